@@ -1,0 +1,120 @@
+using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Evaluation;
+using Huiqi.Engine.Model;
+
+namespace Huiqi.Engine.Blocks;
+
+/// <summary>
+/// A chain leader's purchases from qualifying suppliers (“链主”企业采购或委托加工): zz2023-23/21 (3%, 5%) and
+/// zzw2022-155/9 (1%, 1.5%), one part per chain (现有供应链内 / 新增配套).
+/// </summary>
+/// <remarks>
+/// Purchases are first summed per supplier and year; a supplier qualifies when its sum reaches the bar (≥). The base is
+/// the sum over qualifying suppliers, or, under the other reading of "全部采购额", all the chain's purchases once one
+/// supplier qualifies: the reading switch <c>chain-base</c>.
+/// </remarks>
+public sealed class ChainRule : IClauseRule, IHintingRule
+{
+    private readonly Requirements _requires;
+    private readonly string _base;
+    private readonly IReadOnlyList<(string Chain, decimal Min, decimal Rate, decimal? Cap)> _chains;
+
+    public ChainRule(ParamReader p)
+    {
+        _requires = Requirements.Read(p);
+        _base = p.Switch("base", "qualifying-suppliers", "all-purchases");
+        _chains = p.List("chains").Select(c =>
+        {
+            var entry = (c.Word("chain", Vocabulary.SupplyChains), c.Amount("minPerSupplier"), c.Rate("rate"), c.Cap());
+            c.Done();
+            return entry;
+        }).ToList();
+    }
+
+    private static Dictionary<string, decimal> BySupplier(RuleContext ctx, string chain)
+    {
+        var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var p in ctx.Dossier.Procurement)
+        {
+            if (p.Year == ctx.Year && p.Chain == chain)
+            {
+                sums[p.Supplier] = sums.GetValueOrDefault(p.Supplier) + p.Amount;
+            }
+        }
+
+        return sums;
+    }
+
+    public void Evaluate(RuleContext ctx)
+    {
+        var any = false;
+        foreach (var p in ctx.Dossier.Procurement)
+        {
+            any |= p.Year == ctx.Year;
+        }
+
+        if (!any || !_requires.Check(ctx))
+        {
+            return;
+        }
+
+        foreach (var (chain, min, rate, cap) in _chains)
+        {
+            var sums = BySupplier(ctx, chain);
+            if (sums.Count == 0)
+            {
+                continue;
+            }
+
+            var qualifying = sums.Where(s => s.Value >= min).ToList();
+            var name = Vocabulary.Chinese(chain);
+            ctx.Check($"{ctx.Year}年{name}采购额达到{Zh.Money(min)}的供应商{qualifying.Count}家（共{sums.Count}家）", qualifying.Count > 0);
+            if (qualifying.Count == 0)
+            {
+                continue;
+            }
+
+            var baseAmount = _base == "all-purchases" ? sums.Values.Sum() : qualifying.Sum(s => s.Value);
+            var raw = Money.FloorYuan(baseAmount * rate);
+            var pay = Money.Min(raw, cap);
+            var text = _base == "all-purchases"
+                ? $"{ctx.Year}年{name}采购或委托加工：{qualifying.Count}家供应商单家达到{Zh.Money(min)}以上，全部{sums.Count}家采购额合计{Zh.Money(baseAmount)}×{Zh.Percent(rate)}={Zh.Money(raw)}"
+                : $"{ctx.Year}年{name}采购或委托加工：单家达到{Zh.Money(min)}以上的供应商{qualifying.Count}家，采购额合计{Zh.Money(baseAmount)}×{Zh.Percent(rate)}={Zh.Money(raw)}";
+            if (cap is { } c)
+            {
+                text += raw > c ? $"，超过最高{Zh.Money(c)}，奖励{Zh.Money(c)}" : $"，未超过最高{Zh.Money(c)}";
+                if (raw > c)
+                {
+                    ctx.NotPaid(chain, $"超过最高奖励{Zh.Money(c)}的部分{Zh.Money(raw - c)}不予支付");
+                }
+            }
+
+            if (pay > 0)
+            {
+                ctx.Award(chain, pay, new DateOnly(ctx.Year, 12, 31), text);
+            }
+        }
+    }
+
+    public void Hint(RuleContext ctx)
+    {
+        if (!ctx.Payable(new DateOnly(ctx.Year, 12, 31)) || !ctx.HasAll(_requires.All))
+        {
+            return;
+        }
+
+        foreach (var (chain, min, rate, cap) in _chains)
+        {
+            var sums = BySupplier(ctx, chain);
+            if (sums.Count == 0 || sums.Values.Any(v => v >= min))
+            {
+                continue;
+            }
+
+            var top = sums.MaxBy(s => s.Value);
+            var needed = min - top.Value;
+            var wouldPay = Money.Min(Money.FloorYuan((_base == "all-purchases" ? sums.Values.Sum() + needed : min) * rate), cap);
+            ctx.Hint("procurement", ctx.Year, needed, wouldPay, $"{ctx.Year}年向供应商{top.Key}的{Vocabulary.Chinese(chain)}采购再增加{Zh.Money(needed)}（达到{Zh.Money(min)}），可获奖励{Zh.Money(wouldPay)}");
+        }
+    }
+}

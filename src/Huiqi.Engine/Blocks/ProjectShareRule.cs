@@ -1,0 +1,128 @@
+using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Evaluation;
+using Huiqi.Engine.Model;
+
+namespace Huiqi.Engine.Blocks;
+
+/// <summary>
+/// A share of a project's investment base with a cap per project (按照不超过…投资额的N%给予奖励，最高不超过…):
+/// zz2023-23/8 (新建), /9 (技术改造), /10 (智能化), /11 (绿色化, paid after design output) and sj-sangao/5.1 (平台).
+/// </summary>
+/// <remarks>
+/// "不超过" gives a maximum: the engine proposes it and a reviewer may lower it. A major project (重大工业项目) is
+/// decided case by case and paid by no formula here (<c>skipMajor</c>).
+/// </remarks>
+public sealed class ProjectShareRule : IClauseRule
+{
+    private readonly string _kind;
+    private readonly bool _seiOnly;
+    private readonly decimal? _minTotal;
+    private readonly decimal _rate;
+    private readonly decimal? _seiRate;
+    private readonly decimal? _cap;
+    private readonly string _event;
+    private readonly decimal? _minBenefit;
+    private readonly bool _skipMajor;
+    private readonly Requirements _requires;
+
+    public ProjectShareRule(ParamReader p)
+    {
+        _kind = p.Word("kind", Vocabulary.ProjectKinds);
+        _seiOnly = p.Bool("seiOnly", false);
+        _minTotal = p.OptionalAmount("minTotalInvestment");
+        _rate = p.Rate("rate");
+        _seiRate = p.OptionalRate("seiRate");
+        _cap = p.Cap();
+        _event = p.Has("event") ? p.Switch("event", "completedOn", "reachedOutputOn") : "completedOn";
+        _minBenefit = p.OptionalRate("minBenefitRate");
+        _skipMajor = p.Bool("skipMajor", true);
+        _requires = Requirements.Read(p);
+    }
+
+    public void Evaluate(RuleContext ctx)
+    {
+        var checkedTraits = false;
+        foreach (var project in ctx.Dossier.Projects)
+        {
+            if (project.Kind != _kind)
+            {
+                continue;
+            }
+
+            var eventDate = _event == "reachedOutputOn" ? project.ReachedOutputOn : project.CompletedOn;
+            if (eventDate is not { } day || !ctx.InYear(day))
+            {
+                continue;
+            }
+
+            if (!checkedTraits)
+            {
+                if (!_requires.Check(ctx))
+                {
+                    return;
+                }
+
+                checkedTraits = true;
+            }
+
+            if (_skipMajor && project.Major)
+            {
+                ctx.Check($"项目{project.Id}为重大工业项目，一事一议，不按比例计算", false);
+                continue;
+            }
+
+            var name = $"{Vocabulary.Chinese(_kind)}{project.Id}{(project.Sei ? " 战略性新兴产业" : "")}";
+            if (_seiOnly && !project.Sei)
+            {
+                ctx.Check($"{name}须为战略性新兴产业项目", false);
+                continue;
+            }
+
+            var text = name;
+            if (_minTotal is { } min)
+            {
+                var ok = project.TotalInvestment is { } t && t >= min;
+                ctx.Check($"{name} 总投资{(project.TotalInvestment is { } tt ? Zh.Money(tt) : "（缺）")}须≥{Zh.Money(min)}", ok);
+                if (!ok)
+                {
+                    continue;
+                }
+
+                text += $" 总投资{Zh.Money(project.TotalInvestment!.Value)}≥{Zh.Money(min)}";
+            }
+
+            if (_minBenefit is { } mb)
+            {
+                var ok = project.BenefitRate is { } br && br >= mb;
+                ctx.Check($"{name} 达产后实际效益{(project.BenefitRate is { } b ? Zh.Percent(b) : "（缺）")}须≥{Zh.Percent(mb)}", ok);
+                if (!ok)
+                {
+                    continue;
+                }
+
+                text += $" {day:yyyy-MM-dd}达产，实际效益{Zh.Percent(project.BenefitRate!.Value)}≥{Zh.Percent(mb)}";
+            }
+
+            if (project.EquipmentInvestment is not { } equipment)
+            {
+                ctx.NotPaid(project.Id, $"{name}缺少设备投资额（equipmentInvestment），无法计算奖励");
+                continue;
+            }
+
+            var rate = project.Sei && _seiRate is { } sr ? sr : _rate;
+            var raw = Money.FloorYuan(equipment * rate);
+            var pay = Money.Min(raw, _cap);
+            var capText = _cap is { } cap ? raw > cap ? $"，超过{Zh.Money(cap)}上限，按上限奖励{Zh.Money(cap)}" : $"，未超过{Zh.Money(cap)}上限" : "";
+            if (raw > pay)
+            {
+                ctx.NotPaid(project.Id, $"{name}按比例计{Zh.Money(raw)}，超过每个项目最高{Zh.Money(_cap!.Value)}的部分{Zh.Money(raw - pay)}不予支付");
+            }
+
+            ctx.Check($"{text}，设备投资{Zh.Money(equipment)}×{Zh.Percent(rate)}={Zh.Money(raw)}", pay > 0);
+            if (pay > 0)
+            {
+                ctx.Award(project.Id, pay, day, $"{text}，设备投资{Zh.Money(equipment)}×{Zh.Percent(rate)}={Zh.Money(raw)}{capText}");
+            }
+        }
+    }
+}

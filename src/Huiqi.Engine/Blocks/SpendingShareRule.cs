@@ -1,0 +1,120 @@
+using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Evaluation;
+using Huiqi.Engine.Model;
+
+namespace Huiqi.Engine.Blocks;
+
+/// <summary>
+/// A share of a year's spending of one kind, capped per year: zz2023-23/20 (展会 70%, 中央媒体广告 5%) and
+/// zzw2022-155/6 (新品发布会 50%).
+/// </summary>
+/// <remarks>
+/// <c>over</c> is a bar the year's spending must pass (每年超过20万元). Whether the share is of all the spending or only
+/// of the part above the bar is the reading switch <c>exhibition-base</c>.
+/// </remarks>
+public sealed class SpendingShareRule : IClauseRule, IHintingRule
+{
+    private readonly string _kind;
+    private readonly Requirements _requires;
+    private readonly decimal? _over;
+    private readonly string _base;
+    private readonly decimal _rate;
+    private readonly decimal? _cap;
+    private readonly int? _onlyYear;
+
+    public SpendingShareRule(ParamReader p)
+    {
+        _kind = p.Word("kind", Vocabulary.SpendingKinds);
+        _requires = Requirements.Read(p);
+        _over = p.OptionalAmount("over");
+        _base = p.Has("base") ? p.Switch("base", "all", "above-threshold") : "all";
+        _rate = p.Rate("rate");
+        _cap = p.Cap();
+        _onlyYear = p.OptionalInt("year");
+    }
+
+    private decimal Spent(RuleContext ctx)
+    {
+        var sum = 0m;
+        foreach (var s in ctx.Dossier.Spending)
+        {
+            if (s.Kind == _kind && s.Year == ctx.Year)
+            {
+                sum += s.Amount;
+            }
+        }
+
+        return sum;
+    }
+
+    public void Evaluate(RuleContext ctx)
+    {
+        if (_onlyYear is { } y && y != ctx.Year)
+        {
+            return;
+        }
+
+        var spent = Spent(ctx);
+        if (spent <= 0 || !_requires.Check(ctx))
+        {
+            return;
+        }
+
+        var name = Vocabulary.Chinese(_kind);
+        var text = $"{ctx.Year}年{name}{Zh.Money(spent)}";
+        var baseAmount = spent;
+        if (_over is { } over)
+        {
+            var ok = spent > over;
+            ctx.Check($"{text}须超过{Zh.Money(over)}", ok);
+            if (!ok)
+            {
+                return;
+            }
+
+            text += $"，超过{Zh.Money(over)}";
+            if (_base == "above-threshold")
+            {
+                baseAmount = spent - over;
+                text += $"，超出部分{Zh.Money(baseAmount)}";
+            }
+        }
+
+        var raw = Money.FloorYuan(baseAmount * _rate);
+        var pay = Money.Min(raw, _cap);
+        text += $"，按{Zh.Percent(_rate)}补贴{Zh.Money(raw)}";
+        if (_cap is { } cap)
+        {
+            text += raw > cap ? $"，超过每年最高{Zh.Money(cap)}，补贴{Zh.Money(cap)}" : $"，未超过每年最高{Zh.Money(cap)}";
+            if (raw > cap)
+            {
+                ctx.NotPaid(null, $"超过每年最高补贴{Zh.Money(cap)}的部分{Zh.Money(raw - cap)}不予支付");
+            }
+        }
+
+        ctx.Check(text, pay > 0);
+        if (pay > 0)
+        {
+            ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), text);
+        }
+    }
+
+    public void Hint(RuleContext ctx)
+    {
+        if (_over is not { } over || (_onlyYear is { } y && y != ctx.Year) || !ctx.Payable(new DateOnly(ctx.Year, 12, 31)) || !ctx.HasAll(_requires.All))
+        {
+            return;
+        }
+
+        var spent = Spent(ctx);
+        if (spent <= 0 || spent > over)
+        {
+            return;
+        }
+
+        var needed = over - spent + 1;
+        var reach = over + 1;
+        var wouldPay = Money.Min(Money.FloorYuan((_base == "all" ? reach : reach - over) * _rate), _cap);
+        ctx.Hint(_kind, ctx.Year, needed, wouldPay, $"{ctx.Year}年{Vocabulary.Chinese(_kind)}再增加{Zh.Money(needed)}（超过{Zh.Money(over)}），可获补贴{Zh.Money(wouldPay)}");
+    }
+}

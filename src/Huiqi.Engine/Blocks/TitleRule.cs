@@ -1,0 +1,203 @@
+using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Evaluation;
+using Huiqi.Engine.Model;
+
+namespace Huiqi.Engine.Blocks;
+
+/// <summary>
+/// Awards for titles and recognitions (称号、认定): a fixed amount per honor kind, or one matched to provincial
+/// funding, or a share of a product's sales. Serves zz2023-23/2, /4, /15–/19, /22, zzb2022-zjtx/2, zzw2022-155/3
+/// and sj-sangao's title awards.
+/// </summary>
+/// <remarks>
+/// <c>mode</c> says how several titles combine: <c>each</c> pays each title once; <c>ladder</c> (级差, 从高不重复)
+/// pays a title its amount minus everything already paid under the clause; <c>highest</c> (就高) pays only the
+/// highest title of one award year. <c>once</c> says what "一次性" counts: each <c>kind</c>, each <c>item</c>
+/// (a product category), or the whole <c>clause</c> once per enterprise.
+/// </remarks>
+public sealed class TitleRule : IClauseRule
+{
+    private readonly IReadOnlyList<KeyValuePair<string, decimal>> _titles;
+    private readonly Requirements _requires;
+    private readonly string _mode;
+    private readonly string _once;
+    private readonly DateRange? _datedIn;
+    private readonly bool _matchFunding;
+    private readonly decimal? _salesRate;
+    private readonly decimal? _cap;
+
+    public TitleRule(ParamReader p)
+    {
+        _matchFunding = p.Bool("matchFunding", false);
+        _salesRate = p.OptionalRate("salesRate");
+        _titles = p.AmountTable("titles", Vocabulary.HonorKinds);
+        _requires = Requirements.Read(p);
+        _mode = p.Has("mode") ? p.Switch("mode", "each", "ladder", "highest") : "each";
+        _once = p.Has("once") ? p.Switch("once", "kind", "item", "clause") : "kind";
+        var from = p.OptionalDate("datedFrom");
+        var to = p.OptionalDate("datedTo");
+        _datedIn = from is not null || to is not null ? new DateRange(from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue) : null;
+        _cap = p.OptionalAmount("cap");
+    }
+
+    public void Evaluate(RuleContext ctx)
+    {
+        var held = new List<(Honor Honor, decimal Amount)>();
+        foreach (var h in ctx.Dossier.Honors)
+        {
+            if (!ctx.InYear(h.Date) || Amount(h.Kind) is not { } table)
+            {
+                continue;
+            }
+
+            if (_datedIn is { } d && !d.Contains(h.Date))
+            {
+                ctx.Check($"{Vocabulary.Chinese(h.Kind)}认定日期{h.Date:yyyy-MM-dd}须在{d.From:yyyy-MM-dd}至{d.To:yyyy-MM-dd}之间", false);
+                continue;
+            }
+
+            held.Add((h, table));
+        }
+
+        if (held.Count == 0 || !_requires.Check(ctx))
+        {
+            return;
+        }
+
+        held.Sort((a, b) => a.Honor.Date != b.Honor.Date ? a.Honor.Date.CompareTo(b.Honor.Date) : a.Amount.CompareTo(b.Amount));
+        var paidThisYear = new List<(string Name, decimal Amount)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var payable = new List<(Honor Honor, decimal Amount, string Because)>();
+
+        foreach (var (h, table) in held)
+        {
+            var item = ItemOf(h);
+            var name = NameOf(h);
+            if (!seen.Add(_once == "clause" ? "" : _once == "item" ? h.Kind + "|" + h.Item : h.Kind))
+            {
+                ctx.Check($"{name}在本年度重复出现，只计一次", false);
+                continue;
+            }
+
+            var ledger = _once == "clause" ? ctx.Paid() : ctx.Paid(item);
+            if (ledger > 0 && _mode != "ladder")
+            {
+                ctx.Check($"{name}已获奖励{Zh.Money(ledger)}，一次性奖励不再支付", false);
+                ctx.NotPaid(item, $"{name}已获一次性奖励{Zh.Money(ledger)}，不重复支付");
+                continue;
+            }
+
+            if (!Worth(ctx, h, table, name, out var amount, out var because))
+            {
+                continue;
+            }
+
+            if (_mode == "ladder")
+            {
+                var before = LadderBefore(ctx, paidThisYear);
+                var pay = Math.Max(0m, amount - before.Sum(b => b.Amount));
+                var deduct = before.Count == 0 ? "" : $"，按级差扣除已获{string.Join("、", before.Select(b => b.Name + Zh.Money(b.Amount)))}";
+                if (pay == 0)
+                {
+                    ctx.Check($"{name}{Zh.Money(amount)}{deduct}，差额为零", false);
+                    ctx.NotPaid(item, $"{name}{Zh.Money(amount)}{deduct}，按级差无差额可奖励");
+                    continue;
+                }
+
+                ctx.Check($"{name}{Zh.Money(amount)}{deduct}，奖励{Zh.Money(pay)}", true);
+                ctx.Award(item, pay, h.Date, $"{name}{Zh.Money(amount)}{deduct}，奖励{Zh.Money(pay)}");
+                paidThisYear.Add((name, pay));
+                continue;
+            }
+
+            ctx.Check(because, true);
+            payable.Add((h, amount, because));
+        }
+
+        if (_mode == "highest" && payable.Count > 1)
+        {
+            var top = payable.MaxBy(x => x.Amount);
+            foreach (var x in payable.Where(x => !ReferenceEquals(x.Honor, top.Honor)))
+            {
+                ctx.NotPaid(ItemOf(x.Honor), $"同一申报年度获得多项称号，按就高原则只享受一项：已按{NameOf(top.Honor)}奖励{Zh.Money(top.Amount)}，{NameOf(x.Honor)}{Zh.Money(x.Amount)}不再奖励");
+            }
+
+            ctx.Award(ItemOf(top.Honor), top.Amount, top.Honor.Date, $"{top.Because}（同一申报年度获得多项称号，按就高原则只享受一项）");
+            return;
+        }
+
+        foreach (var (h, amount, because) in payable)
+        {
+            ctx.Award(ItemOf(h), amount, h.Date, because);
+        }
+    }
+
+    private decimal? Amount(string kind)
+    {
+        foreach (var (k, v) in _titles)
+        {
+            if (k == kind)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    private string? ItemOf(Honor h) => _once == "item" || _salesRate is not null ? h.Item ?? h.Kind : h.Kind;
+
+    private static string NameOf(Honor h) => Vocabulary.Chinese(h.Kind) + (h.Item is { } i ? $"“{i}”" : "");
+
+    /// <summary>The amount a title is worth: the table's, or matched to provincial funding, or a share of sales.</summary>
+    private bool Worth(RuleContext ctx, Honor h, decimal table, string name, out decimal amount, out string because)
+    {
+        if (_matchFunding)
+        {
+            if (h.ProvincialFunding is not { } f)
+            {
+                ctx.NotPaid(h.Kind, $"{name}缺少省补助资金金额（provincialFunding），无法按1:1配套计算");
+                amount = 0;
+                because = "";
+                return false;
+            }
+
+            amount = Money.Min(f, _cap);
+            because = $"{name}，按省补助资金{Zh.Money(f)}给予1:1配套支持，计{Zh.Money(amount)}";
+            return amount > 0;
+        }
+
+        if (_salesRate is { } rate)
+        {
+            if (h.Sales is not { } s)
+            {
+                ctx.NotPaid(ItemOf(h), $"{name}缺少实际销售额（sales），无法计算");
+                amount = 0;
+                because = "";
+                return false;
+            }
+
+            var raw = Money.FloorYuan(s * rate);
+            amount = Money.Min(raw, _cap);
+            because = $"{name}实际销售总额{Zh.Money(s)}×{Zh.Percent(rate)}={Zh.Money(raw)}" + (_cap is { } c ? (raw > c ? $"，超过{Zh.Money(c)}上限，按上限奖励{Zh.Money(c)}" : $"，未超过{Zh.Money(c)}上限") : "");
+            return amount > 0;
+        }
+
+        amount = table;
+        because = $"{h.Date:yyyy年M月d日}获评{name}，给予{Zh.Money(table)}一次性奖励";
+        return amount > 0;
+    }
+
+    /// <summary>Everything already paid under the clause (ledger first, then this year's lower titles), for 级差.</summary>
+    private static List<(string Name, decimal Amount)> LadderBefore(RuleContext ctx, List<(string Name, decimal Amount)> thisYear)
+    {
+        var before = new List<(string Name, decimal Amount)>();
+        foreach (var g in ctx.Grants())
+        {
+            before.Add((g.Item is { } i ? Vocabulary.Chinese(i) : "奖励", g.Amount));
+        }
+
+        before.AddRange(thisYear);
+        return before;
+    }
+}

@@ -1,0 +1,181 @@
+using Huiqi.Engine.Evaluation;
+
+namespace Huiqi.Engine.Catalog;
+
+/// <summary>Where a document stands (文件状态). Only <see cref="InForce"/> documents pay.</summary>
+public enum DocumentStatus
+{
+    /// <summary>征求意见稿: pays nothing until an administrator marks it in force.</summary>
+    Draft,
+
+    /// <summary>有效.</summary>
+    InForce,
+
+    /// <summary>已失效: its window has passed; events inside the window are still paid.</summary>
+    Expired,
+
+    /// <summary>已废止: pays nothing.</summary>
+    Repealed,
+}
+
+/// <summary>A span of days, both ends included (有效期 "至2023年12月31日" includes that day).</summary>
+public readonly record struct DateRange(DateOnly From, DateOnly To)
+{
+    public bool Contains(DateOnly day) => day >= From && day <= To;
+
+    public override string ToString() => $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
+}
+
+/// <summary>Who pays an award: the city's and the district's parts of a ratio (zzw2022-155: 1:1).</summary>
+public readonly record struct CostSplit(int City, int District)
+{
+    public static readonly CostSplit CityAlone = new(1, 0);
+
+    /// <summary>The city's share, rounded down to the yuan; the district pays the rest (interpretation.md rule 9).</summary>
+    public (decimal City, decimal District) Divide(decimal amount)
+    {
+        if (District == 0)
+        {
+            return (amount, 0m);
+        }
+
+        var city = decimal.Floor(amount * City / (City + District));
+        return (city, amount - city);
+    }
+
+    public override string ToString() => District == 0 ? "市级全额" : $"市:区 = {City}:{District}";
+}
+
+/// <summary>A policy document (政策文件) as the catalogue holds it.</summary>
+public sealed class PolicyDocument
+{
+    public required string Id { get; init; }
+    public required string Number { get; init; }
+    public required string Title { get; init; }
+    public required string TextFile { get; init; }
+    public required string OriginalText { get; init; }
+    public required DocumentStatus Status { get; init; }
+
+    /// <summary>The window of events the document pays for; null for a draft not yet in force.</summary>
+    public DateRange? Window { get; init; }
+
+    /// <summary>For a draft: how many years it would run from the day it is put in force.</summary>
+    public int? DurationYears { get; init; }
+
+    public IReadOnlyList<string> WindowText { get; init; } = [];
+    public CostSplit Split { get; init; } = CostSplit.CityAlone;
+    public IReadOnlyList<string> SplitText { get; init; } = [];
+    public string? LeadUnit { get; init; }
+    public required string File { get; init; }
+    public IReadOnlyList<Clause> Clauses { get; init; } = [];
+    public IReadOnlyList<LibraryRule> Libraries { get; init; } = [];
+    public IReadOnlyList<Precedence> Precedence { get; init; } = [];
+}
+
+/// <summary>How an award reaches the enterprise (兑现方式).</summary>
+public enum ClauseWay
+{
+    /// <summary>免申即享: the platform finds it and pushes it for the enterprise to confirm.</summary>
+    NoApplication,
+
+    /// <summary>快申快享: the enterprise applies with documents the data cannot show.</summary>
+    Application,
+}
+
+/// <summary>
+/// A clause (条款) of a document: its id (<c>zz2023-23/5</c>), the sentences it implements quoted verbatim, and its rule.
+/// </summary>
+public sealed class Clause
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required IReadOnlyList<string> Text { get; init; }
+    public required PolicyDocument Document { get; set; }
+    public required IReadOnlyList<ClausePart> Parts { get; init; }
+    public ClauseWay Way { get; init; }
+
+    /// <summary>A clause that names its own period (interpretation.md rule 4) pays for that period instead of the document's window.</summary>
+    public DateRange? OwnWindow { get; init; }
+
+    /// <summary>The cultivation library whose members alone the clause pays (sj-sangao: the "三高" library).</summary>
+    public string? Library { get; init; }
+
+    public IReadOnlyList<ClauseTest> Tests { get; init; } = [];
+    public required string File { get; init; }
+    public int Line { get; init; }
+
+    /// <summary>The clause's parameters as written in the policy file, for <c>huiqi catalog show</c> and the clause page.</summary>
+    public required string ParamsText { get; init; }
+
+    public bool IsReferral => Parts.All(p => p.Rule is Blocks.ReferralRule);
+
+    /// <summary>The window that decides whether an event of this clause is paid.</summary>
+    public DateRange? EffectiveWindow => OwnWindow ?? Document.Window;
+}
+
+/// <summary>One rule of a clause; most clauses have one, some (zz2023-23/20, zzw2022-155/3) pay several parts.</summary>
+public sealed record ClausePart(string? Item, string RuleName, IClauseRule Rule);
+
+/// <summary>A case written next to a clause: a dossier fragment, a year, and what the text says it pays.</summary>
+public sealed record ClauseTest(string Name, int Year, string DossierJson, decimal Amount, bool Boundary, bool ExpectReferral, string? NotPaidContains, int Line)
+{
+    /// <summary>Evaluate with the clause's document put in force from this day (a draft's cases).</summary>
+    public DateOnly? InForceFrom { get; init; }
+
+    /// <summary>Reading switches chosen for this case (the other reading of a sentence).</summary>
+    public IReadOnlyDictionary<string, string>? Readings { get; init; }
+}
+
+/// <summary>
+/// A precedence between clauses, declared in the catalogue (interpretation.md §8).
+/// </summary>
+public abstract record Precedence(string File, int Line, IReadOnlyList<string> Text);
+
+/// <summary>"与原有政策冲突的，按本政策执行": from <see cref="From"/>, the items of <see cref="Over"/> are paid under <see cref="By"/> instead.</summary>
+public sealed record Supersedes(string By, string Over, IReadOnlyList<string> Items, DateOnly From, string File, int Line, IReadOnlyList<string> Text) : Precedence(File, Line, Text);
+
+/// <summary>"从高不重复": one event that qualifies under several clauses is paid under the highest only.</summary>
+public sealed record HighestOnly(IReadOnlyList<string> Clauses, string File, int Line, IReadOnlyList<string> Text) : Precedence(File, Line, Text);
+
+/// <summary>A cultivation library's selection rule (培育库遴选标准).</summary>
+public sealed record LibraryRule(string Id, string Name, IReadOnlyList<string> Text, ILibraryRule Rule, string File, int Line);
+
+/// <summary>The whole reviewed catalogue: every document, its clauses, precedence and library rules.</summary>
+public sealed class PolicyCatalog
+{
+    public PolicyCatalog(IReadOnlyList<PolicyDocument> documents)
+    {
+        Documents = documents;
+        Clauses = documents.SelectMany(d => d.Clauses).ToList();
+        ClausesById = Clauses.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        Precedence = documents.SelectMany(d => d.Precedence).ToList();
+        Libraries = documents.SelectMany(d => d.Libraries).ToList();
+    }
+
+    public IReadOnlyList<PolicyDocument> Documents { get; }
+    public IReadOnlyList<Clause> Clauses { get; }
+    public IReadOnlyDictionary<string, Clause> ClausesById { get; }
+    public IReadOnlyList<Precedence> Precedence { get; }
+    public IReadOnlyList<LibraryRule> Libraries { get; }
+
+    public PolicyDocument? Document(string id) => Documents.FirstOrDefault(d => d.Id == id);
+
+    /// <summary>The policy files this catalogue was read from, so it can be read again under other readings.</summary>
+    public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The readings (解读口径) chosen when this catalogue was read; the rest are the catalogue's defaults.</summary>
+    public IReadOnlyDictionary<string, string> ChosenReadings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The same catalogue with some reading switches flipped (interpretation.md rule 12).</summary>
+    public PolicyCatalog WithReadings(IReadOnlyDictionary<string, string> readings)
+    {
+        var merged = new Dictionary<string, string>(ChosenReadings, StringComparer.Ordinal);
+        foreach (var (k, v) in readings)
+        {
+            merged[k] = v;
+        }
+
+        var result = CatalogLoader.Load(Sources, merged);
+        return result.Catalog ?? throw new InvalidOperationException(string.Join("\n", result.Errors));
+    }
+}

@@ -1,0 +1,139 @@
+using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Model;
+
+namespace Huiqi.Engine.Evaluation;
+
+/// <summary>
+/// A building block of the catalogue (an award shape: fixed per title, thresholds first crossed, steps,
+/// percentage of a base with a cap, tiers …), configured once from a clause's parameters when the catalogue loads.
+/// </summary>
+public interface IClauseRule
+{
+    /// <summary>Finds what the clause pays this dossier for events of the award year, through the context.</summary>
+    void Evaluate(RuleContext ctx);
+}
+
+/// <summary>A rule that can also say what the enterprise would need to reach its next threshold or step.</summary>
+public interface IHintingRule
+{
+    void Hint(RuleContext ctx);
+}
+
+/// <summary>A cultivation library's selection rule.</summary>
+public interface ILibraryRule
+{
+    /// <summary>The reason the enterprise qualifies in the award year, or null.</summary>
+    string? Qualifies(Dossier dossier, int year, IReadOnlySet<string> librariesSoFar);
+}
+
+/// <summary>A line a rule proposes, before windows, status, precedence and cost sharing are applied.</summary>
+internal sealed record Candidate(Clause Clause, string? Item, decimal Amount, DateOnly EventDate, string Because);
+
+/// <summary>
+/// What a rule sees and where it writes: the dossier, the award year, the ledger, and sinks for awards,
+/// referrals, not-paid lines, hints and trace. One per clause part per evaluation.
+/// </summary>
+public sealed class RuleContext
+{
+    private readonly EvaluationRun _run;
+
+    internal RuleContext(EvaluationRun run, Clause clause, ClausePart part)
+    {
+        _run = run;
+        Clause = clause;
+        Part = part;
+    }
+
+    public Dossier Dossier => _run.Dossier;
+
+    public int Year => _run.Year;
+
+    public Clause Clause { get; }
+
+    public ClausePart Part { get; }
+
+    /// <summary>Whether the caller asked for the trace; rules build check sentences only then.</summary>
+    public bool Tracing => _run.Trace is not null;
+
+    public bool WantsHints => _run.Hints is not null;
+
+    /// <summary>The last day of the award year: titles held by then count for libraries and relocations.</summary>
+    public DateOnly YearEnd => new(Year, 12, 31);
+
+    public bool InYear(DateOnly day) => day.Year == Year;
+
+    public void Award(string? item, decimal amount, DateOnly eventDate, string because) =>
+        _run.Candidates.Add(new Candidate(Clause, item ?? Part.Item, amount, eventDate, because));
+
+    public void Refer(string? item, string reason, DateOnly? eventDate) =>
+        _run.ReferralCandidates.Add((Clause, new Referral(Clause.Id, item ?? Part.Item, reason), eventDate));
+
+    public void NotPaid(string? item, string reason) => _run.NotPaid.Add(new NotPaid(Clause.Id, item ?? Part.Item, reason));
+
+    public void Check(string check, bool passed) => _run.Trace?.Add(new TraceEntry(Clause.Id, check, passed));
+
+    public void Hint(string metric, int year, decimal needed, decimal wouldPay, string text)
+    {
+        if (needed > 0 && wouldPay > 0)
+        {
+            _run.Hints?.Add(new Hint(Clause.Id, metric, year, needed, wouldPay, text));
+        }
+    }
+
+    /// <summary>Whether the clause's window (or the document's) contains an event date: hints are only given for payable years.</summary>
+    public bool Payable(DateOnly eventDate) => _run.Evaluator.IsPayable(Clause, eventDate, _run.Options);
+
+    /// <summary>What the ledger says was paid under a clause (this one by default), optionally for one item, before the award year ends.</summary>
+    public decimal Paid(string? item = null, string? clause = null)
+    {
+        var id = clause ?? Clause.Id;
+        var sum = 0m;
+        foreach (var g in Dossier.Grants)
+        {
+            if (g.Clause == id && (item is null || g.Item == item))
+            {
+                sum += g.Amount;
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>The ledger lines of a clause (this one by default).</summary>
+    public IEnumerable<Grant> Grants(string? clause = null)
+    {
+        var id = clause ?? Clause.Id;
+        return Dossier.Grants.Where(g => g.Clause == id);
+    }
+
+    public bool HasAll(IReadOnlyList<string> traits)
+    {
+        foreach (var t in traits)
+        {
+            if (!Dossier.Has(t))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Checks the traits a clause requires, tracing which are missing.</summary>
+    public bool Requires(IReadOnlyList<string> all, IReadOnlyList<string> any)
+    {
+        var ok = HasAll(all) && (any.Count == 0 || any.Any(Dossier.Has));
+        if (Tracing && (all.Count > 0 || any.Count > 0))
+        {
+            var need = string.Join("、", all.Select(Vocabulary.Chinese));
+            if (any.Count > 0)
+            {
+                need += (need.Length > 0 ? "，且" : "") + string.Join("或", any.Select(Vocabulary.Chinese));
+            }
+
+            Check($"须为{need}", ok);
+        }
+
+        return ok;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Huiqi.Cli;
+using Huiqi.Engine.Evaluation;
+using Huiqi.Engine.Input;
+using Huiqi.Policies;
+using Xunit;
+
+namespace Huiqi.Engine.Tests.Evaluation;
+
+/// <summary>The worked examples of the spec (copied into Examples/): each answer must match to the yuan and the letter.</summary>
+public sealed class ExampleTests
+{
+    public static TheoryData<string> Files() => new(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Examples"), "*.json").Select(Path.GetFileName)!);
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task Command_line_gives_the_documented_answer(string file)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Examples", file);
+        using var example = JsonDocument.Parse(File.ReadAllText(path));
+        var expected = example.RootElement.GetProperty("answer");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CommandLine.RunAsync(["evaluate", path], new CliIo(TextReader.Null, stdout, stderr, false));
+
+        if (expected.TryGetProperty("error", out var error))
+        {
+            Assert.Equal(ExitCode.BadInput, code);
+            Assert.Contains(error.GetString()!, stderr.ToString(), StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.Equal(ExitCode.Ok, code);
+        using var actual = JsonDocument.Parse(stdout.ToString());
+        // Every key the example states must be equal; keys it leaves out (referrals, notPaid …) are not asserted.
+        foreach (var property in expected.EnumerateObject())
+        {
+            Assert.True(actual.RootElement.TryGetProperty(property.Name, out var got), $"answer lacks '{property.Name}'");
+            Assert.Equal(Normalize(property.Value), Normalize(got));
+        }
+    }
+
+    private static string Normalize(JsonElement e) => JsonSerializer.Serialize(e);
+
+    [Fact]
+    public void The_dossier_md_hint_is_worked_from_the_same_parameters()
+    {
+        // dossier.md: a sensor enterprise with 2亿 → 2.46亿 (23 %) needs 400万 more to reach 25 % and one more 10万 step.
+        var read = DossierReader.Read("""
+            {"uscc":"91410100MA3159566W","name":"郑州示例传感科技有限公司","district":"郑州高新区",
+             "traits":["industrial","manufacturing","above-scale","in-library"],"sectors":["sensor"],
+             "figures":{"mainRevenue":{"2023":200000000,"2024":246000000}}}
+            """);
+        var answer = new Evaluator(PolicySource.Default()).Evaluate(read.Dossier!, 2024, new EvaluationOptions { Hints = true });
+        var hint = Assert.Single(answer.Hints!, h => h.Clause == "zz2023-23/7");
+        Assert.Equal(4_000_000m, hint.Needed);
+        Assert.Equal(100_000m, hint.WouldPay);
+        Assert.Equal("2024年主营业务收入再增加400万元（增速达到25%），可再获奖励10万元", hint.Text);
+    }
+}
