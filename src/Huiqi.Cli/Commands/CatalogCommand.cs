@@ -143,7 +143,7 @@ public sealed class CatalogCommand : ICliCommand
             sb.AppendLine("解读口径 / reading switches:");
             foreach (var s in mine)
             {
-                sb.AppendLine($"  {s.Name}: {s.Value}（可选 {string.Join(" / ", s.Readings)}）");
+                sb.AppendLine($"  {s.Name}: {s.Value}（默认 {s.Default}；可选 {string.Join(" / ", s.Readings)}）");
             }
         }
 

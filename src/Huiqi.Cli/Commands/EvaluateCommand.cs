@@ -191,7 +191,7 @@ public sealed class EvaluateCommand : ICliCommand
                 await io.Error.WriteAsync("\r");
             }
 
-            await io.Error.WriteLineAsync($"批量评估完成：{count} 户，其中 {errors} 行有误；奖励合计 {total} 元（{Zh.Money(total)}），用时 {clock.Elapsed.TotalSeconds:F1} 秒 / done: {count} dossiers, {errors} errors, total {total} yuan");
+            await io.Error.WriteLineAsync($"批量评估完成：共 {count} 行，{count - errors} 户已评估，{errors} 行有误；奖励合计 {total} 元（{Zh.Money(total)}），用时 {clock.Elapsed.TotalSeconds:F1} 秒 / done: {count} lines, {count - errors} evaluated, {errors} errors, total {total} yuan");
             return errors > 0 ? ExitCode.BadInput : ExitCode.Ok;
         }
         finally

@@ -160,6 +160,51 @@ public sealed class PolicyCatalog
 
     public PolicyDocument? Document(string id) => Documents.FirstOrDefault(d => d.Id == id);
 
+    /// <summary>
+    /// The same catalogue restricted to some clauses (a benchmark's subset, a simulation of a few clauses): their
+    /// documents keep their window, status and split; precedence is kept where every clause it names is kept, and
+    /// libraries where a kept clause pays their members only. An unknown id is an error.
+    /// </summary>
+    public PolicyCatalog Only(IEnumerable<string> clauseIds)
+    {
+        ArgumentNullException.ThrowIfNull(clauseIds);
+        var keep = new HashSet<string>(clauseIds, StringComparer.Ordinal);
+        foreach (var id in keep)
+        {
+            if (!ClausesById.ContainsKey(id))
+            {
+                throw new ArgumentException($"目录中没有条款“{id}” / no clause '{id}' in the catalogue", nameof(clauseIds));
+            }
+        }
+
+        var libraries = Clauses.Where(c => keep.Contains(c.Id) && c.Library is not null).Select(c => c.Library!).ToHashSet(StringComparer.Ordinal);
+        var documents = new List<PolicyDocument>();
+        foreach (var d in Documents)
+        {
+            var clauses = d.Clauses.Where(c => keep.Contains(c.Id)).ToList();
+            var libs = d.Libraries.Where(l => libraries.Contains(l.Id)).ToList();
+            if (clauses.Count == 0 && libs.Count == 0)
+            {
+                continue;
+            }
+
+            documents.Add(new PolicyDocument
+            {
+                Id = d.Id, Number = d.Number, Title = d.Title, TextFile = d.TextFile, OriginalText = d.OriginalText, Status = d.Status,
+                Window = d.Window, DurationYears = d.DurationYears, WindowText = d.WindowText, Split = d.Split, SplitText = d.SplitText,
+                LeadUnit = d.LeadUnit, File = d.File, Clauses = clauses, Libraries = libs,
+                Precedence = d.Precedence.Where(p => p switch
+                {
+                    Supersedes s => keep.Contains(s.By) && keep.Contains(s.Over),
+                    HighestOnly h => h.Clauses.All(keep.Contains),
+                    _ => false,
+                }).ToList(),
+            });
+        }
+
+        return new PolicyCatalog(documents) { Sources = Sources, ChosenReadings = ChosenReadings };
+    }
+
     /// <summary>The policy files this catalogue was read from, so it can be read again under other readings.</summary>
     public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
 

@@ -305,7 +305,8 @@ public static class CatalogLoader
         }
 
         var missing = new List<string>();
-        if (!clause.Tests.Any(t => t.Amount > 0))
+        // A clause always outbid under 从高不重复 (zzw2022-155/9) shows what it computed in its notPaid line instead.
+        if (!clause.Tests.Any(t => t.Amount > 0 || t.NotPaidContains?.Contains("不重复支付", StringComparison.Ordinal) == true))
         {
             missing.Add("支付的用例 / a paying case");
         }

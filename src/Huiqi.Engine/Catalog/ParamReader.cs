@@ -121,13 +121,14 @@ public sealed class ParamReader
             value = sw.String("value");
             sw.Done();
             CheckReading(name, value, readings, node);
-            Switches.Record(new ReadingSwitch(switchName, Switches.CurrentClause ?? "", name, value, readings, File, (int)node.Start.Line));
+            var written = value;
             if (Switches.Chosen(switchName) is { } chosen)
             {
                 CheckReading(name, chosen, readings, node);
                 value = chosen;
             }
 
+            Switches.Record(new ReadingSwitch(switchName, Switches.CurrentClause ?? "", name, value, written, readings, File, (int)node.Start.Line));
             return value;
         }
 

@@ -4,7 +4,15 @@ namespace Huiqi.Engine.Catalog;
 /// A reading switch (解读口径): where the text admits two readings, the catalogue names the choice, holds its default,
 /// and lets a bureau or a simulation choose the other (interpretation.md, general rule 12).
 /// </summary>
-public sealed record ReadingSwitch(string Name, string Clause, string Param, string Value, IReadOnlyList<string> Readings, string File, int Line);
+/// <param name="Name">The switch's name, shared by every clause that reads the same sentence the same way (e.g. <c>chain-base</c>).</param>
+/// <param name="Clause">The clause whose parameter it sets.</param>
+/// <param name="Param">The parameter it sets.</param>
+/// <param name="Value">The reading in effect: the one chosen, or else the catalogue's default.</param>
+/// <param name="Default">The reading the catalogue writes.</param>
+/// <param name="Readings">The readings it may take.</param>
+/// <param name="File">The policy file.</param>
+/// <param name="Line">The line of the parameter.</param>
+public sealed record ReadingSwitch(string Name, string Clause, string Param, string Value, string Default, IReadOnlyList<string> Readings, string File, int Line);
 
 /// <summary>The switches met while loading, and the readings a caller chose before loading.</summary>
 public sealed class ReadingSwitches

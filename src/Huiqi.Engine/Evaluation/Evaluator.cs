@@ -60,6 +60,8 @@ public sealed class Evaluator(PolicyCatalog catalog)
 
         foreach (var clause in Catalog.Clauses)
         {
+            var traced = run.Trace?.Count ?? 0;
+            var found = run.Candidates.Count + run.ReferralCandidates.Count + run.NotPaid.Count;
             foreach (var part in clause.Parts)
             {
                 var ctx = new RuleContext(run, clause, part);
@@ -68,6 +70,12 @@ public sealed class Evaluator(PolicyCatalog catalog)
                 {
                     h.Hint(ctx);
                 }
+            }
+
+            // "Every clause tried": a clause that found no fact to test still says so in the trace.
+            if (run.Trace is { } trace && trace.Count == traced && run.Candidates.Count + run.ReferralCandidates.Count + run.NotPaid.Count == found)
+            {
+                trace.Add(new TraceEntry(clause.Id, $"{clause.Title}：档案中没有本条涉及的事实", false));
             }
         }
 
