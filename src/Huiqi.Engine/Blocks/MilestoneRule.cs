@@ -211,10 +211,18 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
                 continue;
             }
 
-            var needed = level.Strict ? level.Bar - value + 1 : level.Bar - value;
+            // "超过X" needs one yuan more than the gap; the sentence says "more than the gap", as the text does.
+            var gap = level.Bar - value;
+            var needed = level.Strict ? gap + 1 : gap;
+            if (needed > value)
+            {
+                // Out of reach this year (more than doubling): the calculator shows what is within reach.
+                return;
+            }
+
             var pays = Money.Min(level.Pays, _cap);
             ctx.Hint(_metric, ctx.Year, needed, pays,
-                $"{ctx.Year}年{Vocabulary.Chinese(_metric)}再增加{Zh.Money(needed)}（{(level.Strict ? "超过" : "达到")}{Zh.Money(level.Bar)}），可再获奖励{Zh.Money(pays)}" +
+                $"{ctx.Year}年{Vocabulary.Chinese(_metric)}再增加{(level.Strict ? "超过" : "")}{Zh.Money(gap)}（{(level.Strict ? "超过" : "达到")}{Zh.Money(level.Bar)}），可再获奖励{Zh.Money(pays)}" +
                 (_shareMetric is { } sm ? $"（须{Vocabulary.Chinese(sm)}占比≥{Zh.Percent(_shareAtLeast)}）" : ""));
             return;
         }

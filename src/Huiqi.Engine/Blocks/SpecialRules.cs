@@ -166,6 +166,7 @@ public sealed class ElectricityRule : IClauseRule
 
         if (missing.Count > 0)
         {
+            missing.Sort(StringComparer.Ordinal);
             ctx.Check($"缺少用电量月度数据：{string.Join("、", missing)}", false);
             ctx.NotPaid(null, $"缺少用电量月度数据（{string.Join("、", missing)}），需{_year - 1}年全年12个月和{_year}年一季度");
             return;

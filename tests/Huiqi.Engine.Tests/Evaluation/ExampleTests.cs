@@ -57,4 +57,21 @@ public sealed class ExampleTests
         Assert.Equal(100_000m, hint.WouldPay);
         Assert.Equal("2024年主营业务收入再增加400万元（增速达到25%），可再获奖励10万元", hint.Text);
     }
+
+    [Fact]
+    public void A_milestone_hint_says_how_much_more_and_what_it_pays()
+    {
+        // 46亿 in 2024 (after 40亿 in 2023): 超过50亿 needs more than 4亿 more (4亿 + 1 元), and pays 200万 (zz2023-23/5).
+        var read = DossierReader.Read("""
+            {"uscc":"91410100MA3159566W","name":"大企业","district":"郑州经开区","traits":["industrial"],
+             "figures":{"mainRevenue":{"2023":4000000000,"2024":4600000000}}}
+            """);
+        var answer = new Evaluator(PolicySource.Default()).Evaluate(read.Dossier!, 2024, new EvaluationOptions { Hints = true });
+        var hint = Assert.Single(answer.Hints!, h => h.Clause == "zz2023-23/5");
+        Assert.Equal(400_000_001m, hint.Needed);
+        Assert.Equal(2_000_000m, hint.WouldPay);
+        Assert.Equal("2024年主营业务收入再增加超过4亿元（超过50亿元），可再获奖励200万元", hint.Text);
+        // 100亿 is out of reach for a 46亿 enterprise this year: no hint for it.
+        Assert.DoesNotContain(answer.Hints!, h => h.Text.Contains("100亿元", StringComparison.Ordinal));
+    }
 }
