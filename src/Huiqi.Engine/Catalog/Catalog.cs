@@ -70,6 +70,7 @@ public sealed class PolicyDocument
     public IReadOnlyList<Clause> Clauses { get; init; } = [];
     public IReadOnlyList<LibraryRule> Libraries { get; init; } = [];
     public IReadOnlyList<Precedence> Precedence { get; init; } = [];
+    public IReadOnlyList<Target> Targets { get; init; } = [];
 }
 
 /// <summary>How an award reaches the enterprise (兑现方式).</summary>
@@ -114,7 +115,14 @@ public sealed class Clause
 }
 
 /// <summary>One rule of a clause; most clauses have one, some (zz2023-23/20, zzw2022-155/3) pay several parts.</summary>
-public sealed record ClausePart(string? Item, string RuleName, IClauseRule Rule);
+public sealed record ClausePart(string? Item, string RuleName, IClauseRule Rule)
+{
+    /// <summary>
+    /// The events this part pays for, inside the clause's (or document's) window: a revised parameter applies from a day
+    /// (a reform's dated change), so the clause holds one part per span of days. Null: the whole window.
+    /// </summary>
+    public DateRange? Window { get; init; }
+}
 
 /// <summary>A case written next to a clause: a dossier fragment, a year, and what the text says it pays.</summary>
 public sealed record ClauseTest(string Name, int Year, string DossierJson, decimal Amount, bool Boundary, bool ExpectReferral, string? NotPaidContains, int Line)
@@ -150,7 +158,11 @@ public sealed class PolicyCatalog
         ClausesById = Clauses.ToDictionary(c => c.Id, StringComparer.Ordinal);
         Precedence = documents.SelectMany(d => d.Precedence).ToList();
         Libraries = documents.SelectMany(d => d.Libraries).ToList();
+        Targets = documents.SelectMany(d => d.Targets).ToList();
     }
+
+    /// <summary>The targets of every document (目标): Annex 1 of zzb2020-19, the 2025 goals of zzb2022-zjtx, Shangjie's goals.</summary>
+    public IReadOnlyList<Target> Targets { get; }
 
     public IReadOnlyList<PolicyDocument> Documents { get; }
     public IReadOnlyList<Clause> Clauses { get; }
@@ -192,7 +204,7 @@ public sealed class PolicyCatalog
             {
                 Id = d.Id, Number = d.Number, Title = d.Title, TextFile = d.TextFile, OriginalText = d.OriginalText, Status = d.Status,
                 Window = d.Window, DurationYears = d.DurationYears, WindowText = d.WindowText, Split = d.Split, SplitText = d.SplitText,
-                LeadUnit = d.LeadUnit, File = d.File, Clauses = clauses, Libraries = libs,
+                LeadUnit = d.LeadUnit, File = d.File, Clauses = clauses, Libraries = libs, Targets = d.Targets,
                 Precedence = d.Precedence.Where(p => p switch
                 {
                     Supersedes s => keep.Contains(s.By) && keep.Contains(s.Over),

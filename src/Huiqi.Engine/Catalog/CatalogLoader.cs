@@ -135,6 +135,19 @@ public static class CatalogLoader
         }
 
         var precedence = file.OptionalList("precedence");
+        var targets = new List<Target>();
+        foreach (var t in file.OptionalList("targets"))
+        {
+            try
+            {
+                targets.AddRange(ReadTargets(t, doc));
+            }
+            catch (CatalogException e)
+            {
+                errors.Add(e.Error);
+            }
+        }
+
 
         try
         {
@@ -149,7 +162,7 @@ public static class CatalogLoader
         {
             Id = doc.Id, Number = doc.Number, Title = doc.Title, TextFile = doc.TextFile, OriginalText = doc.OriginalText, Status = doc.Status,
             Window = doc.Window, DurationYears = doc.DurationYears, WindowText = doc.WindowText, Split = doc.Split, SplitText = doc.SplitText,
-            LeadUnit = doc.LeadUnit, File = path, Clauses = clauses, Libraries = libraries, Precedence = new List<Precedence>(),
+            LeadUnit = doc.LeadUnit, File = path, Clauses = clauses, Libraries = libraries, Precedence = new List<Precedence>(), Targets = targets,
         };
         foreach (var c in clauses)
         {
@@ -234,12 +247,13 @@ public static class CatalogLoader
         {
             foreach (var part in c.List("parts"))
             {
-                parts.Add(ReadPart(part, id, part.OptionalString("item")));
+                var window = part.OptionalMapping("window") is { } pw ? ReadPartWindow(pw) : (DateRange?)null;
+                parts.Add(ReadPart(part, id, part.OptionalString("item"), isPart: true) with { Window = window });
             }
         }
         else
         {
-            parts.Add(ReadPart(c, id, null));
+            parts.Add(ReadPart(c, id, null, isPart: false));
         }
 
         DateRange? own = null;
@@ -271,7 +285,26 @@ public static class CatalogLoader
         return clause;
     }
 
-    private static ClausePart ReadPart(ParamReader p, string clauseId, string? item)
+    /// <summary>A part's own span of days (<c>window: { from: 2025-07-01 }</c>): either end may be open, not both.</summary>
+    private static DateRange ReadPartWindow(ParamReader w)
+    {
+        var from = w.OptionalDate("from");
+        var to = w.OptionalDate("to");
+        w.Done();
+        if (from is null && to is null)
+        {
+            throw w.Error("部分的 window 至少需要 from 或 to / a part's window needs from or to");
+        }
+
+        if (from > to)
+        {
+            throw w.Error($"window 的 from {from:yyyy-MM-dd} 晚于 to {to:yyyy-MM-dd} / window ends before it starts");
+        }
+
+        return new DateRange(from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue);
+    }
+
+    private static ClausePart ReadPart(ParamReader p, string clauseId, string? item, bool isPart)
     {
         var ruleName = p.String("rule");
         if (!RuleRegistry.Clauses.TryGetValue(ruleName, out var make))
@@ -282,7 +315,7 @@ public static class CatalogLoader
         var parameters = p.Mapping("params");
         var rule = make(parameters);
         parameters.Done();
-        if (item is not null)
+        if (isPart)
         {
             p.Done();
         }
@@ -346,6 +379,97 @@ public static class CatalogLoader
 
         t.Done();
         return test;
+    }
+
+    /// <summary>
+    /// A group of targets: either a table (Annex 1: a row per district, a column per indicator) or a list of single
+    /// targets, each with the sentence that sets it.
+    /// </summary>
+    private static IEnumerable<Target> ReadTargets(ParamReader g, PolicyDocument doc)
+    {
+        var source = g.String("source");
+        var text = Quotes(g, "text", doc.OriginalText, doc.TextFile, required: true);
+        var year = g.Int("year");
+        var result = new List<Target>();
+        if (g.Has("columns"))
+        {
+            var columns = g.List("columns").Select(c =>
+            {
+                var col = (Indicator: c.String("indicator"), Unit: c.String("unit"), Direction: Direction(c), Actual: Actual(c));
+                c.Done();
+                return col;
+            }).ToList();
+            var rows = g.Mapping("rows");
+            foreach (var district in rows.Keys.ToList())
+            {
+                if (!Model.Vocabulary.Districts.Contains(district))
+                {
+                    throw rows.Error($"“{district}”不是附件1所列区县（市） / '{district}' is not a district of Annex 1");
+                }
+
+                var values = rows.Strings(district);
+                if (values.Count != columns.Count)
+                {
+                    throw rows.Error($"{district}一行应有 {columns.Count} 个数值，实际 {values.Count} 个 / row '{district}' needs {columns.Count} values");
+                }
+
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    if (!ParamReader.TryParseAmount(values[i], out var v))
+                    {
+                        throw rows.Error($"{district}的“{values[i]}”不是数值 / '{values[i]}' is not a number");
+                    }
+
+                    result.Add(new Target(doc.Id, source, district, columns[i].Indicator, columns[i].Unit, columns[i].Direction, v, year, text, columns[i].Actual, g.File, rows.Line));
+                }
+            }
+
+            rows.Done();
+        }
+        else
+        {
+            foreach (var item in g.List("items"))
+            {
+                var scope = item.OptionalString("scope") ?? "city";
+                if (scope != "city" && !Model.Vocabulary.Districts.Contains(scope))
+                {
+                    throw item.Error($"“{scope}”不是 city 或附件1所列区县（市） / scope '{scope}' is neither city nor a district");
+                }
+
+                var itemText = Quotes(item, "text", doc.OriginalText, doc.TextFile, required: false);
+                result.Add(new Target(doc.Id, source, scope, item.String("indicator"), item.String("unit"), Direction(item), item.Amount("value"), item.OptionalInt("year") ?? year,
+                    itemText.Count > 0 ? itemText : text, Actual(item), g.File, item.Line));
+                item.Done();
+            }
+        }
+
+        g.Done();
+        return result;
+    }
+
+    private static TargetDirection Direction(ParamReader p) => p.Switch("direction", "at-least", "about", "at-most") switch
+    {
+        "at-least" => TargetDirection.AtLeast,
+        "about" => TargetDirection.About,
+        _ => TargetDirection.AtMost,
+    };
+
+    private static ActualSource Actual(ParamReader p)
+    {
+        var a = p.Mapping("actual");
+        ActualSource result;
+        if (a.Has("reported"))
+        {
+            a.Bool("reported", true);
+            result = new ReportedActual();
+        }
+        else
+        {
+            result = new CountActual(a.Words("honors", Model.Vocabulary.HonorKinds), a.OptionalString("library"), a.Bool("datedInYear", false));
+        }
+
+        a.Done();
+        return result;
     }
 
     private static LibraryRule ReadLibrary(ParamReader l, PolicyDocument doc)
