@@ -71,6 +71,9 @@ public sealed class PolicyDocument
     public IReadOnlyList<LibraryRule> Libraries { get; init; } = [];
     public IReadOnlyList<Precedence> Precedence { get; init; } = [];
     public IReadOnlyList<Target> Targets { get; init; } = [];
+
+    /// <summary>The document's tasks (重点任务), read from its original text.</summary>
+    public IReadOnlyList<PolicyTask> Tasks { get; init; } = [];
 }
 
 /// <summary>How an award reaches the enterprise (兑现方式).</summary>

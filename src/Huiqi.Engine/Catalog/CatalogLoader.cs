@@ -162,7 +162,7 @@ public static class CatalogLoader
         {
             Id = doc.Id, Number = doc.Number, Title = doc.Title, TextFile = doc.TextFile, OriginalText = doc.OriginalText, Status = doc.Status,
             Window = doc.Window, DurationYears = doc.DurationYears, WindowText = doc.WindowText, Split = doc.Split, SplitText = doc.SplitText,
-            LeadUnit = doc.LeadUnit, File = path, Clauses = clauses, Libraries = libraries, Precedence = new List<Precedence>(), Targets = targets,
+            LeadUnit = doc.LeadUnit, Tasks = doc.Tasks, File = path, Clauses = clauses, Libraries = libraries, Precedence = new List<Precedence>(), Targets = targets,
         };
         foreach (var c in clauses)
         {
@@ -227,6 +227,7 @@ public static class CatalogLoader
             SplitText = Quotes(d, "splitText", original, textPath, required: false),
             LeadUnit = d.OptionalString("leadUnit"),
             File = path,
+            Tasks = d.Has("tasks") ? TaskExtractor.Extract(id, original, d.Switch("tasks", "numbered", "actions")) : [],
         };
         d.Done();
         return doc;
