@@ -9,10 +9,20 @@ namespace Huiqi.Policies;
 /// </summary>
 public static class PolicySource
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> EmbeddedFiles = new(ReadEmbedded);
+    /// <summary>The folder of reform files (<c>policies/reforms/</c>): changes to the catalogue, never policy files themselves.</summary>
+    public const string ReformFolder = "reforms";
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> EmbeddedFiles = new(() => ReadEmbedded("policies/", ReformPrefix));
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> EmbeddedReformFiles = new(() => ReadEmbedded(ReformPrefix, null));
+
+    private const string ReformPrefix = "policies/" + ReformFolder + "/";
 
     /// <summary>The policy files built into this version, by their path in the repository (<c>policies/zz2023-23.yaml</c>).</summary>
     public static IReadOnlyDictionary<string, string> Embedded() => EmbeddedFiles.Value;
+
+    /// <summary>The example reforms shipped with this version, by their path (<c>policies/reforms/split-60-40.yaml</c>).</summary>
+    public static IReadOnlyDictionary<string, string> EmbeddedReforms() => EmbeddedReformFiles.Value;
 
     /// <summary>The policy files of a folder laid out like <c>policies/</c>.</summary>
     public static IReadOnlyDictionary<string, string> Directory(string path)
@@ -23,8 +33,11 @@ public static class PolicySource
             throw new DirectoryNotFoundException($"政策目录不存在 / catalogue folder not found: {root}");
         }
 
+        // Reform files sit beside the policies (policies/reforms/) but are changes to them, not documents.
+        var reforms = Path.Combine(root, ReformFolder) + Path.DirectorySeparatorChar;
         return System.IO.Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".txt", StringComparison.Ordinal))
+            .Where(f => !f.StartsWith(reforms, StringComparison.Ordinal))
             .ToDictionary(f => Path.Combine(path, Path.GetRelativePath(root, f)).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
     }
 
@@ -44,11 +57,11 @@ public static class PolicySource
         return result.Catalog ?? throw new InvalidOperationException("内置政策目录有错误 / the built-in catalogue has errors:\n" + string.Join("\n", result.Errors));
     });
 
-    private static IReadOnlyDictionary<string, string> ReadEmbedded()
+    private static IReadOnlyDictionary<string, string> ReadEmbedded(string prefix, string? except)
     {
         var asm = Assembly.GetExecutingAssembly();
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith("policies/", StringComparison.Ordinal)))
+        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && (except is null || !n.StartsWith(except, StringComparison.Ordinal))))
         {
             using var stream = asm.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -15,8 +16,8 @@ namespace Huiqi.Cli.Commands;
 /// </summary>
 public sealed class EvaluateCommand : ICliCommand
 {
-    /// <summary>Lines evaluated together: large enough to keep both cores busy, small enough that memory stays flat.</summary>
-    private const int Chunk = 4096;
+    /// <summary>Lines evaluated together by one core: large enough to be worth a task, small enough that memory stays flat.</summary>
+    private const int Chunk = 1024;
 
     public string Name => "evaluate";
 
@@ -130,59 +131,68 @@ public sealed class EvaluateCommand : ICliCommand
             return ExitCode.BadInput;
         }
 
-        var output = outPath is null ? io.Out : new StreamWriter(outPath, false, new UTF8Encoding(false), 1 << 16);
+        // A pipeline: this thread reads chunks of lines and writes finished chunks in input order, while the cores
+        // evaluate the chunks in between. Answers go to the file as UTF-8 bytes; memory holds a few chunks at most.
+        var file = outPath is null ? null : new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        var newLine = Encoding.UTF8.GetBytes(Environment.NewLine);
         try
         {
             using var reader = new StreamReader(input, Encoding.UTF8, true, 1 << 16);
-            var lines = new string?[Chunk];
-            var results = new string[Chunk];
-            var totals = new decimal[Chunk];
-            var bad = new bool[Chunk];
+            var inFlight = new Queue<Task<BatchChunk>>();
+            var maxInFlight = Math.Max(2, Environment.ProcessorCount * 2);
             long lineNo = 0, count = 0, errors = 0;
             var total = 0m;
             var clock = Stopwatch.StartNew();
             var lastProgress = 0L;
             while (true)
             {
+                var lines = new string[Chunk];
                 var n = 0;
-                while (n < Chunk && await reader.ReadLineAsync(cancel) is { } line)
+                while (n < Chunk && reader.ReadLine() is { } line)
                 {
                     lines[n++] = line;
+                }
+
+                if (n > 0)
+                {
+                    var first = lineNo + 1;
+                    var size = n;
+                    inFlight.Enqueue(Task.Run(() => BatchChunk.Evaluate(evaluator, options, lines, size, first, year, cancel), cancel));
+                    lineNo += n;
+                }
+
+                // Write what is done, in order; wait for the oldest when enough is in flight or the input is exhausted.
+                while (inFlight.Count > 0 && (n == 0 || inFlight.Count >= maxInFlight || inFlight.Peek().IsCompleted))
+                {
+                    var done = await inFlight.Dequeue();
+                    for (var i = 0; i < done.Lines; i++)
+                    {
+                        var bytes = done.Line(i);
+                        if (file is not null)
+                        {
+                            file.Write(bytes);
+                            file.Write(newLine);
+                        }
+                        else
+                        {
+                            await io.Out.WriteLineAsync(Encoding.UTF8.GetString(bytes));
+                        }
+                    }
+
+                    count += done.Lines;
+                    errors += done.Errors;
+                    total += done.Total;
+                }
+
+                if (io.ErrorIsTerminal && clock.ElapsedMilliseconds - lastProgress > 500)
+                {
+                    lastProgress = clock.ElapsedMilliseconds;
+                    await io.Error.WriteAsync($"\r已处理 {lineNo:N0} 行 / {lineNo:N0} lines, {lineNo * 1000 / Math.Max(1, clock.ElapsedMilliseconds):N0}/s");
                 }
 
                 if (n == 0)
                 {
                     break;
-                }
-
-                var first = lineNo + 1;
-                Parallel.For(0, n, new ParallelOptions { CancellationToken = cancel }, i =>
-                {
-                    (results[i], totals[i], bad[i]) = EvaluateLine(evaluator, options, lines[i]!, first + i, year);
-                });
-
-                for (var i = 0; i < n; i++)
-                {
-                    if (results[i].Length == 0)
-                    {
-                        continue;
-                    }
-
-                    await output.WriteLineAsync(results[i]);
-                    count++;
-                    if (bad[i])
-                    {
-                        errors++;
-                    }
-
-                    total += totals[i];
-                }
-
-                lineNo += n;
-                if (io.ErrorIsTerminal && clock.ElapsedMilliseconds - lastProgress > 500)
-                {
-                    lastProgress = clock.ElapsedMilliseconds;
-                    await io.Error.WriteAsync($"\r已处理 {lineNo:N0} 行 / {lineNo:N0} lines, {lineNo * 1000 / Math.Max(1, clock.ElapsedMilliseconds):N0}/s");
                 }
             }
 
@@ -196,10 +206,102 @@ public sealed class EvaluateCommand : ICliCommand
         }
         finally
         {
-            if (outPath is not null)
+            if (file is not null)
             {
-                await output.DisposeAsync();
+                await file.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>The answers of one chunk of a batch, one UTF-8 line each (without its line end), and what they add up to.</summary>
+    private sealed class BatchChunk
+    {
+        private readonly ArrayBufferWriter<byte> _bytes;
+        private readonly List<int> _ends;
+
+        private BatchChunk(int lines)
+        {
+            _bytes = new ArrayBufferWriter<byte>(lines * 512);
+            _ends = new List<int>(lines);
+        }
+
+        /// <summary>Non-blank lines: each has an answer or an error line.</summary>
+        public int Lines => _ends.Count;
+
+        public long Errors { get; private set; }
+
+        public decimal Total { get; private set; }
+
+        public ReadOnlySpan<byte> Line(int i) => _bytes.WrittenSpan[(i == 0 ? 0 : _ends[i - 1]).._ends[i]];
+
+        public static BatchChunk Evaluate(Evaluator evaluator, EvaluationOptions options, string[] lines, int n, long first, int year, CancellationToken cancel)
+        {
+            var chunk = new BatchChunk(n);
+            var scratch = Scratch ??= new ArrayBufferWriter<byte>(4096);
+            for (var i = 0; i < n; i++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                scratch.ResetWrittenCount();
+                var (kind, total) = WriteLine(evaluator, options, lines[i], first + i, year, scratch);
+                if (kind == LineKind.Blank)
+                {
+                    continue;
+                }
+
+                chunk._bytes.Write(scratch.WrittenSpan);
+                chunk._ends.Add(chunk._bytes.WrittenCount);
+                chunk.Total += total;
+                if (kind == LineKind.Bad)
+                {
+                    chunk.Errors++;
+                }
+            }
+
+            return chunk;
+        }
+
+        [ThreadStatic]
+        private static ArrayBufferWriter<byte>? Scratch;
+    }
+
+    private enum LineKind
+    {
+        Blank,
+        Answer,
+        Bad,
+    }
+
+    /// <summary>
+    /// One line of a batch into <paramref name="output"/> as UTF-8: the same text as <see cref="EvaluateLine"/>, written
+    /// without a string for the answer.
+    /// </summary>
+    private static (LineKind Kind, decimal Total) WriteLine(Evaluator evaluator, EvaluationOptions options, string line, long lineNo, int year, ArrayBufferWriter<byte> output)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return (LineKind.Blank, 0);
+        }
+
+        var read = DossierReader.Read(line);
+        if (!read.Ok)
+        {
+            var errors = ErrorJson.ToJson(read.Errors);
+            output.Write(Encoding.UTF8.GetBytes($"{{\"line\":{lineNo},{errors[1..]}"));
+            return (LineKind.Bad, 0);
+        }
+
+        try
+        {
+            var answer = evaluator.Evaluate(read.Dossier!, year, options);
+            AnswerJson.WriteUtf8(output, answer);
+            return (LineKind.Answer, answer.Total);
+        }
+        catch (OverflowException)
+        {
+            output.ResetWrittenCount();
+            var err = new InputError("(root)", null, "数值过大，计算溢出", "a figure is too large to compute with");
+            output.Write(Encoding.UTF8.GetBytes($"{{\"line\":{lineNo},{ErrorJson.ToJson([err])[1..]}"));
+            return (LineKind.Bad, 0);
         }
     }
 

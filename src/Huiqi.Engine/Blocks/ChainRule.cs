@@ -34,7 +34,7 @@ public sealed class ChainRule : IClauseRule, IHintingRule
     private static Dictionary<string, decimal> BySupplier(RuleContext ctx, string chain)
     {
         var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var p in ctx.Dossier.Procurement)
+        foreach (var p in Items.Of(ctx.Dossier.Procurement))
         {
             if (p.Year == ctx.Year && p.Chain == chain)
             {
@@ -48,7 +48,7 @@ public sealed class ChainRule : IClauseRule, IHintingRule
     public void Evaluate(RuleContext ctx)
     {
         var any = false;
-        foreach (var p in ctx.Dossier.Procurement)
+        foreach (var p in Items.Of(ctx.Dossier.Procurement))
         {
             any |= p.Year == ctx.Year;
         }

@@ -60,6 +60,17 @@ public sealed record TierTable(IReadOnlyList<Tier> Tiers)
     }
 }
 
+/// <summary>The elements of a dossier section for a <c>foreach</c> that allocates no enumerator (sections are never changed).</summary>
+internal static class Items
+{
+    public static ReadOnlySpan<T> Of<T>(IReadOnlyList<T> list) => list switch
+    {
+        T[] array => array,
+        List<T> items => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items),
+        _ => list.ToArray(),
+    };
+}
+
 /// <summary>Small arithmetic the documents use, exact in decimal.</summary>
 public static class Money
 {

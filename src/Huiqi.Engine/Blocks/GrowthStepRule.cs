@@ -36,12 +36,24 @@ public sealed class GrowthStepRule : IClauseRule, IHintingRule
         _stepRate = p.Rate("step");
         _perStep = p.Amount("perStep");
         _cap = p.Cap();
+        _stepText = Zh.Number(_stepRate * 100);
+        _perStepText = Zh.Money(_perStep);
     }
+
+    // The parameters as the award sentence writes them, written once.
+    private readonly string _stepText;
+    private readonly string _perStepText;
 
     private string? Sector(Dossier d)
     {
-        foreach (var (sector, requires, unless) in _sectors)
+        if (d.Sectors.Count == 0)
         {
+            return null;
+        }
+
+        for (var i = 0; i < _sectors.Count; i++)
+        {
+            var (sector, requires, unless) = _sectors[i];
             if (d.Sectors.Contains(sector) && (requires is null || d.Has(requires)) && (unless is null || !d.Sectors.Contains(unless)))
             {
                 return sector;
@@ -96,7 +108,7 @@ public sealed class GrowthStepRule : IClauseRule, IHintingRule
 
         var raw = steps * _perStep;
         var pay = Money.Min(raw, _cap);
-        var because = $"{Vocabulary.Chinese(sector)}领域入库企业{ctx.Year}年{name}{Zh.Money(v)}，较{ctx.Year - 1}年{Zh.Money(baseValue!.Value)}增长{Zh.Percent(g)}，每增长{Zh.Number(_stepRate * 100)}个百分点奖励{Zh.Money(_perStep)}，{steps}×{Zh.Money(_perStep)}={Zh.Money(raw)}";
+        var because = $"{Vocabulary.Chinese(sector)}领域入库企业{ctx.Year}年{name}{Zh.Money(v)}，较{ctx.Year - 1}年{Zh.Money(baseValue!.Value)}增长{Zh.Percent(g)}，每增长{_stepText}个百分点奖励{_perStepText}，{steps}×{_perStepText}={Zh.Money(raw)}";
         if (pay < raw)
         {
             because += $"，同一企业每年最高{Zh.Money(_cap!.Value)}，奖励{Zh.Money(pay)}";

@@ -21,14 +21,41 @@ public sealed class HoldsAnyLibraryRule : ILibraryRule
 
     public string? Qualifies(Dossier dossier, int year, IReadOnlySet<string> librariesSoFar)
     {
-        if (_unless.Any(librariesSoFar.Contains))
+        for (var i = 0; i < _unless.Count; i++)
         {
-            return null;
+            if (librariesSoFar.Contains(_unless[i]))
+            {
+                return null;
+            }
         }
 
+        // The titles held by the year's end, each named once, in the order the dossier lists them.
         var end = new DateOnly(year, 12, 31);
-        var held = dossier.Honors.Where(h => _honors.Contains(h.Kind) && h.Date <= end).Select(h => Vocabulary.Chinese(h.Kind)).Distinct().ToList();
-        return held.Count > 0 ? $"持有{string.Join("、", held)}" : null;
+        List<string>? held = null;
+        var honors = dossier.Honors;
+        for (var i = 0; i < honors.Count; i++)
+        {
+            var h = honors[i];
+            if (h.Date <= end && Among(_honors, h.Kind) && Vocabulary.Chinese(h.Kind) is var name && !(held ??= []).Contains(name))
+            {
+                held.Add(name);
+            }
+        }
+
+        return held is not null ? $"持有{string.Join("、", held)}" : null;
+    }
+
+    internal static bool Among(IReadOnlyList<string> words, string word)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
@@ -57,16 +84,30 @@ public sealed class SangaoLibraryRule : ILibraryRule
         _excluded = p.Words("excluded", Vocabulary.Traits);
     }
 
+    /// <summary>营业收入（产值）: revenue, or output value where the enterprise reports that instead.</summary>
+    private static readonly string[] GrowthMetrics = ["operatingRevenue", "outputValue"];
+
     public string? Qualifies(Dossier d, int year, IReadOnlySet<string> librariesSoFar)
     {
-        if (d.District != _district || _excluded.Any(d.Has))
+        if (d.District != _district)
         {
             return null;
         }
 
-        if (d.Honors.Any(h => h.Kind == "national-hightech" && h.Date <= new DateOnly(year, 12, 31)))
+        for (var i = 0; i < _excluded.Count; i++)
         {
-            return "国家级高新技术企业";
+            if (d.Has(_excluded[i]))
+            {
+                return null;
+            }
+        }
+
+        for (var i = 0; i < d.Honors.Count; i++)
+        {
+            if (d.Honors[i].Kind == "national-hightech" && d.Honors[i].Date <= new DateOnly(year, 12, 31))
+            {
+                return "国家级高新技术企业";
+            }
         }
 
         if (d.Has("key-monitored"))
@@ -79,7 +120,7 @@ public sealed class SangaoLibraryRule : ILibraryRule
             return null;
         }
 
-        foreach (var metric in new[] { "operatingRevenue", "outputValue" })
+        foreach (var metric in GrowthMetrics)
         {
             if (Money.Growth(d.Figures.Get(metric, Period.OfYear(year - 1)), d.Figures.Get(metric, Period.OfYear(year - 2))) is { } g && g >= _minGrowth)
             {

@@ -101,12 +101,22 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
     /// <summary>The year an earlier figure crossed the level, or the ledger's, or null when this is the first time.</summary>
     private string? CrossedBefore(RuleContext ctx, Level level)
     {
-        foreach (var (period, v) in ctx.Dossier.Figures.Series(_metric))
+        // The earliest earlier year that crossed it (a scan, not a sort).
+        var first = int.MaxValue;
+        if (ctx.Dossier.Figures.TryGetSeries(_metric, out var series))
         {
-            if (period.Kind == PeriodKind.Year && period.Year < ctx.Year && level.CrossedBy(v))
+            foreach (var (period, v) in series)
             {
-                return $"已于{period.Year}年越过";
+                if (period.Kind == PeriodKind.Year && period.Year < ctx.Year && period.Year < first && level.CrossedBy(v))
+                {
+                    first = period.Year;
+                }
             }
+        }
+
+        if (first != int.MaxValue)
+        {
+            return $"已于{first}年越过";
         }
 
         foreach (var g in ctx.Grants())

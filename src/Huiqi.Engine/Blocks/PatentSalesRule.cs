@@ -24,7 +24,7 @@ public sealed class PatentSalesRule : IClauseRule
 
     public void Evaluate(RuleContext ctx)
     {
-        foreach (var patent in ctx.Dossier.PatentProducts)
+        foreach (var patent in Items.Of(ctx.Dossier.PatentProducts))
         {
             var limit = patent.GrantedOn.AddYears(_withinYears);
             int? first = null;

@@ -18,6 +18,9 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
     private readonly string _metric;
     private readonly Period _period;
     private readonly Period _base;
+
+    /// <summary>The period's last day, its event date, worked out once.</summary>
+    private readonly DateOnly _periodEnd;
     private readonly Requirements _requires;
     private readonly string? _honor;
     private readonly DateOnly? _honorFrom;
@@ -38,6 +41,7 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
         _metric = p.Word("metric", Vocabulary.Metrics);
         var period = p.String("period");
         _period = Period.TryParse(period, out var pp) ? pp : throw p.Error($"“{period}”不是期间 / '{period}' is not a period");
+        _periodEnd = _period.End;
         var basePeriod = p.OptionalString("basePeriod");
         _base = basePeriod is null ? _period.YearEarlier : Period.TryParse(basePeriod, out var bp) ? bp : throw p.Error($"“{basePeriod}”不是期间 / '{basePeriod}' is not a period");
         _requires = Requirements.Read(p);
@@ -73,9 +77,10 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
 
     private string Name => Vocabulary.Chinese(_metric);
 
+
     public void Evaluate(RuleContext ctx)
     {
-        if (_period.End.Year != ctx.Year || !_requires.Check(ctx))
+        if (_periodEnd.Year != ctx.Year || !_requires.Check(ctx))
         {
             return;
         }
@@ -109,31 +114,16 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
             return;
         }
 
-        // The sentence follows the bureau's own wording (example 03): growth and its bar, the increase, the rule, the sum.
-        var because = $"{_period.ToChinese()}{Name}同比增长{Zh.Percent(g)}"
-            + (_minGrowth is { } mg ? $"≥{Zh.Percent(mg)}" : _growthOver is { } go ? $">{Zh.Percent(go)}" : "")
-            + $"，增加{Zh.Money(increase)}" + (_minIncrease is { } mi ? $"≥{Zh.Money(mi)}" : "")
-            + (_baseOver is { } bo ? $"，{_base.ToChinese()}{Name}{Zh.Money(b)}>{Zh.Money(bo)}" : "");
         var amount = _fixed;
-        if (_fixed > 0)
-        {
-            because += $"，奖励{Zh.Money(_fixed)}";
-        }
-
         if (_stepSize is { } size)
         {
             var q = _quantity == "points" ? g * 100m : increase;
-            var steps = Money.Steps(q - _stepFrom, size);
-            amount += steps * _stepPays;
-            because += _quantity == "points"
-                ? $"，{(_stepFrom > 0 ? $"超过{Zh.Number(_stepFrom)}%后" : "")}每增长{Zh.Number(size)}个百分点奖励{Zh.Money(_stepPays)}"
-                : $"，{(_stepFrom > 0 ? $"超过{Zh.Money(_stepFrom)}后" : "")}每{Zh.Money(size)}奖励{Zh.Money(_stepPays)}";
+            amount += Money.Steps(q - _stepFrom, size) * _stepPays;
         }
 
         if (_rate is { } rate)
         {
             amount += Money.FloorYuan(increase * rate);
-            because += $"，按增量部分的{Zh.Percent(rate)}奖励";
         }
 
         if (amount <= 0)
@@ -142,7 +132,19 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
             return;
         }
 
-        because += $"，计{Zh.Money(amount)}";
+        // The sentence follows the bureau's own wording (example 03): growth and its bar, the increase, the rule, the sum.
+        var because = $"{_period.ToChinese()}{Name}同比增长{Zh.Percent(g)}"
+            + (_minGrowth is { } mg ? $"≥{Zh.Percent(mg)}" : _growthOver is { } go ? $">{Zh.Percent(go)}" : "")
+            + $"，增加{Zh.Money(increase)}" + (_minIncrease is { } mi ? $"≥{Zh.Money(mi)}" : "")
+            + (_baseOver is { } bo ? $"，{_base.ToChinese()}{Name}{Zh.Money(b)}>{Zh.Money(bo)}" : "")
+            + (_fixed > 0 ? $"，奖励{Zh.Money(_fixed)}" : "")
+            + (_stepSize is { } stepSize
+                ? _quantity == "points"
+                    ? $"，{(_stepFrom > 0 ? $"超过{Zh.Number(_stepFrom)}%后" : "")}每增长{Zh.Number(stepSize)}个百分点奖励{Zh.Money(_stepPays)}"
+                    : $"，{(_stepFrom > 0 ? $"超过{Zh.Money(_stepFrom)}后" : "")}每{Zh.Money(stepSize)}奖励{Zh.Money(_stepPays)}"
+                : "")
+            + (_rate is { } r ? $"，按增量部分的{Zh.Percent(r)}奖励" : "")
+            + $"，计{Zh.Money(amount)}";
         var pay = Money.Min(amount, _cap);
         if (pay < amount)
         {
@@ -155,7 +157,7 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
 
     private bool HoldsHonor(RuleContext ctx)
     {
-        foreach (var h in ctx.Dossier.Honors)
+        foreach (var h in Items.Of(ctx.Dossier.Honors))
         {
             if (h.Kind == _honor && h.Date <= _period.End && (_honorFrom is null || h.Date >= _honorFrom))
             {
@@ -168,9 +170,11 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
         return false;
     }
 
+    /// <summary>The growth a condition tests, for the trace: 2023年一季度营业收入同比（2022年一季度1.5亿元）增长15%.</summary>
+    private string Head(decimal g, decimal b) => $"{_period.ToChinese()}{Name}同比（{_base.ToChinese()}{Zh.Money(b)}）增长{Zh.Percent(g)}";
+
     private bool Conditions(RuleContext ctx, decimal g, decimal increase, decimal b)
     {
-        var head = $"{_period.ToChinese()}{Name}同比（{_base.ToChinese()}{Zh.Money(b)}）增长{Zh.Percent(g)}";
         var ok = true;
         if (_baseOver is { } bo)
         {
@@ -182,14 +186,14 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
         if (_minGrowth is { } mg)
         {
             var pass = g >= mg;
-            ctx.Check($"{head}，须≥{Zh.Percent(mg)}", pass);
+            ctx.Check($"{Head(g, b)}，须≥{Zh.Percent(mg)}", pass);
             ok &= pass;
         }
 
         if (_growthOver is { } go)
         {
             var pass = g > go;
-            ctx.Check($"{head}，须超过{Zh.Percent(go)}", pass);
+            ctx.Check($"{Head(g, b)}，须超过{Zh.Percent(go)}", pass);
             ok &= pass;
         }
 

@@ -39,10 +39,12 @@ public sealed class ProjectShareRule : IClauseRule
         _requires = Requirements.Read(p);
     }
 
+    private string Name(Project project) => $"{Vocabulary.Chinese(_kind)}{project.Id}{(project.Sei ? " 战略性新兴产业" : "")}";
+
     public void Evaluate(RuleContext ctx)
     {
         var checkedTraits = false;
-        foreach (var project in ctx.Dossier.Projects)
+        foreach (var project in Items.Of(ctx.Dossier.Projects))
         {
             if (project.Kind != _kind)
             {
@@ -71,57 +73,67 @@ public sealed class ProjectShareRule : IClauseRule
                 continue;
             }
 
-            var name = $"{Vocabulary.Chinese(_kind)}{project.Id}{(project.Sei ? " 战略性新兴产业" : "")}";
             if (_seiOnly && !project.Sei)
             {
-                ctx.Check($"{name}须为战略性新兴产业项目", false);
+                ctx.Check($"{Name(project)}须为战略性新兴产业项目", false);
                 continue;
             }
 
-            var text = name;
             if (_minTotal is { } min)
             {
                 var ok = project.TotalInvestment is { } t && t >= min;
-                ctx.Check($"{name} 总投资{(project.TotalInvestment is { } tt ? Zh.Money(tt) : "（缺）")}须≥{Zh.Money(min)}", ok);
+                ctx.Check($"{Name(project)} 总投资{(project.TotalInvestment is { } tt ? Zh.Money(tt) : "（缺）")}须≥{Zh.Money(min)}", ok);
                 if (!ok)
                 {
                     continue;
                 }
-
-                text += $" 总投资{Zh.Money(project.TotalInvestment!.Value)}≥{Zh.Money(min)}";
             }
 
             if (_minBenefit is { } mb)
             {
                 var ok = project.BenefitRate is { } br && br >= mb;
-                ctx.Check($"{name} 达产后实际效益{(project.BenefitRate is { } b ? Zh.Percent(b) : "（缺）")}须≥{Zh.Percent(mb)}", ok);
+                ctx.Check($"{Name(project)} 达产后实际效益{(project.BenefitRate is { } b ? Zh.Percent(b) : "（缺）")}须≥{Zh.Percent(mb)}", ok);
                 if (!ok)
                 {
                     continue;
                 }
-
-                text += $" {day:yyyy-MM-dd}达产，实际效益{Zh.Percent(project.BenefitRate!.Value)}≥{Zh.Percent(mb)}";
             }
 
             if (project.EquipmentInvestment is not { } equipment)
             {
-                ctx.NotPaid(project.Id, $"{name}缺少设备投资额（equipmentInvestment），无法计算奖励");
+                ctx.NotPaid(project.Id, $"{Name(project)}缺少设备投资额（equipmentInvestment），无法计算奖励");
                 continue;
             }
 
             var rate = project.Sei && _seiRate is { } sr ? sr : _rate;
             var raw = Money.FloorYuan(equipment * rate);
             var pay = Money.Min(raw, _cap);
-            var capText = _cap is { } cap ? raw > cap ? $"，超过{Zh.Money(cap)}上限，按上限奖励{Zh.Money(cap)}" : $"，未超过{Zh.Money(cap)}上限" : "";
             if (raw > pay)
             {
-                ctx.NotPaid(project.Id, $"{name}按比例计{Zh.Money(raw)}，超过每个项目最高{Zh.Money(_cap!.Value)}的部分{Zh.Money(raw - pay)}不予支付");
+                ctx.NotPaid(project.Id, $"{Name(project)}按比例计{Zh.Money(raw)}，超过每个项目最高{Zh.Money(_cap!.Value)}的部分{Zh.Money(raw - pay)}不予支付");
             }
 
-            ctx.Check($"{text}，设备投资{Zh.Money(equipment)}×{Zh.Percent(rate)}={Zh.Money(raw)}", pay > 0);
+            // The sentence is written only where it is read: the trace, or an award its window lets through (an award
+            // outside the window becomes a not-paid line that gives the window, not this sentence).
+            if (!ctx.Tracing && (pay <= 0 || !ctx.Payable(day)))
+            {
+                if (pay > 0)
+                {
+                    ctx.Award(project.Id, pay, day, "");
+                }
+
+                continue;
+            }
+
+            var text = Name(project)
+                + (_minTotal is { } m ? $" 总投资{Zh.Money(project.TotalInvestment!.Value)}≥{Zh.Money(m)}" : "")
+                + (_minBenefit is { } mbr ? $" {day:yyyy-MM-dd}达产，实际效益{Zh.Percent(project.BenefitRate!.Value)}≥{Zh.Percent(mbr)}" : "");
+            var capText = _cap is { } cap ? raw > cap ? $"，超过{Zh.Money(cap)}上限，按上限奖励{Zh.Money(cap)}" : $"，未超过{Zh.Money(cap)}上限" : "";
+            var computed = $"{text}，设备投资{Zh.Money(equipment)}×{Zh.Percent(rate)}={Zh.Money(raw)}";
+            ctx.Check(computed, pay > 0);
             if (pay > 0)
             {
-                ctx.Award(project.Id, pay, day, $"{text}，设备投资{Zh.Money(equipment)}×{Zh.Percent(rate)}={Zh.Money(raw)}{capText}");
+                ctx.Award(project.Id, pay, day, computed + capText);
             }
         }
     }

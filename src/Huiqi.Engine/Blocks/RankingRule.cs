@@ -33,10 +33,15 @@ public sealed class RankingRule : IClauseRule
 
     public void Evaluate(RuleContext ctx)
     {
+        if (ctx.Dossier.Rankings.Count == 0)
+        {
+            return;
+        }
+
         var lines = new List<(ListTerms Terms, Ranking Ranking, decimal Amount, string Because)>();
         foreach (var terms in _lists)
         {
-            foreach (var r in ctx.Dossier.Rankings)
+            foreach (var r in Items.Of(ctx.Dossier.Rankings))
             {
                 if (r.List != terms.List || !ctx.InYear(r.Date))
                 {
@@ -51,7 +56,7 @@ public sealed class RankingRule : IClauseRule
                 }
 
                 int? best = null;
-                foreach (var e in ctx.Dossier.Rankings)
+                foreach (var e in Items.Of(ctx.Dossier.Rankings))
                 {
                     if (e.List == r.List && e.Date < r.Date)
                     {

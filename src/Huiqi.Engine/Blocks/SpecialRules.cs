@@ -47,7 +47,7 @@ public sealed class FixedAssetRule : IClauseRule
         }
 
         var room = _cap;
-        foreach (var project in ctx.Dossier.Projects)
+        foreach (var project in Items.Of(ctx.Dossier.Projects))
         {
             if (project.Kind != "fixed-asset" || !project.CumulativeInvestment.TryGetValue(_period, out var invest))
             {
@@ -199,6 +199,11 @@ public sealed class TrainingRule : IClauseRule
 
     public void Evaluate(RuleContext ctx)
     {
+        if (ctx.Dossier.Training.Count == 0)
+        {
+            return;
+        }
+
         var parts = new List<string>();
         var total = 0m;
         foreach (var (kind, each) in _perPerson)
@@ -249,7 +254,7 @@ public sealed class RelocationRule : IClauseRule
         }
 
         (string Kind, decimal Amount)? best = null;
-        foreach (var h in ctx.Dossier.Honors)
+        foreach (var h in Items.Of(ctx.Dossier.Honors))
         {
             var amount = _titles.FirstOrDefault(t => t.Key == h.Kind);
             if (amount.Key is not null && h.Date <= anniversary && (best is null || amount.Value > best.Value.Amount))
@@ -302,16 +307,20 @@ public sealed class ReferralRule : IClauseRule
 
     public void Evaluate(RuleContext ctx)
     {
-        foreach (var h in ctx.Dossier.Honors)
+        var honors = _honors.Count == 0 ? [] : ctx.Dossier.Honors;
+        for (var k = 0; k < honors.Count; k++)
         {
+            var h = honors[k];
             if (_honors.Contains(h.Kind) && ctx.InYear(h.Date))
             {
                 ctx.Refer(h.Item ?? h.Kind, $"{Vocabulary.Chinese(h.Kind)}{(h.Item is { } i ? $"“{i}”" : "")}：{_reason}", h.Date);
             }
         }
 
-        foreach (var s in ctx.Dossier.Spending)
+        var spending = _spending.Count == 0 ? [] : ctx.Dossier.Spending;
+        for (var k = 0; k < spending.Count; k++)
         {
+            var s = spending[k];
             if (_spending.Contains(s.Kind) && s.Year == ctx.Year)
             {
                 ctx.Refer(s.Kind, $"{s.Year}年{Vocabulary.Chinese(s.Kind)}{Zh.Money(s.Amount)}：{_reason}", new DateOnly(s.Year, 12, 31));
@@ -320,7 +329,7 @@ public sealed class ReferralRule : IClauseRule
 
         if (_majorProjects)
         {
-            foreach (var p in ctx.Dossier.Projects)
+            foreach (var p in Items.Of(ctx.Dossier.Projects))
             {
                 var day = p.CompletedOn ?? p.StartedOn ?? p.SignedOn;
                 if (p.Major && (day is null || ctx.InYear(day.Value)))

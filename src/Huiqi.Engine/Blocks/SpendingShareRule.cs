@@ -29,14 +29,17 @@ public sealed class SpendingShareRule : IClauseRule, IHintingRule
         _over = p.OptionalAmount("over");
         _base = p.Has("base") ? p.Switch("base", "all", "above-threshold") : "all";
         _rate = p.Rate("rate");
+        _rateText = Zh.Percent(_rate);
         _cap = p.Cap();
         _onlyYear = p.OptionalInt("year");
     }
 
+    private readonly string _rateText;
+
     private decimal Spent(RuleContext ctx)
     {
         var sum = 0m;
-        foreach (var s in ctx.Dossier.Spending)
+        foreach (var s in Items.Of(ctx.Dossier.Spending))
         {
             if (s.Kind == _kind && s.Year == ctx.Year)
             {
@@ -61,37 +64,38 @@ public sealed class SpendingShareRule : IClauseRule, IHintingRule
         }
 
         var name = Vocabulary.Chinese(_kind);
-        var text = $"{ctx.Year}年{name}{Zh.Money(spent)}";
         var baseAmount = spent;
         if (_over is { } over)
         {
             var ok = spent > over;
-            ctx.Check($"{text}须超过{Zh.Money(over)}", ok);
+            ctx.Check($"{ctx.Year}年{name}{Zh.Money(spent)}须超过{Zh.Money(over)}", ok);
             if (!ok)
             {
                 return;
             }
 
-            text += $"，超过{Zh.Money(over)}";
             if (_base == "above-threshold")
             {
                 baseAmount = spent - over;
-                text += $"，超出部分{Zh.Money(baseAmount)}";
             }
         }
 
         var raw = Money.FloorYuan(baseAmount * _rate);
         var pay = Money.Min(raw, _cap);
-        text += $"，按{Zh.Percent(_rate)}补贴{Zh.Money(raw)}";
-        if (_cap is { } cap)
+        if (_cap is { } cap && raw > cap)
         {
-            text += raw > cap ? $"，超过每年最高{Zh.Money(cap)}，补贴{Zh.Money(cap)}" : $"，未超过每年最高{Zh.Money(cap)}";
-            if (raw > cap)
-            {
-                ctx.NotPaid(null, $"超过每年最高补贴{Zh.Money(cap)}的部分{Zh.Money(raw - cap)}不予支付");
-            }
+            ctx.NotPaid(null, $"超过每年最高补贴{Zh.Money(cap)}的部分{Zh.Money(raw - cap)}不予支付");
         }
 
+        if (pay <= 0 && !ctx.Tracing)
+        {
+            return;
+        }
+
+        // The sentence is written once, when it is needed: the spending, the bar, the share, the cap.
+        var overText = _over is { } o ? _base == "above-threshold" ? $"，超过{Zh.Money(o)}，超出部分{Zh.Money(baseAmount)}" : $"，超过{Zh.Money(o)}" : "";
+        var capText = _cap is { } c ? raw > c ? $"，超过每年最高{Zh.Money(c)}，补贴{Zh.Money(c)}" : $"，未超过每年最高{Zh.Money(c)}" : "";
+        var text = $"{ctx.Year}年{name}{Zh.Money(spent)}{overText}，按{_rateText}补贴{Zh.Money(raw)}{capText}";
         ctx.Check(text, pay > 0);
         if (pay > 0)
         {

@@ -24,7 +24,7 @@ public sealed class SignedProjectRule : IClauseRule, IHintingRule
 
     public void Evaluate(RuleContext ctx)
     {
-        foreach (var project in ctx.Dossier.Projects)
+        foreach (var project in Items.Of(ctx.Dossier.Projects))
         {
             if (project.Kind != "signed" || project.StartedOn is not { } started || !ctx.InYear(started))
             {
@@ -54,7 +54,7 @@ public sealed class SignedProjectRule : IClauseRule, IHintingRule
             return;
         }
 
-        foreach (var project in ctx.Dossier.Projects)
+        foreach (var project in Items.Of(ctx.Dossier.Projects))
         {
             if (project.Kind == "signed" && InPeriod(project.SignedOn) && InPeriod(project.StartedOn) && project.ContractInvestment is { } invest && _tiers.Next(invest) is { } next)
             {
@@ -87,6 +87,11 @@ public sealed class PremisesRule : IClauseRule
 
     public void Evaluate(RuleContext ctx)
     {
+        if (ctx.Dossier.Premises.Count == 0)
+        {
+            return;
+        }
+
         var candidates = ctx.Dossier.Premises.Where(x => ctx.InYear(x.Date)).ToList();
         if (candidates.Count == 0 || !_requires.Check(ctx))
         {

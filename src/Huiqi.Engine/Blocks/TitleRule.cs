@@ -42,9 +42,11 @@ public sealed class TitleRule : IClauseRule
 
     public void Evaluate(RuleContext ctx)
     {
-        var held = new List<(Honor Honor, decimal Amount)>();
-        foreach (var h in ctx.Dossier.Honors)
+        List<(Honor Honor, decimal Amount)>? held = null;
+        var honors = ctx.Dossier.Honors;
+        for (var i = 0; i < honors.Count; i++)
         {
+            var h = honors[i];
             if (!ctx.InYear(h.Date) || Amount(h.Kind) is not { } table)
             {
                 continue;
@@ -56,10 +58,10 @@ public sealed class TitleRule : IClauseRule
                 continue;
             }
 
-            held.Add((h, table));
+            (held ??= []).Add((h, table));
         }
 
-        if (held.Count == 0 || !_requires.Check(ctx))
+        if (held is null || !_requires.Check(ctx))
         {
             return;
         }
@@ -134,11 +136,11 @@ public sealed class TitleRule : IClauseRule
 
     private decimal? Amount(string kind)
     {
-        foreach (var (k, v) in _titles)
+        for (var i = 0; i < _titles.Count; i++)
         {
-            if (k == kind)
+            if (_titles[i].Key == kind)
             {
-                return v;
+                return _titles[i].Value;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Model;
 
@@ -31,7 +32,7 @@ internal sealed record Candidate(Clause Clause, string? Item, decimal Amount, Da
 
 /// <summary>
 /// What a rule sees and where it writes: the dossier, the award year, the ledger, and sinks for awards,
-/// referrals, not-paid lines, hints and trace. One per clause part per evaluation.
+/// referrals, not-paid lines, hints and trace. One per evaluation, pointed at each clause part in turn.
 /// </summary>
 public sealed class RuleContext
 {
@@ -48,9 +49,9 @@ public sealed class RuleContext
 
     public int Year => _run.Year;
 
-    public Clause Clause { get; }
+    public Clause Clause { get; internal set; }
 
-    public ClausePart Part { get; }
+    public ClausePart Part { get; internal set; }
 
     /// <summary>Whether the caller asked for the trace; rules build check sentences only then.</summary>
     public bool Tracing => _run.Trace is not null;
@@ -71,6 +72,18 @@ public sealed class RuleContext
     public void NotPaid(string? item, string reason) => _run.NotPaid.Add(new NotPaid(Clause.Id, item ?? Part.Item, reason));
 
     public void Check(string check, bool passed) => _run.Trace?.Add(new TraceEntry(Clause.Id, check, passed));
+
+    /// <summary>
+    /// A check written as an interpolated string: its sentence (amounts in 亿/万, percentages, lists) is only built
+    /// when the caller asked for the trace, so an evaluation without trace formats nothing it would throw away.
+    /// </summary>
+    public void Check([InterpolatedStringHandlerArgument("")] ref CheckText check, bool passed)
+    {
+        if (_run.Trace is { } trace)
+        {
+            trace.Add(new TraceEntry(Clause.Id, check.ToStringAndClear(), passed));
+        }
+    }
 
     public void Hint(string metric, int year, decimal needed, decimal wouldPay, string text)
     {
@@ -108,9 +121,9 @@ public sealed class RuleContext
 
     public bool HasAll(IReadOnlyList<string> traits)
     {
-        foreach (var t in traits)
+        for (var i = 0; i < traits.Count; i++)
         {
-            if (!Dossier.Has(t))
+            if (!Dossier.Has(traits[i]))
             {
                 return false;
             }
@@ -119,10 +132,23 @@ public sealed class RuleContext
         return true;
     }
 
+    private bool HasAny(IReadOnlyList<string> traits)
+    {
+        for (var i = 0; i < traits.Count; i++)
+        {
+            if (Dossier.Has(traits[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Checks the traits a clause requires, tracing which are missing.</summary>
     public bool Requires(IReadOnlyList<string> all, IReadOnlyList<string> any)
     {
-        var ok = HasAll(all) && (any.Count == 0 || any.Any(Dossier.Has));
+        var ok = HasAll(all) && (any.Count == 0 || HasAny(any));
         if (Tracing && (all.Count > 0 || any.Count > 0))
         {
             var need = string.Join("、", all.Select(Vocabulary.Chinese));
@@ -136,4 +162,37 @@ public sealed class RuleContext
 
         return ok;
     }
+}
+
+/// <summary>
+/// The sentence of a <see cref="RuleContext.Check(ref CheckText, bool)"/>: formatted as an ordinary interpolated string
+/// (same culture, same formats) when the evaluation is traced; when it is not, none of its holes is evaluated.
+/// </summary>
+[InterpolatedStringHandler]
+public ref struct CheckText
+{
+    private DefaultInterpolatedStringHandler _text;
+
+    public CheckText(int literalLength, int formattedCount, RuleContext context, out bool wanted)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        wanted = context.Tracing;
+        _text = wanted ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+    }
+
+    public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+    public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+    public void AppendFormatted<T>(T value, string? format) => _text.AppendFormatted(value, format);
+
+    public void AppendFormatted<T>(T value, int alignment) => _text.AppendFormatted(value, alignment);
+
+    public void AppendFormatted<T>(T value, int alignment, string? format) => _text.AppendFormatted(value, alignment, format);
+
+    public void AppendFormatted(string? value) => _text.AppendFormatted(value);
+
+    public void AppendFormatted(ReadOnlySpan<char> value) => _text.AppendFormatted(value);
+
+    internal string ToStringAndClear() => _text.ToStringAndClear();
 }

@@ -19,17 +19,80 @@ public sealed record EvaluationOptions
 }
 
 /// <summary>The working state of one evaluation; rules write into it through their <see cref="RuleContext"/>.</summary>
-internal sealed class EvaluationRun(Evaluator evaluator, Dossier dossier, int year, EvaluationOptions options)
+/// <remarks>
+/// One per thread is kept and reused (<see cref="Start"/>, <see cref="Finish"/>): the candidates and the context are
+/// scratch that never leaves an evaluation; the lists the answer keeps (not-paid lines, trace, hints) are new each time.
+/// </remarks>
+internal sealed class EvaluationRun
 {
-    public Evaluator Evaluator { get; } = evaluator;
-    public Dossier Dossier { get; } = dossier;
-    public int Year { get; } = year;
-    public EvaluationOptions Options { get; } = options;
+    [ThreadStatic]
+    private static EvaluationRun? _spare;
+
+    private EvaluationRun()
+    {
+    }
+
+    public Evaluator Evaluator { get; private set; } = null!;
+    public Dossier Dossier { get; private set; } = null!;
+    public int Year { get; private set; }
+    public EvaluationOptions Options { get; private set; } = null!;
     public List<Candidate> Candidates { get; } = [];
     public List<(Clause Clause, Referral Referral, DateOnly? EventDate)> ReferralCandidates { get; } = [];
-    public List<NotPaid> NotPaid { get; } = [];
-    public List<TraceEntry>? Trace { get; } = options.Trace ? [] : null;
-    public List<Hint>? Hints { get; } = options.Hints ? [] : null;
+    public List<NotPaid> NotPaid { get; private set; } = [];
+    public List<TraceEntry>? Trace { get; private set; }
+    public List<Hint>? Hints { get; private set; }
+
+    /// <summary>Scratch for the settling of candidates.</summary>
+    public List<Candidate> Kept { get; } = [];
+
+    private RuleContext? _context;
+
+    /// <summary>A run for one evaluation: this thread's spare one when it is free, else a new one.</summary>
+    public static EvaluationRun Start(Evaluator evaluator, Dossier dossier, int year, EvaluationOptions options)
+    {
+        var run = _spare ?? new EvaluationRun();
+        _spare = null;
+        run.Evaluator = evaluator;
+        run.Dossier = dossier;
+        run.Year = year;
+        run.Options = options;
+        run.Candidates.Clear();
+        run.ReferralCandidates.Clear();
+        run.Kept.Clear();
+        run.NotPaid = [];
+        run.Trace = options.Trace ? [] : null;
+        run.Hints = options.Hints ? [] : null;
+        return run;
+    }
+
+    /// <summary>Gives the run back to this thread once the answer is built (an evaluation that throws simply drops it).</summary>
+    public void Finish()
+    {
+        Candidates.Clear();
+        ReferralCandidates.Clear();
+        Kept.Clear();
+        Dossier = null!;
+        NotPaid = null!;
+        Trace = null;
+        Hints = null;
+        _spare = this;
+    }
+
+    /// <summary>The context a clause part evaluates through: one per run, pointed at each part in turn.</summary>
+    public RuleContext Context(Clause clause, ClausePart part)
+    {
+        if (_context is null)
+        {
+            _context = new RuleContext(this, clause, part);
+        }
+        else
+        {
+            _context.Clause = clause;
+            _context.Part = part;
+        }
+
+        return _context;
+    }
 }
 
 /// <summary>
@@ -41,31 +104,51 @@ public sealed class Evaluator(PolicyCatalog catalog)
 {
     public PolicyCatalog Catalog { get; } = catalog;
 
+    // The catalogue compiled once into arrays: each evaluation walks them without an enumerator or a lookup.
+    private readonly (Clause Clause, ClausePart[] Parts)[] _clauses = [.. catalog.Clauses.Select(c => (c, c.Parts.ToArray()))];
+    private readonly LibraryRule[] _libraries = [.. catalog.Libraries];
+    private readonly Precedence[] _precedence = [.. catalog.Precedence];
+
+    private static readonly HashSet<string> NoLibrarySet = new(StringComparer.Ordinal);
+
     public Answer Evaluate(Dossier dossier, int year, EvaluationOptions? options = null)
     {
         options ??= EvaluationOptions.Default;
-        var run = new EvaluationRun(this, dossier, year, options);
+        var run = EvaluationRun.Start(this, dossier, year, options);
 
-        var libraries = new List<string>();
-        var libSet = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var lib in Catalog.Libraries)
+        // A catalogue without libraries shares one empty set instead of making one for every dossier.
+        List<string>? libraries = null;
+        var libSet = _libraries.Length == 0 ? NoLibrarySet : new HashSet<string>(StringComparer.Ordinal);
+        foreach (var lib in _libraries)
         {
             if (lib.Rule.Qualifies(dossier, year, libSet) is { } reason)
             {
-                libraries.Add(lib.Id);
+                (libraries ??= []).Add(lib.Id);
                 libSet.Add(lib.Id);
                 run.Trace?.Add(new TraceEntry(lib.Id, $"入选{lib.Name}：{reason}", true));
             }
         }
 
-        foreach (var clause in Catalog.Clauses)
+        foreach (var (clause, parts) in _clauses)
         {
             var traced = run.Trace?.Count ?? 0;
             var found = run.Candidates.Count + run.ReferralCandidates.Count + run.NotPaid.Count;
-            foreach (var part in clause.Parts)
+            foreach (var part in parts)
             {
-                var ctx = new RuleContext(run, clause, part);
+                // A part with its own span of days (a parameter revised from a day) is not tried in years it does not touch.
+                if (part.Window is { } pw && (pw.From.Year > year || pw.To.Year < year))
+                {
+                    continue;
+                }
+
+                var before = run.Candidates.Count;
+                var ctx = run.Context(clause, part);
                 part.Rule.Evaluate(ctx);
+                if (part.Window is { } w)
+                {
+                    OutsidePart(run, clause, w, before);
+                }
+
                 if (options.Hints && part.Rule is IHintingRule h && Admits(clause, dossier, libSet))
                 {
                     h.Hint(ctx);
@@ -80,7 +163,7 @@ public sealed class Evaluator(PolicyCatalog catalog)
         }
 
         var awards = Settle(run, libSet);
-        var referrals = new List<Referral>();
+        List<Referral>? referrals = null;
         foreach (var (clause, referral, day) in run.ReferralCandidates)
         {
             if (day is { } d && Refusal(clause, d, options) is { } why)
@@ -89,10 +172,32 @@ public sealed class Evaluator(PolicyCatalog catalog)
                 continue;
             }
 
-            referrals.Add(referral);
+            (referrals ??= []).Add(referral);
         }
 
-        return new Answer(dossier.Uscc, year, awards, referrals, run.NotPaid, libraries, run.Hints, run.Trace);
+        var answer = new Answer(dossier.Uscc, year, awards, referrals ?? (IReadOnlyList<Referral>)[], run.NotPaid, libraries ?? (IReadOnlyList<string>)[], run.Hints, run.Trace);
+        run.Finish();
+        return answer;
+    }
+
+    /// <summary>Awards a part proposed for events outside its own span of days are not paid by it: another part's parameters apply.</summary>
+    private static void OutsidePart(EvaluationRun run, Clause clause, DateRange window, int from)
+    {
+        for (var i = run.Candidates.Count - 1; i >= from; i--)
+        {
+            var c = run.Candidates[i];
+            if (window.Contains(c.EventDate))
+            {
+                continue;
+            }
+
+            run.Candidates.RemoveAt(i);
+            if (c.Amount > 0 && c.EventDate.Year == run.Year)
+            {
+                var span = window.From == DateOnly.MinValue ? $"{window.To:yyyy-MM-dd}及以前" : window.To == DateOnly.MaxValue ? $"{window.From:yyyy-MM-dd}起" : $"{window.From:yyyy-MM-dd}至{window.To:yyyy-MM-dd}";
+                run.NotPaid.Add(new NotPaid(clause.Id, c.Item, $"{clause.Id}的这组参数只适用于{span}发生的事项，{c.EventDate:yyyy-MM-dd}发生的事项按另一时段的参数计算"));
+            }
+        }
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string id)
@@ -108,13 +213,75 @@ public sealed class Evaluator(PolicyCatalog catalog)
         return -1;
     }
 
+    /// <summary>"从高不重复": of one item qualifying under several of the clauses, only the highest is paid.</summary>
+    private static void KeepHighest(EvaluationRun run, List<Candidate> kept, HighestOnly h)
+    {
+        foreach (var group in kept.Where(c => h.Clauses.Contains(c.Clause.Id)).GroupBy(c => c.Item ?? "").ToList())
+        {
+            if (group.Select(c => c.Clause.Id).Distinct().Count() < 2)
+            {
+                continue;
+            }
+
+            var top = group.OrderByDescending(c => c.Amount).ThenBy(c => IndexOf(h.Clauses, c.Clause.Id)).First();
+            foreach (var c in group.Where(c => !ReferenceEquals(c, top)))
+            {
+                kept.Remove(c);
+                run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, $"从高不重复：同一事项按{top.Clause.Id}奖励{Zh.Money(top.Amount)}，本条{Zh.Money(c.Amount)}不重复支付"));
+            }
+        }
+    }
+
+    /// <summary>"与原有政策冲突的，按本政策执行": the superseded clause's items from the day the new one applies.</summary>
+    private void RemoveSuperseded(EvaluationRun run, List<Candidate> kept, Supersedes s) =>
+        kept.RemoveAll(c =>
+        {
+            if (c.Clause.Id != s.Over || c.Item is null || !s.Items.Contains(c.Item) || c.EventDate < s.From)
+            {
+                return false;
+            }
+
+            var by = Catalog.ClausesById[s.By];
+            run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, $"{s.From:yyyy-MM-dd}起{by.Document.Number}施行，与原有政策冲突的按其执行：{Vocabulary.Chinese(c.Item)}按{by.Id}奖励"));
+            return true;
+        });
+
+    /// <summary>Whether a candidate of the clause is kept: precedence has nothing to do otherwise (no LINQ, no closure).</summary>
+    private static bool Names(List<Candidate> kept, string clause)
+    {
+        foreach (var c in kept)
+        {
+            if (c.Clause.Id == clause)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many kept candidates belong to the clauses of a "highest only" rule.</summary>
+    private static int CountWithin(List<Candidate> kept, IReadOnlyList<string> clauses)
+    {
+        var n = 0;
+        foreach (var c in kept)
+        {
+            if (IndexOf(clauses, c.Clause.Id) >= 0)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
     private static bool Admits(Clause clause, Dossier dossier, HashSet<string> libraries) =>
         clause.Library is null || libraries.Contains(clause.Library);
 
     /// <summary>Windows, status, library membership, precedence between documents, and the city/district split.</summary>
     private List<AwardLine> Settle(EvaluationRun run, HashSet<string> libraries)
     {
-        var kept = new List<Candidate>();
+        var kept = run.Kept;
         foreach (var c in run.Candidates)
         {
             if (c.Amount <= 0 || c.EventDate.Year != run.Year)
@@ -139,39 +306,15 @@ public sealed class Evaluator(PolicyCatalog catalog)
             kept.Add(c);
         }
 
-        foreach (var p in Catalog.Precedence)
+        foreach (var p in _precedence)
         {
             switch (p)
             {
-                case Supersedes s:
-                    kept.RemoveAll(c =>
-                    {
-                        if (c.Clause.Id != s.Over || c.Item is null || !s.Items.Contains(c.Item) || c.EventDate < s.From)
-                        {
-                            return false;
-                        }
-
-                        var by = Catalog.ClausesById[s.By];
-                        run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, $"{s.From:yyyy-MM-dd}起{by.Document.Number}施行，与原有政策冲突的按其执行：{Vocabulary.Chinese(c.Item)}按{by.Id}奖励"));
-                        return true;
-                    });
+                case Supersedes s when Names(kept, s.Over):
+                    RemoveSuperseded(run, kept, s);
                     break;
-                case HighestOnly h:
-                    foreach (var group in kept.Where(c => h.Clauses.Contains(c.Clause.Id)).GroupBy(c => c.Item ?? "").ToList())
-                    {
-                        if (group.Select(c => c.Clause.Id).Distinct().Count() < 2)
-                        {
-                            continue;
-                        }
-
-                        var top = group.OrderByDescending(c => c.Amount).ThenBy(c => IndexOf(h.Clauses, c.Clause.Id)).First();
-                        foreach (var c in group.Where(c => !ReferenceEquals(c, top)))
-                        {
-                            kept.Remove(c);
-                            run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, $"从高不重复：同一事项按{top.Clause.Id}奖励{Zh.Money(top.Amount)}，本条{Zh.Money(c.Amount)}不重复支付"));
-                        }
-                    }
-
+                case HighestOnly h when CountWithin(kept, h.Clauses) >= 2:
+                    KeepHighest(run, kept, h);
                     break;
             }
         }

@@ -12,6 +12,12 @@ public static class Zh
 
     public static string Money(decimal yuan)
     {
+        // Whole yuan (nearly every amount) are written from a 64-bit integer, digit for digit what the decimal path writes.
+        if (yuan.Scale == 0 && yuan > -MaxWhole && yuan < MaxWhole)
+        {
+            return yuan < 0 ? Whole((ulong)(-yuan), negative: true) : Whole((ulong)yuan, negative: false);
+        }
+
         var sign = yuan < 0 ? "-" : "";
         var v = Math.Abs(yuan);
         if (v >= 100_000_000m && v % 10_000m == 0)
@@ -38,5 +44,60 @@ public static class Zh
     /// <summary>A plain number without trailing zeros: 30000 m², 1.7 倍.</summary>
     public static string Number(decimal v) => Trim(v);
 
-    private static string Trim(decimal v) => (v / 1.000000000000000000000000000000000m).ToString(Inv);
+    private static string Trim(decimal v) => v.Scale == 0 ? v.ToString(Inv) : (v / 1.000000000000000000000000000000000m).ToString(Inv);
+
+    private const decimal MaxWhole = 1_000_000_000_000_000_000m;
+
+    /// <summary><see cref="Money"/> of a whole number of yuan below 10^18: 亿 when a multiple of 万 from 1亿 up, else 万 from 1万 up, else 元.</summary>
+    private static string Whole(ulong v, bool negative)
+    {
+        Span<char> text = stackalloc char[40];
+        var n = 0;
+        if (negative)
+        {
+            text[n++] = '-';
+        }
+
+        string unit;
+        if (v >= 100_000_000 && v % 10_000 == 0)
+        {
+            n += Scaled(v, 100_000_000, text[n..]);
+            unit = "亿元";
+        }
+        else if (v >= 10_000)
+        {
+            n += Scaled(v, 10_000, text[n..]);
+            unit = "万元";
+        }
+        else
+        {
+            v.TryFormat(text[n..], out var w, default, Inv);
+            n += w;
+            unit = "元";
+        }
+
+        unit.AsSpan().CopyTo(text[n..]);
+        return new string(text[..(n + unit.Length)]);
+    }
+
+    /// <summary>v / unit written exactly, without trailing zeros: 1.2345, 104, 185.1851.</summary>
+    private static int Scaled(ulong v, ulong unit, Span<char> text)
+    {
+        var whole = v / unit;
+        var fraction = v % unit;
+        whole.TryFormat(text, out var n, default, Inv);
+        if (fraction == 0)
+        {
+            return n;
+        }
+
+        text[n++] = '.';
+        for (var place = unit / 10; fraction != 0; place /= 10)
+        {
+            text[n++] = (char)('0' + (int)(fraction / place));
+            fraction %= place;
+        }
+
+        return n;
+    }
 }

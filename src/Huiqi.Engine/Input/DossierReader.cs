@@ -114,9 +114,6 @@ public static partial class DossierReader
     [GeneratedRegex(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*/[0-9]+(\.[0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseSyntax();
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex DateSyntax();
-
     private static readonly string[] TopLevelFields =
     [
         "uscc", "name", "district", "traits", "sectors", "relocatedOn", "figures", "rankings", "honors", "projects",
@@ -158,6 +155,35 @@ public static partial class DossierReader
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
+    /// <summary>
+    /// Where a value stands (<c>projects[0].completedOn</c>), written out only when an error names it: reading a valid
+    /// dossier builds no path strings.
+    /// </summary>
+    private readonly struct At
+    {
+        private readonly string _parent;
+        private readonly string? _name;
+        private readonly int _index;
+
+        private At(string parent, string? name, int index)
+        {
+            _parent = parent;
+            _name = name;
+            _index = index;
+        }
+
+        /// <summary>A field of the object at <paramref name="parent"/>.</summary>
+        public static At Field(string parent, string name) => new(parent, name, -1);
+
+        /// <summary>An element of the array at <paramref name="parent"/>.</summary>
+        public static At Element(string parent, int index) => new(parent, null, index);
+
+        public static implicit operator At(string path) => new(path, null, -1);
+
+        public override string ToString() =>
+            _name is not null ? Join(_parent, _name) : _index >= 0 ? $"{_parent}[{_index}]" : _parent;
+    }
+
     /// <summary>One reading: the errors found so far, and the element readers that add to them.</summary>
     private sealed class Reader
     {
@@ -179,8 +205,8 @@ public static partial class DossierReader
 
             var name = f.String("name", required: true);
             var district = f.Get("district", required: true) is { } d ? District(d, "district") : null;
-            var traits = f.Get("traits") is { } t ? ReadArray(t, "traits", (e, at) => Word(e, at, Vocabulary.Traits.Keys, "企业特征", "trait")) : [];
-            var sectors = f.Get("sectors") is { } s ? ReadArray(s, "sectors", (e, at) => Word(e, at, Vocabulary.Sectors.Keys, "产业领域", "sector")) : [];
+            var traits = f.Get("traits") is { } t ? ReadArray(t, "traits", (e, at) => Word(e, at, Vocabulary.Traits, "企业特征", "trait")) : [];
+            var sectors = f.Get("sectors") is { } s ? ReadArray(s, "sectors", (e, at) => Word(e, at, Vocabulary.Sectors, "产业领域", "sector")) : [];
             var relocatedOn = f.Date("relocatedOn");
             var figures = f.Get("figures") is { } fig ? Figures(fig, "figures") : FigureTable.Empty;
             var rankings = Section(f, "rankings", RankingFields, ReadRanking);
@@ -204,8 +230,8 @@ public static partial class DossierReader
                 Uscc = uscc!,
                 Name = name!,
                 District = district!,
-                Traits = traits.ToFrozenSet(StringComparer.Ordinal),
-                Sectors = [.. sectors],
+                Traits = traits.Count == 0 ? NoTraits : new HashSet<string>(traits, StringComparer.Ordinal),
+                Sectors = sectors,
                 RelocatedOn = relocatedOn,
                 Figures = figures,
                 Rankings = rankings,
@@ -222,7 +248,7 @@ public static partial class DossierReader
 
         private Ranking? ReadRanking(ItemFields f)
         {
-            var list = f.Word("list", Vocabulary.RankingLists.Keys, "榜单", "ranking list");
+            var list = f.Word("list", Vocabulary.RankingLists, "榜单", "ranking list");
             var year = f.Year("year", required: true);
             var rank = f.Int("rank", required: true, min: 1, "名次", "rank");
             var date = f.Date("date", required: true);
@@ -231,7 +257,7 @@ public static partial class DossierReader
 
         private Honor? ReadHonor(ItemFields f)
         {
-            var kind = f.Word("kind", Vocabulary.HonorKinds.Keys, "称号类别", "honor kind");
+            var kind = f.Word("kind", Vocabulary.HonorKinds, "称号类别", "honor kind");
             var date = f.Date("date", required: true);
             var item = f.String("item");
             var stars = f.Int("stars", required: false, min: 1, "星级", "stars");
@@ -245,7 +271,7 @@ public static partial class DossierReader
         private Project? ReadProject(ItemFields f)
         {
             var id = f.String("id", required: true);
-            var kind = f.Word("kind", Vocabulary.ProjectKinds.Keys, "项目类别", "project kind");
+            var kind = f.Word("kind", Vocabulary.ProjectKinds, "项目类别", "project kind");
             var sei = f.Bool("sei");
             var major = f.Bool("major");
             var totalInvestment = f.Number("totalInvestment", Sign.Money);
@@ -261,7 +287,7 @@ public static partial class DossierReader
             if (f.Get("figures") is { } figures && Fields(figures, Join(f.Path, "figures"), ProjectFigureFields) is { } pf
                 && pf.Get("investment") is { } series)
             {
-                investment = Series(series, Join(pf.Path, "investment"), Sign.Money, yearsOnly: false).ToFrozenDictionary();
+                investment = Series(series, Join(pf.Path, "investment"), Sign.Money, yearsOnly: false);
             }
 
             return f.Ok
@@ -286,7 +312,7 @@ public static partial class DossierReader
         /// <summary>Project ids name awards (the <c>item</c> of an award line), so two projects may not share one.</summary>
         private void CheckProjectIds(ItemFields f)
         {
-            if (f.Get("projects") is not { ValueKind: JsonValueKind.Array } array)
+            if (f.Get("projects") is not { ValueKind: JsonValueKind.Array } array || array.GetArrayLength() < 2)
             {
                 return;
             }
@@ -307,7 +333,7 @@ public static partial class DossierReader
 
         private Spending? ReadSpending(ItemFields f)
         {
-            var kind = f.Word("kind", Vocabulary.SpendingKinds.Keys, "费用类别", "spending kind");
+            var kind = f.Word("kind", Vocabulary.SpendingKinds, "费用类别", "spending kind");
             var year = f.Year("year", required: true);
             var amount = f.Number("amount", Sign.Money, required: true);
             return f.Ok ? new Spending(kind!, year!.Value, amount!.Value) : null;
@@ -323,7 +349,7 @@ public static partial class DossierReader
             }
 
             var amount = f.Number("amount", Sign.Money, required: true);
-            var chain = f.Word("chain", Vocabulary.SupplyChains.Keys, "供应链类别", "supply chain");
+            var chain = f.Word("chain", Vocabulary.SupplyChains, "供应链类别", "supply chain");
             return f.Ok ? new Procurement(year!.Value, supplier!, amount!.Value, chain!) : null;
         }
 
@@ -331,13 +357,27 @@ public static partial class DossierReader
         {
             var id = f.String("id", required: true);
             var grantedOn = f.Date("grantedOn", required: true);
-            var sales = f.Get("sales") is { } s ? Series(s, Join(f.Path, "sales"), Sign.Money, yearsOnly: true) : [];
-            return f.Ok ? new PatentProduct(id!, grantedOn!.Value, sales.ToFrozenDictionary(p => p.Key.Year, p => p.Value)) : null;
+            var sales = f.Get("sales") is { } s ? Series(s, Join(f.Path, "sales"), Sign.Money, yearsOnly: true) : null;
+            if (!f.Ok)
+            {
+                return null;
+            }
+
+            var byYear = new Dictionary<int, decimal>(sales?.Count ?? 0);
+            if (sales is not null)
+            {
+                foreach (var (period, value) in sales)
+                {
+                    byYear[period.Year] = value;
+                }
+            }
+
+            return new PatentProduct(id!, grantedOn!.Value, byYear);
         }
 
         private Premises? ReadPremises(ItemFields f)
         {
-            var kind = f.Word("kind", Vocabulary.PremisesKinds.Keys, "楼宇使用方式", "premises kind");
+            var kind = f.Word("kind", Vocabulary.PremisesKinds, "楼宇使用方式", "premises kind");
             var area = f.Number("area", Sign.Quantity, required: true);
             var since = f.Date("since", required: true);
             var date = f.Date("date", required: true);
@@ -346,7 +386,7 @@ public static partial class DossierReader
 
         private Training? ReadTraining(ItemFields f)
         {
-            var kind = f.Word("kind", Vocabulary.TrainingKinds.Keys, "培养类别", "training kind");
+            var kind = f.Word("kind", Vocabulary.TrainingKinds, "培养类别", "training kind");
             var year = f.Year("year", required: true);
             var count = f.Int("count", required: true, min: 0, "人数", "count");
             return f.Ok ? new Training(kind!, year!.Value, count!.Value) : null;
@@ -357,7 +397,7 @@ public static partial class DossierReader
             var clause = f.String("clause", required: true);
             if (clause is not null && !ClauseSyntax().IsMatch(clause))
             {
-                Error(Join(f.Path, "clause"), clause, $"条款编号“{clause}”格式错误，应为“文件/条号”，如zz2023-23/15", $"clause '{clause}' is not of the form <document>/<number>, e.g. zz2023-23/15");
+                Error(At.Field(f.Path, "clause"), clause, $"条款编号“{clause}”格式错误，应为“文件/条号”，如zz2023-23/15", $"clause '{clause}' is not of the form <document>/<number>, e.g. zz2023-23/15");
             }
 
             var item = f.String("item");
@@ -374,10 +414,10 @@ public static partial class DossierReader
                 return [];
             }
 
-            return ReadArray(section, name, (e, at) => Fields(e, at, known) is { } f ? item(f) : null);
+            return ReadArray(section, name, (e, at) => Fields(e, at.ToString(), known) is { } f ? item(f) : null);
         }
 
-        private IReadOnlyList<T> ReadArray<T>(JsonElement array, string path, Func<JsonElement, string, T?> item)
+        private IReadOnlyList<T> ReadArray<T>(JsonElement array, string path, Func<JsonElement, At, T?> item)
             where T : class
         {
             if (array.ValueKind != JsonValueKind.Array)
@@ -386,62 +426,68 @@ public static partial class DossierReader
                 return [];
             }
 
-            var items = new List<T>();
+            var length = array.GetArrayLength();
+            if (length == 0)
+            {
+                return [];
+            }
+
+            var items = new List<T>(length);
             var i = 0;
             foreach (var e in array.EnumerateArray())
             {
-                if (item(e, $"{path}[{i++}]") is { } t)
+                if (item(e, At.Element(path, i++)) is { } t)
                 {
                     items.Add(t);
                 }
             }
 
-            return [.. items];
+            return items.Count == length ? items : [.. items];
         }
 
         private FigureTable Figures(JsonElement figures, string path)
         {
             var byMetric = new Dictionary<string, IReadOnlyDictionary<Period, decimal>>(StringComparer.Ordinal);
-            foreach (var (metric, at, value) in Entries(figures, path))
+            foreach (var (metric, value) in Entries(figures, path))
             {
                 if (!Vocabulary.Metrics.ContainsKey(metric))
                 {
-                    Error(at, metric, $"未知指标“{metric}”，应为以下之一：{List(Vocabulary.Metrics.Keys, "、")}", $"unknown metric '{metric}'; expected one of: {List(Vocabulary.Metrics.Keys, ", ")}");
+                    Error(At.Field(path, metric), metric, $"未知指标“{metric}”，应为以下之一：{List(Vocabulary.Metrics.Keys, "、")}", $"unknown metric '{metric}'; expected one of: {List(Vocabulary.Metrics.Keys, ", ")}");
                     continue;
                 }
 
                 var sign = Vocabulary.SignedMetrics.Contains(metric) ? Sign.Any : metric == "electricityKwh" ? Sign.Quantity : Sign.Money;
-                var series = Series(value, at, sign, yearsOnly: false);
+                var series = Series(value, Join(path, metric), sign, yearsOnly: false);
                 if (series.Count > 0)
                 {
-                    byMetric[metric] = series.ToFrozenDictionary();
+                    byMetric[metric] = series;
                 }
             }
 
-            return new FigureTable(byMetric.ToFrozenDictionary(StringComparer.Ordinal));
+            return byMetric.Count == 0 ? FigureTable.Empty : new FigureTable(byMetric.ToFrozenDictionary(StringComparer.Ordinal));
         }
 
         /// <summary>A period → number object: figures, a project's cumulative investment, a patent product's yearly sales.</summary>
         private Dictionary<Period, decimal> Series(JsonElement series, string path, Sign sign, bool yearsOnly)
         {
             var values = new Dictionary<Period, decimal>();
-            foreach (var (key, at, value) in Entries(series, path))
+            foreach (var (key, value) in Entries(series, path))
             {
                 if (!Period.TryParse(key, out var period) || (yearsOnly && period.Kind != PeriodKind.Year))
                 {
                     if (yearsOnly)
                     {
-                        Error(at, key, $"“{key}”不是年份（如2024）", $"'{key}' is not a year such as 2024");
+                        Error(At.Field(path, key), key, $"“{key}”不是年份（如2024）", $"'{key}' is not a year such as 2024");
                     }
                     else
                     {
-                        Error(at, key, $"“{key}”不是统计期（如2024、2024H1、2024Q1、2024-03）", $"'{key}' is not a period (2024, 2024H1, 2024Q1 or 2024-03)");
+                        Error(At.Field(path, key), key, $"“{key}”不是统计期（如2024、2024H1、2024Q1、2024-03）", $"'{key}' is not a period (2024, 2024H1, 2024Q1 or 2024-03)");
                     }
 
                     continue;
                 }
 
-                if (Number(value, at, sign) is { } number)
+                if (Number(value, At.Field(path, key), sign) is { } number)
                 {
                     values[period] = number;
                 }
@@ -451,30 +497,62 @@ public static partial class DossierReader
         }
 
         /// <summary>The properties of an open-keyed object (metric or period names), with repeated keys reported.</summary>
-        private List<(string Name, string Path, JsonElement Value)> Entries(JsonElement obj, string path)
+        private List<(string Name, JsonElement Value)> Entries(JsonElement obj, string path)
         {
-            var entries = new List<(string, string, JsonElement)>();
+            var entries = new List<(string, JsonElement)>();
             if (obj.ValueKind != JsonValueKind.Object)
             {
                 TypeError(path, obj, "对象", "an object");
                 return entries;
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            HashSet<string>? seen = null;
             foreach (var p in obj.EnumerateObject())
             {
-                var at = Join(path, p.Name);
-                if (!seen.Add(p.Name))
+                var name = p.Name;
+                if (Repeats(entries, ref seen, name))
                 {
-                    Error(at, p.Value, $"字段“{p.Name}”重复", $"field '{p.Name}' is given twice");
+                    Error(At.Field(path, name), p.Value, $"字段“{name}”重复", $"field '{name}' is given twice");
                 }
                 else
                 {
-                    entries.Add((p.Name, at, p.Value));
+                    entries.Add((name, p.Value));
                 }
             }
 
             return entries;
+        }
+
+        /// <summary>Whether a name is already among the entries: a plain scan for the few keys of a dossier object, a set beyond.</summary>
+        private static bool Repeats(List<(string Name, JsonElement Value)> entries, ref HashSet<string>? seen, string name)
+        {
+            if (seen is null)
+            {
+                foreach (var (n, _) in entries)
+                {
+                    if (string.Equals(n, name, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                if (entries.Count < 32)
+                {
+                    return false;
+                }
+
+                seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (n, _) in entries)
+                {
+                    seen.Add(n);
+                }
+
+                // Every earlier name is in the set now, and this one is not among them.
+                seen.Add(name);
+                return false;
+            }
+
+            return !seen.Add(name);
         }
 
         /// <summary>The fields of a section item (or of the dossier), with unknown and repeated fields reported.</summary>
@@ -486,55 +564,88 @@ public static partial class DossierReader
                 return null;
             }
 
-            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var (name, at, value) in Entries(obj, path))
+            // Repeated fields are reported as they come, unknown ones after, as a whole pass over the names would.
+            var values = new JsonElement[known.Length];
+            var present = 0UL;
+            List<(string Name, JsonElement Value)>? unknown = null;
+            HashSet<string>? seenUnknown = null;
+            foreach (var p in obj.EnumerateObject())
             {
-                if (known.Contains(name, StringComparer.Ordinal))
+                var name = p.Name;
+                var k = Array.IndexOf(known, name);
+                if (k >= 0)
                 {
-                    fields[name] = value;
+                    if ((present & (1UL << k)) != 0)
+                    {
+                        Error(At.Field(path, name), p.Value, $"字段“{name}”重复", $"field '{name}' is given twice");
+                    }
+                    else
+                    {
+                        present |= 1UL << k;
+                        values[k] = p.Value;
+                    }
                 }
                 else
                 {
-                    Error(at, value, $"未知字段“{name}”，可用字段：{List(known, "、")}", $"unknown field '{name}'; known fields: {List(known, ", ")}");
+                    unknown ??= [];
+                    if (Repeats(unknown, ref seenUnknown, name))
+                    {
+                        Error(At.Field(path, name), p.Value, $"字段“{name}”重复", $"field '{name}' is given twice");
+                    }
+                    else
+                    {
+                        unknown.Add((name, p.Value));
+                    }
                 }
             }
 
-            return new ItemFields(this, path, fields, Errors.Count);
+            if (unknown is not null)
+            {
+                foreach (var (name, value) in unknown)
+                {
+                    Error(At.Field(path, name), value, $"未知字段“{name}”，可用字段：{List(known, "、")}", $"unknown field '{name}'; known fields: {List(known, ", ")}");
+                }
+            }
+
+            return new ItemFields(this, path, known, values, present, Errors.Count);
         }
 
-        private string? District(JsonElement e, string path)
+        private string? District(JsonElement e, At path)
         {
             if (Text(e, path) is not { } name)
             {
                 return null;
             }
 
-            if (!Vocabulary.Districts.Contains(name, StringComparer.Ordinal))
+            foreach (var district in Vocabulary.Districts)
             {
-                Error(path, name, $"区县“{name}”不在郑政办〔2020〕19号附件1所列16个区县（市）、开发区之内：{List(Vocabulary.Districts, "、")}", $"unknown district '{name}'; expected one of the 16 of zzb2020-19 Annex 1: {List(Vocabulary.Districts, ", ")}");
-                return null;
+                if (string.Equals(district, name, StringComparison.Ordinal))
+                {
+                    return district;
+                }
             }
 
-            return name;
+            Error(path, name, $"区县“{name}”不在郑政办〔2020〕19号附件1所列16个区县（市）、开发区之内：{List(Vocabulary.Districts, "、")}", $"unknown district '{name}'; expected one of the 16 of zzb2020-19 Annex 1: {List(Vocabulary.Districts, ", ")}");
+            return null;
         }
 
-        public string? Word(JsonElement e, string path, IEnumerable<string> allowed, string chinese, string english)
+        public string? Word(JsonElement e, At path, IReadOnlyDictionary<string, string> vocabulary, string chinese, string english)
         {
             if (Text(e, path) is not { } word)
             {
                 return null;
             }
 
-            if (!allowed.Contains(word, StringComparer.Ordinal))
+            if (!vocabulary.ContainsKey(word))
             {
-                Error(path, word, $"未知的{chinese}“{word}”，应为以下之一：{List(allowed, "、")}", $"unknown {english} '{word}'; expected one of: {List(allowed, ", ")}");
+                Error(path, word, $"未知的{chinese}“{word}”，应为以下之一：{List(vocabulary.Keys, "、")}", $"unknown {english} '{word}'; expected one of: {List(vocabulary.Keys, ", ")}");
                 return null;
             }
 
             return word;
         }
 
-        public string? Text(JsonElement e, string path)
+        public string? Text(JsonElement e, At path)
         {
             if (e.ValueKind != JsonValueKind.String)
             {
@@ -552,7 +663,7 @@ public static partial class DossierReader
             return text;
         }
 
-        public decimal? Number(JsonElement e, string path, Sign sign)
+        public decimal? Number(JsonElement e, At path, Sign sign)
         {
             if (e.ValueKind != JsonValueKind.Number)
             {
@@ -582,7 +693,7 @@ public static partial class DossierReader
             }
         }
 
-        public int? Int(JsonElement e, string path, int min, int max, string chinese, string english)
+        public int? Int(JsonElement e, At path, int min, int max, string chinese, string english)
         {
             if (Number(e, path, Sign.Any) is not { } value)
             {
@@ -604,29 +715,49 @@ public static partial class DossierReader
             return (int)value;
         }
 
-        public DateOnly? Date(JsonElement e, string path)
+        public DateOnly? Date(JsonElement e, At path)
         {
             if (Text(e, path) is not { } text)
             {
                 return null;
             }
 
-            if (!DateSyntax().IsMatch(text))
+            if (!IsDateSyntax(text))
             {
                 Error(path, text, $"日期“{text}”格式错误，应为yyyy-MM-dd", $"date '{text}' is not written yyyy-MM-dd");
                 return null;
             }
 
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            var year = Digits(text, 0, 4);
+            var month = Digits(text, 5, 2);
+            var day = Digits(text, 8, 2);
+            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             {
                 Error(path, text, $"“{text}”不是有效的日历日期", $"'{text}' is not a calendar date");
                 return null;
             }
 
-            return date;
+            return new DateOnly(year, month, day);
         }
 
-        public bool? Bool(JsonElement e, string path)
+        /// <summary>^[0-9]{4}-[0-9]{2}-[0-9]{2}\z, without a regular expression.</summary>
+        private static bool IsDateSyntax(string text) =>
+            text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1]) && char.IsAsciiDigit(text[2]) && char.IsAsciiDigit(text[3])
+            && char.IsAsciiDigit(text[5]) && char.IsAsciiDigit(text[6]) && char.IsAsciiDigit(text[8]) && char.IsAsciiDigit(text[9]);
+
+        private static int Digits(string text, int start, int count)
+        {
+            var v = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                v = v * 10 + (text[i] - '0');
+            }
+
+            return v;
+        }
+
+        public bool? Bool(JsonElement e, At path)
         {
             if (e.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
@@ -637,17 +768,20 @@ public static partial class DossierReader
             return e.GetBoolean();
         }
 
-        public void Missing(string path, string name) =>
+        public void Missing(At path, string name) =>
             Error(path, null, $"缺少必填字段“{name}”", $"required field '{name}' is missing");
 
-        private void TypeError(string path, JsonElement e, string chinese, string english) =>
+        private void TypeError(At path, JsonElement e, string chinese, string english) =>
             Error(path, e, $"应为{chinese}，实为{KindChinese(e.ValueKind)}", $"expected {english}, found {KindEnglish(e.ValueKind)}");
 
-        private void Error(string path, JsonElement e, string chinese, string english) =>
+        private void Error(At path, JsonElement e, string chinese, string english) =>
             Error(path, e.ValueKind == JsonValueKind.String ? e.GetString() : Shorten(e.GetRawText()), chinese, english);
 
-        private void Error(string path, string? value, string chinese, string english) =>
-            Errors.Add(new InputError(path.Length == 0 ? InputError.Root : path, value, chinese, english));
+        private void Error(At path, string? value, string chinese, string english)
+        {
+            var at = path.ToString();
+            Errors.Add(new InputError(at.Length == 0 ? InputError.Root : at, value, chinese, english));
+        }
 
         private static string Shorten(string raw) => raw.Length <= 200 ? raw : raw[..200] + "…";
 
@@ -674,8 +808,10 @@ public static partial class DossierReader
         };
     }
 
+    private static readonly IReadOnlySet<string> NoTraits = FrozenSet<string>.Empty;
+
     /// <summary>The known fields of one object, read by name; <c>null</c> counts as absent, which optional fields allow.</summary>
-    private sealed class ItemFields(Reader reader, string path, Dictionary<string, JsonElement> fields, int errorsBefore)
+    private sealed class ItemFields(Reader reader, string path, string[] known, JsonElement[] values, ulong present, int errorsBefore)
     {
         public string Path => path;
 
@@ -684,38 +820,39 @@ public static partial class DossierReader
 
         public JsonElement? Get(string name, bool required = false)
         {
-            if (fields.TryGetValue(name, out var e) && e.ValueKind != JsonValueKind.Null)
+            var k = Array.IndexOf(known, name);
+            if (k >= 0 && (present & (1UL << k)) != 0 && values[k].ValueKind != JsonValueKind.Null)
             {
-                return e;
+                return values[k];
             }
 
             if (required)
             {
-                reader.Missing(Join(path, name), name);
+                reader.Missing(At.Field(path, name), name);
             }
 
             return null;
         }
 
         public string? String(string name, bool required = false) =>
-            Get(name, required) is { } e ? reader.Text(e, Join(path, name)) : null;
+            Get(name, required) is { } e ? reader.Text(e, At.Field(path, name)) : null;
 
-        public string? Word(string name, IEnumerable<string> allowed, string chinese, string english) =>
-            Get(name, required: true) is { } e ? reader.Word(e, Join(path, name), allowed, chinese, english) : null;
+        public string? Word(string name, IReadOnlyDictionary<string, string> vocabulary, string chinese, string english) =>
+            Get(name, required: true) is { } e ? reader.Word(e, At.Field(path, name), vocabulary, chinese, english) : null;
 
         public decimal? Number(string name, Sign sign, bool required = false) =>
-            Get(name, required) is { } e ? reader.Number(e, Join(path, name), sign) : null;
+            Get(name, required) is { } e ? reader.Number(e, At.Field(path, name), sign) : null;
 
         public int? Int(string name, bool required, int min, string chinese, string english) =>
-            Get(name, required) is { } e ? reader.Int(e, Join(path, name), min, int.MaxValue, chinese, english) : null;
+            Get(name, required) is { } e ? reader.Int(e, At.Field(path, name), min, int.MaxValue, chinese, english) : null;
 
         public int? Year(string name, bool required) =>
-            Get(name, required) is { } e ? reader.Int(e, Join(path, name), 1900, 2100, "年份", "the year") : null;
+            Get(name, required) is { } e ? reader.Int(e, At.Field(path, name), 1900, 2100, "年份", "the year") : null;
 
         public DateOnly? Date(string name, bool required = false) =>
-            Get(name, required) is { } e ? reader.Date(e, Join(path, name)) : null;
+            Get(name, required) is { } e ? reader.Date(e, At.Field(path, name)) : null;
 
         public bool? Bool(string name) =>
-            Get(name) is { } e ? reader.Bool(e, Join(path, name)) : null;
+            Get(name) is { } e ? reader.Bool(e, At.Field(path, name)) : null;
     }
 }

@@ -1,0 +1,133 @@
+using System.Text;
+using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Model;
+using Huiqi.Policies;
+using Huiqi.Simulation;
+using Huiqi.Store;
+
+namespace Huiqi.Cli.Commands;
+
+/// <summary>What <c>simulate</c> and <c>forecast</c> share: the reform named on the command line, and the population streamed in chunks.</summary>
+internal static class SimulationInput
+{
+    /// <summary>Lines (or dossiers) handed over together: enough to keep every core busy, few enough that memory stays flat.</summary>
+    public const int Chunk = 4096;
+
+    /// <summary>
+    /// <c>--reform</c>: a reform file, or the name of a shipped example (<c>split-60-40</c>), looked up in the
+    /// <c>reforms/</c> folder of <c>--catalog DIR</c> first, then among those built in.
+    /// </summary>
+    public static async Task<(Reform? Reform, IReadOnlyList<CatalogError> Errors)> ReadReformAsync(string nameOrPath, string? catalogDir, CancellationToken cancel)
+    {
+        string file, text;
+        if (File.Exists(nameOrPath))
+        {
+            file = nameOrPath;
+            text = await File.ReadAllTextAsync(nameOrPath, cancel);
+        }
+        else if (catalogDir is not null && File.Exists(Path.Combine(catalogDir, PolicySource.ReformFolder, nameOrPath + ".yaml")))
+        {
+            file = Path.Combine(catalogDir, PolicySource.ReformFolder, nameOrPath + ".yaml").Replace('\\', '/');
+            text = await File.ReadAllTextAsync(file, cancel);
+        }
+        else if (PolicySource.EmbeddedReforms().TryGetValue($"policies/{PolicySource.ReformFolder}/{nameOrPath}.yaml", out var embedded))
+        {
+            file = $"policies/{PolicySource.ReformFolder}/{nameOrPath}.yaml";
+            text = embedded;
+        }
+        else
+        {
+            var shipped = PolicySource.EmbeddedReforms().Keys.Select(k => Path.GetFileNameWithoutExtension(k)).Order(StringComparer.Ordinal);
+            throw new UsageException($"找不到调整方案“{nameOrPath}”：既不是文件，也不是内置示例（{string.Join("、", shipped)}） / no reform file or shipped example '{nameOrPath}'");
+        }
+
+        var read = ReformReader.Read(file, text);
+        return (read.Reform, read.Errors);
+    }
+
+    /// <summary>The population named by <c>--population FILE.jsonl</c> or <c>--db CONNECTION</c>, one of which is required.</summary>
+    public sealed record Source(string? File, string? Db)
+    {
+        public static Source From(Args args)
+        {
+            var file = args.Option("population");
+            var db = args.Option("db");
+            if (file is not null && db is not null)
+            {
+                throw new UsageException("--population 与 --db 只能选一个 / choose --population or --db");
+            }
+
+            db ??= file is null ? Environment.GetEnvironmentVariable(StoreArgs.EnvironmentVariable) : null;
+            return file is null && db is null
+                ? throw new UsageException("需要企业群体：--population FILE.jsonl 或 --db CONNECTION / a population is needed: --population FILE.jsonl or --db CONNECTION")
+                : new Source(file, db);
+        }
+
+        public string Describe() => File ?? new HuiqiDatabase(Db).Describe();
+    }
+
+    /// <summary>
+    /// Streams the population into the sink in chunks: JSONL lines as they are (the sink parses them in parallel), or the
+    /// registry's dossiers page by page. Returns the number of lines (or dossiers) read.
+    /// </summary>
+    public static async Task<long> FeedAsync(Source source, IPopulationSink sink, CliIo io, CancellationToken cancel)
+    {
+        if (source.File is { } path)
+        {
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"文件不存在 / file not found: {path}");
+            }
+
+            using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
+            var lines = new List<string>(Chunk);
+            long read = 0;
+            while (true)
+            {
+                lines.Clear();
+                while (lines.Count < Chunk && await reader.ReadLineAsync(cancel) is { } line)
+                {
+                    lines.Add(line);
+                }
+
+                if (lines.Count == 0)
+                {
+                    return read;
+                }
+
+                sink.AddLines(lines, read + 1);
+                read += lines.Count;
+                Progress(io, read);
+            }
+        }
+
+        var store = new DossierStore(new HuiqiDatabase(source.Db));
+        var chunk = new List<Dossier>(Chunk);
+        long count = 0;
+        await foreach (var d in store.StreamAsync(cancel: cancel))
+        {
+            chunk.Add(d);
+            if (chunk.Count == Chunk)
+            {
+                sink.AddDossiers(chunk);
+                count += chunk.Count;
+                chunk.Clear();
+                Progress(io, count);
+            }
+        }
+
+        sink.AddDossiers(chunk);
+        return count + chunk.Count;
+    }
+
+    private static void Progress(CliIo io, long n)
+    {
+        if (io.ErrorIsTerminal && n % (Chunk * 16) == 0)
+        {
+            io.Error.Write($"\r已处理 {n:N0} / {n:N0} read");
+        }
+    }
+
+    /// <summary>An amount with its sign, as the documents write amounts: +500万元, −2万元, 0元.</summary>
+    public static string Signed(decimal yuan) => yuan > 0 ? "+" + Huiqi.Engine.Evaluation.Zh.Money(yuan) : yuan < 0 ? "−" + Huiqi.Engine.Evaluation.Zh.Money(-yuan) : "0元";
+}
