@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Services the integration tests need: a throw-away PostgreSQL server on loopback.
+# Services the integration tests need: a throw-away PostgreSQL server on loopback, and Debian's Chromium (with
+# CJK fonts) for the browser tests.
 #
 #   scripts/services.sh start   installs Debian's postgresql when absent, starts a private cluster on 127.0.0.1,
-#                               creates the test role and database, and prints ONLY `export` lines on stdout
+#                               creates the test role and database; installs chromium and fonts-noto-cjk when
+#                               /usr/bin/chromium is absent; prints ONLY `export` lines on stdout
 #                               (scripts/test.sh evals them); progress goes to stderr.
 #   scripts/services.sh stop    stops that cluster.
 #
@@ -40,6 +42,17 @@ install_postgres() {
   apt-get update -qq >&2
   apt-get install -y -qq postgresql >&2
   BIN=$(pg_bin) || { log "PostgreSQL installed but pg_ctl/initdb not found"; exit 1; }
+}
+
+# The browser tests drive Debian's Chromium through Playwright, which never downloads a browser of its own.
+install_chromium() {
+  if [[ -x /usr/bin/chromium && -d /usr/share/fonts/opentype/noto ]]; then return; fi
+  if [[ $EUID -ne 0 ]]; then log "Chromium is not installed and we are not root: install the 'chromium' and 'fonts-noto-cjk' packages"; exit 1; fi
+  log "installing Chromium and CJK fonts (apt-get install chromium fonts-noto-cjk)…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq chromium fonts-noto-cjk >&2
+  [[ -x /usr/bin/chromium ]] || { log "chromium installed but /usr/bin/chromium not found"; exit 1; }
 }
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -82,6 +95,10 @@ start() {
   fi
   log "PostgreSQL ready"
   echo "export HUIQI_TEST_POSTGRES='Host=127.0.0.1;Port=$PORT;Username=$PGUSER_NAME;Password=$PGPASS;Database=$PGDB'"
+
+  install_chromium
+  log "Chromium ready: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
+  echo "export HUIQI_CHROMIUM=/usr/bin/chromium"
 }
 
 stop() {

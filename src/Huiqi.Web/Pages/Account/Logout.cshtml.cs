@@ -1,0 +1,19 @@
+using Huiqi.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Huiqi.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class LogoutModel(SignInManager<HuiqiUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => Redirect("/");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/Account/Login");
+    }
+}

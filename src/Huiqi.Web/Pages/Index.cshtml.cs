@@ -1,0 +1,35 @@
+using Huiqi.Web.Accounts;
+using Huiqi.Web.Registry;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huiqi.Web.Pages;
+
+/// <summary>The home page: what the signed-in role does today, within its scope.</summary>
+public sealed class IndexModel(EnterpriseDirectory directory, IDbContextFactory<WebDbContext> contexts, PolicyEngine engine) : PageModel
+{
+    public Scope Scope { get; private set; } = Scope.Nothing;
+
+    public IReadOnlyList<(string District, int Count)> Counts { get; private set; } = [];
+
+    public int PendingCorrections { get; private set; }
+
+    /// <summary>The award year's awards in scope: enterprises, total, city and district shares.</summary>
+    public (int Enterprises, decimal Total, decimal City, decimal District) Totals { get; private set; }
+
+    public int Year => engine.AwardYear;
+
+    public async Task OnGetAsync(CancellationToken cancel)
+    {
+        Scope = Scope.Of(User);
+        if (!Scope.SeesLists)
+        {
+            return;
+        }
+
+        Counts = await directory.CountByDistrictAsync(Scope, cancel);
+        Totals = await directory.TotalsAsync(Scope, Year, cancel);
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        PendingCorrections = await db.Corrections.CountAsync(c => c.Status == CorrectionRow.Pending && (Scope.Level == ScopeLevel.City || c.District == Scope.District), cancel);
+    }
+}

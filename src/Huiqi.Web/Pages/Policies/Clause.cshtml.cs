@@ -1,0 +1,57 @@
+using Huiqi.Engine.Catalog;
+using Huiqi.Web.Accounts;
+using Huiqi.Web.Registry;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Huiqi.Web.Pages.Policies;
+
+/// <summary>A clause: its original text, its reading, its 申兑指南 and what it has paid so far.</summary>
+public sealed class ClauseModel(PolicyEngine engine, LedgerQueries ledger) : PageModel
+{
+    private static readonly LedgerQueries.Paid Nothing = new(0, 0, 0);
+
+    public PolicyEngine Engine => engine;
+
+    public Clause Clause { get; private set; } = null!;
+
+    public ClauseGuide Guide { get; private set; } = null!;
+
+    public IReadOnlyList<Precedence> Precedence { get; private set; } = [];
+
+    public IReadOnlyList<ReadingSwitch> Switches { get; private set; } = [];
+
+    public Scope Scope { get; private set; } = Scope.Nothing;
+
+    public LedgerQueries.Paid CityPaid { get; private set; } = Nothing;
+
+    public LedgerQueries.Paid ScopePaid { get; private set; } = Nothing;
+
+    public string LibraryName(string id) => engine.LibraryName(id);
+
+    public async Task<IActionResult> OnGetAsync(string doc, string article, CancellationToken cancel)
+    {
+        if (!engine.Catalog.ClausesById.TryGetValue($"{doc}/{article}", out var clause))
+        {
+            return NotFound();
+        }
+
+        Clause = clause;
+        Guide = ClauseGuide.For(clause);
+        Precedence = [.. engine.Catalog.Precedence.Where(p => p switch
+        {
+            Supersedes s => s.By == clause.Id || s.Over == clause.Id,
+            HighestOnly h => h.Clauses.Contains(clause.Id),
+            _ => false,
+        })];
+        Switches = [.. engine.Switches.Met.Where(s => s.Clause == clause.Id)];
+        Scope = Scope.Of(User);
+        CityPaid = (await ledger.PaidByClauseAsync(new Scope(ScopeLevel.City, null, null), cancel)).GetValueOrDefault(clause.Id, Nothing);
+        if (Scope.Level != ScopeLevel.City)
+        {
+            ScopePaid = (await ledger.PaidByClauseAsync(Scope, cancel)).GetValueOrDefault(clause.Id, Nothing);
+        }
+
+        return Page();
+    }
+}

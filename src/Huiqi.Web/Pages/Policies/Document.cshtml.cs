@@ -1,0 +1,40 @@
+using Huiqi.Engine.Catalog;
+using Huiqi.Web.Accounts;
+using Huiqi.Web.Registry;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Huiqi.Web.Pages.Policies;
+
+public sealed class DocumentModel(PolicyEngine engine, LedgerQueries ledger) : PageModel
+{
+    public PolicyDocument Document { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, LedgerQueries.Paid> CityPaid { get; private set; } = new Dictionary<string, LedgerQueries.Paid>();
+
+    public async Task<IActionResult> OnGetAsync(string doc, CancellationToken cancel)
+    {
+        var document = engine.Catalog.Document(doc);
+        if (document is null)
+        {
+            return NotFound();
+        }
+
+        Document = document;
+        CityPaid = await ledger.PaidByClauseAsync(new Scope(ScopeLevel.City, null, null), cancel);
+        return Page();
+    }
+
+    public string Describe(Precedence p) => Describe(p, engine);
+
+    public static string Describe(Precedence p, PolicyEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return p switch
+        {
+            Supersedes s => $"自 {s.From:yyyy-MM-dd} 起，{s.Over}（{engine.ClauseTitle(s.Over)}）中的 {string.Join("、", s.Items.Select(Show.Honor))} 按 {s.By}（{engine.ClauseTitle(s.By)}）执行：“{string.Join("", s.Text)}”",
+            HighestOnly h => $"从高不重复：{string.Join("、", h.Clauses.Select(c => $"{c}（{engine.ClauseTitle(c)}）"))}，同一事项只按最高一项奖励：“{string.Join("", h.Text)}”",
+            _ => "",
+        };
+    }
+}

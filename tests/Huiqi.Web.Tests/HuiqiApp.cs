@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Json;
+using Huiqi.Web.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Xunit.Sdk;
+
+namespace Huiqi.Web.Tests;
+
+/// <summary>The two database engines the HTTP tests run against.</summary>
+public enum Db
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The real application (Program.cs, its pipeline, Identity, the registry) on a fresh database: a temporary SQLite file
+/// or a new database on the PostgreSQL server named by HUIQI_TEST_POSTGRES. It runs in the Demo environment with a
+/// small demo city (200 enterprises) and award year 2024, so the demo accounts exist with their derived passwords.
+/// </summary>
+public sealed class HuiqiApp : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "HUIQI_TEST_POSTGRES";
+    public const int DemoSeed = Huiqi.Store.Demo.DemoCity.DefaultSeed;
+    public const int Year = 2024;
+
+    private readonly string _connection;
+    private readonly Action? _dispose;
+
+    private HuiqiApp(string connection, Action? dispose)
+    {
+        _connection = connection;
+        _dispose = dispose;
+    }
+
+    public Db Db { get; private init; }
+
+    public static HuiqiApp Sqlite()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"huiqi-web-{Guid.NewGuid():N}.db");
+        return new HuiqiApp($"Data Source={file}", () =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(f);
+            }
+        })
+        { Db = Db.Sqlite };
+    }
+
+    public static async Task<HuiqiApp> PostgresAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new XunitException($"{PostgresVariable} is not set: run `eval \"$(scripts/services.sh start)\"` (or scripts/test.sh) so the PostgreSQL tests have a server.");
+        }
+
+        var name = $"huiqi_w_{Guid.NewGuid():N}"[..30];
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new HuiqiApp(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var admin = new NpgsqlConnection(server);
+            admin.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+            drop.ExecuteNonQuery();
+        })
+        { Db = Db.Postgres };
+    }
+
+    /// <summary>Whether the PostgreSQL rows run: when a server is named, and always under CI (where a missing one fails).</summary>
+    public static bool PostgresWanted =>
+        !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable))
+        || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Demo");
+        builder.UseSetting("ConnectionStrings:Huiqi", _connection);
+        builder.UseSetting("HUIQI_DB", _connection); // wins over an HUIQI_DB of the environment
+        builder.UseSetting("Huiqi:Demo:Enterprises", "200");
+        builder.UseSetting("Huiqi:Demo:Seed", DemoSeed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Huiqi:AwardYear", Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.AspNetCore.Diagnostics", LogLevel.Error));
+    }
+
+    /// <summary>Serves on a real socket (127.0.0.1, a free port) for the browser tests, and answers its address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address);
+    }
+
+    /// <summary>A client over https (the cookies are Secure), following no redirect, keeping cookies.</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    /// <summary>A client signed in as a demo account (through the API, with the demo password).</summary>
+    public async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = Client();
+        var response = await client.PostAsJsonAsync("/api/session", new { userName = user, password = Password(user) });
+        Assert.True(response.StatusCode == HttpStatusCode.NoContent, $"sign-in of {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    public static string Password(string user) => AccountSeeder.DemoPassword(user, DemoSeed);
+
+    /// <summary>The demo enterprise accounts: user name (the USCC) and district.</summary>
+    public async Task<IReadOnlyList<(string Uscc, string District)>> EnterpriseAccountsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HuiqiUser>>();
+        var list = await users.GetUsersInRoleAsync(Roles.Enterprise);
+        return [.. list.OrderBy(u => u.UserName).Select(u => (u.Uscc!, EnterpriseDistrict(u.Uscc!)))];
+    }
+
+    private string EnterpriseDistrict(string uscc)
+    {
+        using var scope = Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<Huiqi.Store.DossierStore>();
+        return store.GetAsync(uscc).GetAwaiter().GetResult()!.District;
+    }
+
+    /// <summary>Slug of a district's accounts (jinshui-review …).</summary>
+    public static string Slug(string district) => AccountSeeder.DistrictSlugs[district];
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _dispose?.Invoke();
+    }
+}
+
+/// <summary>One application per database engine, started on first use and shared by a test class.</summary>
+public sealed class Apps : IAsyncLifetime
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<Db, HuiqiApp> _apps = [];
+
+    public async Task<HuiqiApp> GetAsync(Db db)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (!_apps.TryGetValue(db, out var app))
+            {
+                app = db == Db.Sqlite ? HuiqiApp.Sqlite() : await HuiqiApp.PostgresAsync();
+                _ = app.Server; // start it: migrations, demo city, accounts
+                _apps[db] = app;
+            }
+
+            return app;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The rows of a theory: SQLite always; PostgreSQL when a server is named, and always under CI.</summary>
+    public static TheoryData<Db> Engines()
+    {
+        var data = new TheoryData<Db> { Db.Sqlite };
+        if (HuiqiApp.PostgresWanted)
+        {
+            data.Add(Db.Postgres);
+        }
+
+        return data;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps.Values)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
