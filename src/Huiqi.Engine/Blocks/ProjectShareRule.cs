@@ -37,9 +37,24 @@ public sealed class ProjectShareRule : IClauseRule
         _minBenefit = p.OptionalRate("minBenefitRate");
         _skipMajor = p.Bool("skipMajor", true);
         _requires = Requirements.Read(p);
+
+        // The parts of the award sentence that are the clause's own parameters, written once.
+        _kindText = Vocabulary.Chinese(_kind);
+        _rateText = Zh.Percent(_rate);
+        _seiRateText = _seiRate is { } sr ? Zh.Percent(sr) : _rateText;
+        _minTotalText = _minTotal is { } m ? Zh.Money(m) : "";
+        _capUnder = _cap is { } c ? $"，未超过{Zh.Money(c)}上限" : "";
+        _capOver = _cap is { } c2 ? $"，超过{Zh.Money(c2)}上限，按上限奖励{Zh.Money(c2)}" : "";
     }
 
-    private string Name(Project project) => $"{Vocabulary.Chinese(_kind)}{project.Id}{(project.Sei ? " 战略性新兴产业" : "")}";
+    private readonly string _kindText;
+    private readonly string _rateText;
+    private readonly string _seiRateText;
+    private readonly string _minTotalText;
+    private readonly string _capUnder;
+    private readonly string _capOver;
+
+    private string Name(Project project) => $"{_kindText}{project.Id}{(project.Sei ? " 战略性新兴产业" : "")}";
 
     public void Evaluate(RuleContext ctx)
     {
@@ -126,10 +141,10 @@ public sealed class ProjectShareRule : IClauseRule
             }
 
             var text = Name(project)
-                + (_minTotal is { } m ? $" 总投资{Zh.Money(project.TotalInvestment!.Value)}≥{Zh.Money(m)}" : "")
+                + (_minTotal is not null ? $" 总投资{Zh.Money(project.TotalInvestment!.Value)}≥{_minTotalText}" : "")
                 + (_minBenefit is { } mbr ? $" {day:yyyy-MM-dd}达产，实际效益{Zh.Percent(project.BenefitRate!.Value)}≥{Zh.Percent(mbr)}" : "");
-            var capText = _cap is { } cap ? raw > cap ? $"，超过{Zh.Money(cap)}上限，按上限奖励{Zh.Money(cap)}" : $"，未超过{Zh.Money(cap)}上限" : "";
-            var computed = $"{text}，设备投资{Zh.Money(equipment)}×{Zh.Percent(rate)}={Zh.Money(raw)}";
+            var capText = _cap is { } cap ? raw > cap ? _capOver : _capUnder : "";
+            var computed = $"{text}，设备投资{Zh.Money(equipment)}×{(project.Sei && _seiRate is not null ? _seiRateText : _rateText)}={Zh.Money(raw)}";
             ctx.Check(computed, pay > 0);
             if (pay > 0)
             {

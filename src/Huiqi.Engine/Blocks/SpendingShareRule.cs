@@ -29,12 +29,22 @@ public sealed class SpendingShareRule : IClauseRule, IHintingRule
         _over = p.OptionalAmount("over");
         _base = p.Has("base") ? p.Switch("base", "all", "above-threshold") : "all";
         _rate = p.Rate("rate");
-        _rateText = Zh.Percent(_rate);
         _cap = p.Cap();
         _onlyYear = p.OptionalInt("year");
+
+        // The parts of the award sentence that are the clause's own parameters, written once.
+        _name = Vocabulary.Chinese(_kind);
+        _rateText = Zh.Percent(_rate);
+        _overText = _over is { } o ? $"，超过{Zh.Money(o)}" : "";
+        _capUnder = _cap is { } c ? $"，未超过每年最高{Zh.Money(c)}" : "";
+        _capOver = _cap is { } c2 ? $"，超过每年最高{Zh.Money(c2)}，补贴{Zh.Money(c2)}" : "";
     }
 
+    private readonly string _name;
     private readonly string _rateText;
+    private readonly string _overText;
+    private readonly string _capUnder;
+    private readonly string _capOver;
 
     private decimal Spent(RuleContext ctx)
     {
@@ -93,9 +103,9 @@ public sealed class SpendingShareRule : IClauseRule, IHintingRule
         }
 
         // The sentence is written once, when it is needed: the spending, the bar, the share, the cap.
-        var overText = _over is { } o ? _base == "above-threshold" ? $"，超过{Zh.Money(o)}，超出部分{Zh.Money(baseAmount)}" : $"，超过{Zh.Money(o)}" : "";
-        var capText = _cap is { } c ? raw > c ? $"，超过每年最高{Zh.Money(c)}，补贴{Zh.Money(c)}" : $"，未超过每年最高{Zh.Money(c)}" : "";
-        var text = $"{ctx.Year}年{name}{Zh.Money(spent)}{overText}，按{_rateText}补贴{Zh.Money(raw)}{capText}";
+        var overText = _over is not null && _base == "above-threshold" ? $"{_overText}，超出部分{Zh.Money(baseAmount)}" : _overText;
+        var capText = _cap is { } c ? raw > c ? _capOver : _capUnder : "";
+        var text = $"{ctx.Year}年{_name}{Zh.Money(spent)}{overText}，按{_rateText}补贴{Zh.Money(raw)}{capText}";
         ctx.Check(text, pay > 0);
         if (pay > 0)
         {

@@ -279,7 +279,7 @@ public sealed class Evaluator(PolicyCatalog catalog)
         clause.Library is null || libraries.Contains(clause.Library);
 
     /// <summary>Windows, status, library membership, precedence between documents, and the city/district split.</summary>
-    private List<AwardLine> Settle(EvaluationRun run, HashSet<string> libraries)
+    private IReadOnlyList<AwardLine> Settle(EvaluationRun run, HashSet<string> libraries)
     {
         var kept = run.Kept;
         foreach (var c in run.Candidates)
@@ -317,6 +317,11 @@ public sealed class Evaluator(PolicyCatalog catalog)
                     KeepHighest(run, kept, h);
                     break;
             }
+        }
+
+        if (kept.Count == 0)
+        {
+            return [];
         }
 
         var lines = new List<AwardLine>(kept.Count);

@@ -13,9 +13,12 @@ public static class Zh
     public static string Money(decimal yuan)
     {
         // Whole yuan (nearly every amount) are written from a 64-bit integer, digit for digit what the decimal path writes.
-        if (yuan.Scale == 0 && yuan > -MaxWhole && yuan < MaxWhole)
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(yuan, bits);
+        if (bits[2] == 0 && (bits[3] & 0x00FF0000) == 0)
         {
-            return yuan < 0 ? Whole((ulong)(-yuan), negative: true) : Whole((ulong)yuan, negative: false);
+            var whole = unchecked((uint)bits[0] | ((ulong)(uint)bits[1] << 32));
+            return Whole(whole, negative: bits[3] < 0 && whole != 0);
         }
 
         var sign = yuan < 0 ? "-" : "";
@@ -46,9 +49,7 @@ public static class Zh
 
     private static string Trim(decimal v) => v.Scale == 0 ? v.ToString(Inv) : (v / 1.000000000000000000000000000000000m).ToString(Inv);
 
-    private const decimal MaxWhole = 1_000_000_000_000_000_000m;
-
-    /// <summary><see cref="Money"/> of a whole number of yuan below 10^18: 亿 when a multiple of 万 from 1亿 up, else 万 from 1万 up, else 元.</summary>
+    /// <summary><see cref="Money"/> of a whole number of yuan below 2^64: 亿 when a multiple of 万 from 1亿 up, else 万 from 1万 up, else 元.</summary>
     private static string Whole(ulong v, bool negative)
     {
         Span<char> text = stackalloc char[40];

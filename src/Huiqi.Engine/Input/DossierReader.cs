@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -72,7 +73,10 @@ public static partial class DossierReader
             return new DossierReadResult(null, [new InputError(InputError.Root, null, "没有企业档案", "there is no dossier")]);
         }
 
-        var reader = new Reader();
+        // Each thread keeps one reader (its scratch and item readers) and hands it out to one reading at a time.
+        var reader = _spareReader ?? new Reader();
+        _spareReader = null;
+        reader.Errors.Clear();
         Dossier? result;
         try
         {
@@ -84,10 +88,16 @@ public static partial class DossierReader
             return NotUnicode();
         }
 
-        return reader.Errors.Count == 0 && result is not null
+        var read = reader.Errors.Count == 0 && result is not null
             ? new DossierReadResult(result, [])
             : new DossierReadResult(null, [.. reader.Errors]);
+        reader.Errors.Clear();
+        _spareReader = reader;
+        return read;
     }
+
+    [ThreadStatic]
+    private static Reader? _spareReader;
 
     private static DossierReadResult NotUnicode() =>
         new(null, [new InputError(InputError.Root, null, "输入含有无效的Unicode字符", "the input holds text that is not valid Unicode")]);
@@ -114,28 +124,111 @@ public static partial class DossierReader
     [GeneratedRegex(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*/[0-9]+(\.[0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseSyntax();
 
-    private static readonly string[] TopLevelFields =
+    private static readonly Words TopLevelFields = new(
     [
         "uscc", "name", "district", "traits", "sectors", "relocatedOn", "figures", "rankings", "honors", "projects",
         "spending", "procurement", "patentProducts", "premises", "training", "grants",
-    ];
+    ]);
 
-    private static readonly string[] RankingFields = ["list", "year", "rank", "date"];
-    private static readonly string[] HonorFields = ["kind", "date", "item", "stars", "provincialFunding", "sales"];
+    private static readonly Words RankingFields = new(["list", "year", "rank", "date"]);
+    private static readonly Words HonorFields = new(["kind", "date", "item", "stars", "provincialFunding", "sales"]);
 
-    private static readonly string[] ProjectFields =
+    private static readonly Words ProjectFields = new(
     [
         "id", "kind", "sei", "major", "totalInvestment", "equipmentInvestment", "benefitRate", "completedOn",
         "reachedOutputOn", "enteredLibraryOn", "figures", "signedOn", "startedOn", "contractInvestment",
-    ];
+    ]);
 
-    private static readonly string[] ProjectFigureFields = ["investment"];
-    private static readonly string[] SpendingFields = ["kind", "year", "amount"];
-    private static readonly string[] ProcurementFields = ["year", "supplier", "amount", "chain"];
-    private static readonly string[] PatentProductFields = ["id", "grantedOn", "sales"];
-    private static readonly string[] PremisesFields = ["kind", "area", "since", "date"];
-    private static readonly string[] TrainingFields = ["kind", "year", "count"];
-    private static readonly string[] GrantFields = ["clause", "item", "amount", "date"];
+    private static readonly Words ProjectFigureFields = new(["investment"]);
+    private static readonly Words SpendingFields = new(["kind", "year", "amount"]);
+    private static readonly Words ProcurementFields = new(["year", "supplier", "amount", "chain"]);
+    private static readonly Words PatentProductFields = new(["id", "grantedOn", "sales"]);
+    private static readonly Words PremisesFields = new(["kind", "area", "since", "date"]);
+    private static readonly Words TrainingFields = new(["kind", "year", "count"]);
+    private static readonly Words GrantFields = new(["clause", "item", "amount", "date"]);
+
+    // The closed vocabularies, matched on the JSON's own UTF-8 bytes (no string is made for a known word).
+    private static readonly Words TraitWords = new(Vocabulary.Traits.Keys);
+    private static readonly Words SectorWords = new(Vocabulary.Sectors.Keys);
+    private static readonly Words MetricWords = new(Vocabulary.Metrics.Keys);
+    private static readonly Words RankingListWords = new(Vocabulary.RankingLists.Keys);
+    private static readonly Words HonorKindWords = new(Vocabulary.HonorKinds.Keys);
+    private static readonly Words ProjectKindWords = new(Vocabulary.ProjectKinds.Keys);
+    private static readonly Words SpendingKindWords = new(Vocabulary.SpendingKinds.Keys);
+    private static readonly Words SupplyChainWords = new(Vocabulary.SupplyChains.Keys);
+    private static readonly Words PremisesKindWords = new(Vocabulary.PremisesKinds.Keys);
+    private static readonly Words TrainingKindWords = new(Vocabulary.TrainingKinds.Keys);
+    private static readonly Words DistrictWords = new(Vocabulary.Districts);
+
+    /// <summary>A closed list of words with their UTF-8 forms, in the list's order.</summary>
+    private sealed class Words
+    {
+        private static int _made;
+
+        /// <summary>How many word lists there are: each has an <see cref="Id"/> below this.</summary>
+        public const int Kinds = 32;
+
+        public Words(IEnumerable<string> words)
+        {
+            Text = [.. words];
+            Utf8 = [.. Text.Select(Encoding.UTF8.GetBytes)];
+            Id = Interlocked.Increment(ref _made) - 1;
+            if (Id >= Kinds)
+            {
+                throw new InvalidOperationException("too many word lists; raise Words.Kinds");
+            }
+        }
+
+        /// <summary>A small number naming this list, for the per-list scratch of a reader.</summary>
+        public int Id { get; }
+
+        public string[] Text { get; }
+
+        private byte[][] Utf8 { get; }
+
+        public int Count => Text.Length;
+
+        /// <summary>The index of a word given as unescaped UTF-8, or −1.</summary>
+        public int IndexOf(ReadOnlySpan<byte> utf8)
+        {
+            for (var i = 0; i < Utf8.Length; i++)
+            {
+                if (utf8.SequenceEqual(Utf8[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The index of a property's name, read from its raw UTF-8 unless it is escaped; <paramref name="name"/> is set when a string had to be made.</summary>
+        public int IndexOf(JsonProperty p, out string? name)
+        {
+            var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+            if (raw.IndexOf((byte)'\\') < 0)
+            {
+                name = null;
+                return IndexOf(raw);
+            }
+
+            name = p.Name;
+            return Array.IndexOf(Text, name);
+        }
+
+        /// <summary>The word of a JSON string element when it is one of these, unescaped, else null.</summary>
+        public string? Match(JsonElement e)
+        {
+            if (e.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            var raw = JsonMarshal.GetRawUtf8Value(e);
+            var inner = raw[1..^1];
+            return inner.IndexOf((byte)'\\') < 0 && IndexOf(inner) is var i and >= 0 ? Text[i] : null;
+        }
+    }
 
     /// <summary>What a number may be: the rule names the noun in the message.</summary>
     private enum Sign
@@ -164,30 +257,64 @@ public static partial class DossierReader
         private readonly string _parent;
         private readonly string? _name;
         private readonly int _index;
+        private readonly JsonProperty _key;
+        private readonly bool _hasKey;
 
-        private At(string parent, string? name, int index)
+        private At(string parent, string? name, int index, JsonProperty key, bool hasKey)
         {
             _parent = parent;
             _name = name;
             _index = index;
+            _key = key;
+            _hasKey = hasKey;
         }
 
         /// <summary>A field of the object at <paramref name="parent"/>.</summary>
-        public static At Field(string parent, string name) => new(parent, name, -1);
+        public static At Field(string parent, string name) => new(parent, name, -1, default, false);
 
         /// <summary>An element of the array at <paramref name="parent"/>.</summary>
-        public static At Element(string parent, int index) => new(parent, null, index);
+        public static At Element(string parent, int index) => new(parent, null, index, default, false);
 
-        public static implicit operator At(string path) => new(path, null, -1);
+        /// <summary>An open key (a period) of the object at this path; its name is read only if an error names it.</summary>
+        public At Key(JsonProperty key) => new(_parent, _name, _index, key, true);
 
-        public override string ToString() =>
-            _name is not null ? Join(_parent, _name) : _index >= 0 ? $"{_parent}[{_index}]" : _parent;
+        public static implicit operator At(string path) => new(path, null, -1, default, false);
+
+        public override string ToString()
+        {
+            var at = _name is not null ? Join(_parent, _name) : _index >= 0 ? $"{_parent}[{_index}]" : _parent;
+            return _hasKey ? Join(at, _key.Name) : at;
+        }
     }
 
     /// <summary>One reading: the errors found so far, and the element readers that add to them.</summary>
     private sealed class Reader
     {
         public List<InputError> Errors { get; } = [];
+
+        // The item readers, made once per reader (a reader is reused by its thread).
+        private Func<ItemFields, Ranking?>? _readRanking;
+        private Func<ItemFields, Honor?>? _readHonor;
+        private Func<ItemFields, Project?>? _readProject;
+        private Func<ItemFields, Spending?>? _readSpending;
+        private Func<ItemFields, Procurement?>? _readProcurement;
+        private Func<ItemFields, PatentProduct?>? _readPatentProduct;
+        private Func<ItemFields, Premises?>? _readPremises;
+        private Func<ItemFields, Training?>? _readTraining;
+        private Func<ItemFields, Grant?>? _readGrant;
+
+        // Scratch for the two passes over a figures object and over a series (keys, repeats), reused.
+        private const int ScratchKeys = 64;
+        private readonly string?[] _metricNames = new string?[ScratchKeys];
+        private readonly string?[] _keyNames = new string?[ScratchKeys];
+        private readonly Period[] _keyPeriods = new Period[ScratchKeys];
+        private readonly byte[] _keyKinds = new byte[ScratchKeys];
+        private readonly Dictionary<string, IReadOnlyDictionary<Period, decimal>> _byMetric = new(StringComparer.Ordinal);
+
+        // One field reader (and its slots) per kind of object: an object of a kind is never read inside another of the
+        // same kind, so each is reused from one item to the next.
+        private readonly ItemFields?[] _fields = new ItemFields?[Words.Kinds];
+        private readonly JsonElement[]?[] _values = new JsonElement[]?[Words.Kinds];
 
         public Dossier? ReadDossier(JsonElement root)
         {
@@ -205,20 +332,20 @@ public static partial class DossierReader
 
             var name = f.String("name", required: true);
             var district = f.Get("district", required: true) is { } d ? District(d, "district") : null;
-            var traits = f.Get("traits") is { } t ? ReadArray(t, "traits", (e, at) => Word(e, at, Vocabulary.Traits, "企业特征", "trait")) : [];
-            var sectors = f.Get("sectors") is { } s ? ReadArray(s, "sectors", (e, at) => Word(e, at, Vocabulary.Sectors, "产业领域", "sector")) : [];
+            var traits = f.Get("traits") is { } t ? ReadWords(t, "traits", TraitWords, "企业特征", "trait") : [];
+            var sectors = f.Get("sectors") is { } s ? ReadWords(s, "sectors", SectorWords, "产业领域", "sector") : [];
             var relocatedOn = f.Date("relocatedOn");
             var figures = f.Get("figures") is { } fig ? Figures(fig, "figures") : FigureTable.Empty;
-            var rankings = Section(f, "rankings", RankingFields, ReadRanking);
-            var honors = Section(f, "honors", HonorFields, ReadHonor);
-            var projects = Section(f, "projects", ProjectFields, ReadProject);
+            var rankings = Section(f, "rankings", RankingFields, _readRanking ??= ReadRanking);
+            var honors = Section(f, "honors", HonorFields, _readHonor ??= ReadHonor);
+            var projects = Section(f, "projects", ProjectFields, _readProject ??= ReadProject);
             CheckProjectIds(f);
-            var spending = Section(f, "spending", SpendingFields, ReadSpending);
-            var procurement = Section(f, "procurement", ProcurementFields, ReadProcurement);
-            var patentProducts = Section(f, "patentProducts", PatentProductFields, ReadPatentProduct);
-            var premises = Section(f, "premises", PremisesFields, ReadPremises);
-            var training = Section(f, "training", TrainingFields, ReadTraining);
-            var grants = Section(f, "grants", GrantFields, ReadGrant);
+            var spending = Section(f, "spending", SpendingFields, _readSpending ??= ReadSpending);
+            var procurement = Section(f, "procurement", ProcurementFields, _readProcurement ??= ReadProcurement);
+            var patentProducts = Section(f, "patentProducts", PatentProductFields, _readPatentProduct ??= ReadPatentProduct);
+            var premises = Section(f, "premises", PremisesFields, _readPremises ??= ReadPremises);
+            var training = Section(f, "training", TrainingFields, _readTraining ??= ReadTraining);
+            var grants = Section(f, "grants", GrantFields, _readGrant ??= ReadGrant);
 
             if (Errors.Count > 0)
             {
@@ -248,7 +375,7 @@ public static partial class DossierReader
 
         private Ranking? ReadRanking(ItemFields f)
         {
-            var list = f.Word("list", Vocabulary.RankingLists, "榜单", "ranking list");
+            var list = f.Word("list", RankingListWords, "榜单", "ranking list");
             var year = f.Year("year", required: true);
             var rank = f.Int("rank", required: true, min: 1, "名次", "rank");
             var date = f.Date("date", required: true);
@@ -257,7 +384,7 @@ public static partial class DossierReader
 
         private Honor? ReadHonor(ItemFields f)
         {
-            var kind = f.Word("kind", Vocabulary.HonorKinds, "称号类别", "honor kind");
+            var kind = f.Word("kind", HonorKindWords, "称号类别", "honor kind");
             var date = f.Date("date", required: true);
             var item = f.String("item");
             var stars = f.Int("stars", required: false, min: 1, "星级", "stars");
@@ -271,7 +398,7 @@ public static partial class DossierReader
         private Project? ReadProject(ItemFields f)
         {
             var id = f.String("id", required: true);
-            var kind = f.Word("kind", Vocabulary.ProjectKinds, "项目类别", "project kind");
+            var kind = f.Word("kind", ProjectKindWords, "项目类别", "project kind");
             var sei = f.Bool("sei");
             var major = f.Bool("major");
             var totalInvestment = f.Number("totalInvestment", Sign.Money);
@@ -287,7 +414,7 @@ public static partial class DossierReader
             if (f.Get("figures") is { } figures && Fields(figures, Join(f.Path, "figures"), ProjectFigureFields) is { } pf
                 && pf.Get("investment") is { } series)
             {
-                investment = Series(series, Join(pf.Path, "investment"), Sign.Money, yearsOnly: false);
+                investment = Series(series, At.Field(pf.Path, "investment"), Sign.Money, yearsOnly: false);
             }
 
             return f.Ok
@@ -333,7 +460,7 @@ public static partial class DossierReader
 
         private Spending? ReadSpending(ItemFields f)
         {
-            var kind = f.Word("kind", Vocabulary.SpendingKinds, "费用类别", "spending kind");
+            var kind = f.Word("kind", SpendingKindWords, "费用类别", "spending kind");
             var year = f.Year("year", required: true);
             var amount = f.Number("amount", Sign.Money, required: true);
             return f.Ok ? new Spending(kind!, year!.Value, amount!.Value) : null;
@@ -349,7 +476,7 @@ public static partial class DossierReader
             }
 
             var amount = f.Number("amount", Sign.Money, required: true);
-            var chain = f.Word("chain", Vocabulary.SupplyChains, "供应链类别", "supply chain");
+            var chain = f.Word("chain", SupplyChainWords, "供应链类别", "supply chain");
             return f.Ok ? new Procurement(year!.Value, supplier!, amount!.Value, chain!) : null;
         }
 
@@ -357,7 +484,7 @@ public static partial class DossierReader
         {
             var id = f.String("id", required: true);
             var grantedOn = f.Date("grantedOn", required: true);
-            var sales = f.Get("sales") is { } s ? Series(s, Join(f.Path, "sales"), Sign.Money, yearsOnly: true) : null;
+            var sales = f.Get("sales") is { } s ? Series(s, At.Field(f.Path, "sales"), Sign.Money, yearsOnly: true) : null;
             if (!f.Ok)
             {
                 return null;
@@ -377,7 +504,7 @@ public static partial class DossierReader
 
         private Premises? ReadPremises(ItemFields f)
         {
-            var kind = f.Word("kind", Vocabulary.PremisesKinds, "楼宇使用方式", "premises kind");
+            var kind = f.Word("kind", PremisesKindWords, "楼宇使用方式", "premises kind");
             var area = f.Number("area", Sign.Quantity, required: true);
             var since = f.Date("since", required: true);
             var date = f.Date("date", required: true);
@@ -386,7 +513,7 @@ public static partial class DossierReader
 
         private Training? ReadTraining(ItemFields f)
         {
-            var kind = f.Word("kind", Vocabulary.TrainingKinds, "培养类别", "training kind");
+            var kind = f.Word("kind", TrainingKindWords, "培养类别", "training kind");
             var year = f.Year("year", required: true);
             var count = f.Int("count", required: true, min: 0, "人数", "count");
             return f.Ok ? new Training(kind!, year!.Value, count!.Value) : null;
@@ -406,7 +533,7 @@ public static partial class DossierReader
             return f.Ok ? new Grant(clause!, item, amount!.Value, date!.Value) : null;
         }
 
-        private IReadOnlyList<T> Section<T>(ItemFields parent, string name, string[] known, Func<ItemFields, T?> item)
+        private IReadOnlyList<T> Section<T>(ItemFields parent, string name, Words known, Func<ItemFields, T?> item)
             where T : class
         {
             if (parent.Get(name) is not { } section)
@@ -414,11 +541,33 @@ public static partial class DossierReader
                 return [];
             }
 
-            return ReadArray(section, name, (e, at) => Fields(e, at.ToString(), known) is { } f ? item(f) : null);
+            if (section.ValueKind != JsonValueKind.Array)
+            {
+                TypeError(name, section, "数组", "an array");
+                return [];
+            }
+
+            var length = section.GetArrayLength();
+            if (length == 0)
+            {
+                return [];
+            }
+
+            var items = new List<T>(length);
+            var i = 0;
+            foreach (var e in section.EnumerateArray())
+            {
+                if (Fields(e, $"{name}[{i++}]", known) is { } f && item(f) is { } t)
+                {
+                    items.Add(t);
+                }
+            }
+
+            return items.Count == length ? items : [.. items];
         }
 
-        private IReadOnlyList<T> ReadArray<T>(JsonElement array, string path, Func<JsonElement, At, T?> item)
-            where T : class
+        /// <summary>An array of vocabulary words (traits, sectors).</summary>
+        private IReadOnlyList<string> ReadWords(JsonElement array, string path, Words vocabulary, string chinese, string english)
         {
             if (array.ValueKind != JsonValueKind.Array)
             {
@@ -432,20 +581,82 @@ public static partial class DossierReader
                 return [];
             }
 
-            var items = new List<T>(length);
+            var words = new List<string>(length);
             var i = 0;
             foreach (var e in array.EnumerateArray())
             {
-                if (item(e, At.Element(path, i++)) is { } t)
+                if (Word(e, At.Element(path, i++), vocabulary, chinese, english) is { } w)
                 {
-                    items.Add(t);
+                    words.Add(w);
                 }
             }
 
-            return items.Count == length ? items : [.. items];
+            return words.Count == length ? words : [.. words];
         }
 
         private FigureTable Figures(JsonElement figures, string path)
+        {
+            if (figures.ValueKind != JsonValueKind.Object || figures.GetPropertyCount() > ScratchKeys)
+            {
+                return FiguresByEntries(figures, path);
+            }
+
+            // First pass: the metric names (a known metric is matched on its bytes) and the repeats, reported before
+            // anything else of the object, as the general path does.
+            var n = 0;
+            foreach (var p in figures.EnumerateObject())
+            {
+                var k = MetricWords.IndexOf(p, out var name);
+                name = k >= 0 ? MetricWords.Text[k] : name ?? p.Name;
+                var repeated = false;
+                for (var j = 0; j < n && !repeated; j++)
+                {
+                    repeated = string.Equals(_metricNames[j], name, StringComparison.Ordinal);
+                }
+
+                if (repeated)
+                {
+                    Error(At.Field(path, name), p.Value, $"字段“{name}”重复", $"field '{name}' is given twice");
+                    _metricNames[n++] = null;
+                }
+                else
+                {
+                    _metricNames[n++] = name;
+                }
+            }
+
+            var byMetric = _byMetric;
+            byMetric.Clear();
+            var i = 0;
+            foreach (var p in figures.EnumerateObject())
+            {
+                if (_metricNames[i++] is not { } metric)
+                {
+                    continue;
+                }
+
+                if (!Vocabulary.Metrics.ContainsKey(metric))
+                {
+                    Error(At.Field(path, metric), metric, $"未知指标“{metric}”，应为以下之一：{List(Vocabulary.Metrics.Keys, "、")}", $"unknown metric '{metric}'; expected one of: {List(Vocabulary.Metrics.Keys, ", ")}");
+                    continue;
+                }
+
+                var sign = Vocabulary.SignedMetrics.Contains(metric) ? Sign.Any : metric == "electricityKwh" ? Sign.Quantity : Sign.Money;
+                var series = Series(p.Value, At.Field(path, metric), sign, yearsOnly: false);
+                if (series.Count > 0)
+                {
+                    byMetric[metric] = series;
+                }
+            }
+
+            Array.Clear(_metricNames, 0, n);
+            var table = byMetric.Count == 0 ? FigureTable.Empty : new FigureTable(byMetric.ToFrozenDictionary(StringComparer.Ordinal));
+            byMetric.Clear();
+            return table;
+        }
+
+        /// <summary>The general path for figures: any number of metrics.</summary>
+        private FigureTable FiguresByEntries(JsonElement figures, string path)
         {
             var byMetric = new Dictionary<string, IReadOnlyDictionary<Period, decimal>>(StringComparer.Ordinal);
             foreach (var (metric, value) in Entries(figures, path))
@@ -457,7 +668,7 @@ public static partial class DossierReader
                 }
 
                 var sign = Vocabulary.SignedMetrics.Contains(metric) ? Sign.Any : metric == "electricityKwh" ? Sign.Quantity : Sign.Money;
-                var series = Series(value, Join(path, metric), sign, yearsOnly: false);
+                var series = Series(value, At.Field(path, metric), sign, yearsOnly: false);
                 if (series.Count > 0)
                 {
                     byMetric[metric] = series;
@@ -467,27 +678,111 @@ public static partial class DossierReader
             return byMetric.Count == 0 ? FigureTable.Empty : new FigureTable(byMetric.ToFrozenDictionary(StringComparer.Ordinal));
         }
 
+        private const byte Parsed = 1;
+        private const byte NotAPeriod = 2;
+        private const byte Repeated = 3;
+
         /// <summary>A period → number object: figures, a project's cumulative investment, a patent product's yearly sales.</summary>
-        private Dictionary<Period, decimal> Series(JsonElement series, string path, Sign sign, bool yearsOnly)
+        private IReadOnlyDictionary<Period, decimal> Series(JsonElement series, At path, Sign sign, bool yearsOnly)
         {
-            var values = new Dictionary<Period, decimal>();
-            foreach (var (key, value) in Entries(series, path))
+            if (series.ValueKind != JsonValueKind.Object || series.GetPropertyCount() > ScratchKeys)
             {
-                if (!Period.TryParse(key, out var period) || (yearsOnly && period.Kind != PeriodKind.Year))
+                return SeriesByEntries(series, path, sign, yearsOnly);
+            }
+
+            // First pass: each key as a period (read from its bytes when it is not escaped) or, when it is none, as text;
+            // repeats are reported here, before anything else of the object, as the general path does.
+            var n = 0;
+            foreach (var p in series.EnumerateObject())
+            {
+                var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+                string? name = null;
+                Period period;
+                var parsed = raw.IndexOf((byte)'\\') < 0 && TryParsePeriod(raw, out period) || Period.TryParse(name = p.Name, out period);
+                var repeated = false;
+                for (var j = 0; j < n && !repeated; j++)
                 {
+                    repeated = parsed
+                        ? _keyKinds[j] == Parsed && _keyPeriods[j] == period
+                        : _keyKinds[j] == NotAPeriod && string.Equals(_keyNames[j], name, StringComparison.Ordinal);
+                }
+
+                if (repeated)
+                {
+                    name ??= p.Name;
+                    Error(path.Key(p), p.Value, $"字段“{name}”重复", $"field '{name}' is given twice");
+                    _keyKinds[n] = Repeated;
+                }
+                else
+                {
+                    _keyKinds[n] = parsed ? Parsed : NotAPeriod;
+                }
+
+                _keyPeriods[n] = period;
+                _keyNames[n] = name;
+                n++;
+            }
+
+            var values = new PeriodValues(n);
+            var i = 0;
+            foreach (var p in series.EnumerateObject())
+            {
+                var kind = _keyKinds[i];
+                var period = _keyPeriods[i];
+                var name = _keyNames[i];
+                i++;
+                if (kind == Repeated)
+                {
+                    continue;
+                }
+
+                if (kind == NotAPeriod || (yearsOnly && period.Kind != PeriodKind.Year))
+                {
+                    var key = name ?? p.Name;
                     if (yearsOnly)
                     {
-                        Error(At.Field(path, key), key, $"“{key}”不是年份（如2024）", $"'{key}' is not a year such as 2024");
+                        Error(path.Key(p), key, $"“{key}”不是年份（如2024）", $"'{key}' is not a year such as 2024");
                     }
                     else
                     {
-                        Error(At.Field(path, key), key, $"“{key}”不是统计期（如2024、2024H1、2024Q1、2024-03）", $"'{key}' is not a period (2024, 2024H1, 2024Q1 or 2024-03)");
+                        Error(path.Key(p), key, $"“{key}”不是统计期（如2024、2024H1、2024Q1、2024-03）", $"'{key}' is not a period (2024, 2024H1, 2024Q1 or 2024-03)");
                     }
 
                     continue;
                 }
 
-                if (Number(value, At.Field(path, key), sign) is { } number)
+                if (Number(p.Value, path.Key(p), sign) is { } number)
+                {
+                    values.Set(period, number);
+                }
+            }
+
+            Array.Clear(_keyNames, 0, n);
+            return values;
+        }
+
+        /// <summary>The general path for a series: any number of keys.</summary>
+        private IReadOnlyDictionary<Period, decimal> SeriesByEntries(JsonElement series, At path, Sign sign, bool yearsOnly)
+        {
+            var values = new Dictionary<Period, decimal>();
+            var text = path.ToString();
+            foreach (var (key, value) in Entries(series, text))
+            {
+                if (!Period.TryParse(key, out var period) || (yearsOnly && period.Kind != PeriodKind.Year))
+                {
+                    if (yearsOnly)
+                    {
+                        Error(At.Field(text, key), key, $"“{key}”不是年份（如2024）", $"'{key}' is not a year such as 2024");
+                    }
+                    else
+                    {
+                        Error(At.Field(text, key), key, $"“{key}”不是统计期（如2024、2024H1、2024Q1、2024-03）", $"'{key}' is not a period (2024, 2024H1, 2024Q1 or 2024-03)");
+                    }
+
+                    continue;
+                }
+
+                if (Number(value, At.Field(text, key), sign) is { } number)
                 {
                     values[period] = number;
                 }
@@ -495,6 +790,43 @@ public static partial class DossierReader
 
             return values;
         }
+
+        /// <summary><see cref="Period.TryParse"/> on unescaped UTF-8: 2024, 2024H1, 2024Q1, 2024-03, years 1900–2100.</summary>
+        private static bool TryParsePeriod(ReadOnlySpan<byte> t, out Period period)
+        {
+            period = default;
+            if (t.Length < 4 || !IsDigit(t[0]) || !IsDigit(t[1]) || !IsDigit(t[2]) || !IsDigit(t[3]))
+            {
+                return false;
+            }
+
+            var year = Digits(t, 0, 4);
+            if (year < 1900 || year > 2100)
+            {
+                return false;
+            }
+
+            var rest = t[4..];
+            switch (rest.Length)
+            {
+                case 0:
+                    period = Period.OfYear(year);
+                    return true;
+                case 2 when rest[0] == (byte)'H' && rest[1] is (byte)'1' or (byte)'2':
+                    period = Period.OfHalf(year, rest[1] - '0');
+                    return true;
+                case 2 when rest[0] == (byte)'Q' && rest[1] is >= (byte)'1' and <= (byte)'4':
+                    period = Period.OfQuarter(year, rest[1] - '0');
+                    return true;
+                case 3 when rest[0] == (byte)'-' && IsDigit(rest[1]) && IsDigit(rest[2]) && Digits(rest, 1, 2) is var month and >= 1 and <= 12:
+                    period = Period.OfMonth(year, month);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 
         /// <summary>The properties of an open-keyed object (metric or period names), with repeated keys reported.</summary>
         private List<(string Name, JsonElement Value)> Entries(JsonElement obj, string path)
@@ -556,7 +888,7 @@ public static partial class DossierReader
         }
 
         /// <summary>The fields of a section item (or of the dossier), with unknown and repeated fields reported.</summary>
-        private ItemFields? Fields(JsonElement obj, string path, string[] known)
+        private ItemFields? Fields(JsonElement obj, string path, Words known)
         {
             if (obj.ValueKind != JsonValueKind.Object)
             {
@@ -565,18 +897,18 @@ public static partial class DossierReader
             }
 
             // Repeated fields are reported as they come, unknown ones after, as a whole pass over the names would.
-            var values = new JsonElement[known.Length];
+            var values = _values[known.Id] ??= new JsonElement[known.Count];
             var present = 0UL;
             List<(string Name, JsonElement Value)>? unknown = null;
             HashSet<string>? seenUnknown = null;
             foreach (var p in obj.EnumerateObject())
             {
-                var name = p.Name;
-                var k = Array.IndexOf(known, name);
+                var k = known.IndexOf(p, out var name);
                 if (k >= 0)
                 {
                     if ((present & (1UL << k)) != 0)
                     {
+                        name ??= known.Text[k];
                         Error(At.Field(path, name), p.Value, $"字段“{name}”重复", $"field '{name}' is given twice");
                     }
                     else
@@ -587,6 +919,7 @@ public static partial class DossierReader
                 }
                 else
                 {
+                    name ??= p.Name;
                     unknown ??= [];
                     if (Repeats(unknown, ref seenUnknown, name))
                     {
@@ -603,15 +936,22 @@ public static partial class DossierReader
             {
                 foreach (var (name, value) in unknown)
                 {
-                    Error(At.Field(path, name), value, $"未知字段“{name}”，可用字段：{List(known, "、")}", $"unknown field '{name}'; known fields: {List(known, ", ")}");
+                    Error(At.Field(path, name), value, $"未知字段“{name}”，可用字段：{List(known.Text, "、")}", $"unknown field '{name}'; known fields: {List(known.Text, ", ")}");
                 }
             }
 
-            return new ItemFields(this, path, known, values, present, Errors.Count);
+            var fields = _fields[known.Id] ??= new ItemFields(this, known);
+            fields.Reset(path, values, present, Errors.Count);
+            return fields;
         }
 
         private string? District(JsonElement e, At path)
         {
+            if (DistrictWords.Match(e) is { } known)
+            {
+                return known;
+            }
+
             if (Text(e, path) is not { } name)
             {
                 return null;
@@ -629,16 +969,21 @@ public static partial class DossierReader
             return null;
         }
 
-        public string? Word(JsonElement e, At path, IReadOnlyDictionary<string, string> vocabulary, string chinese, string english)
+        public string? Word(JsonElement e, At path, Words vocabulary, string chinese, string english)
         {
+            if (vocabulary.Match(e) is { } known)
+            {
+                return known;
+            }
+
             if (Text(e, path) is not { } word)
             {
                 return null;
             }
 
-            if (!vocabulary.ContainsKey(word))
+            if (Array.IndexOf(vocabulary.Text, word) < 0)
             {
-                Error(path, word, $"未知的{chinese}“{word}”，应为以下之一：{List(vocabulary.Keys, "、")}", $"unknown {english} '{word}'; expected one of: {List(vocabulary.Keys, ", ")}");
+                Error(path, word, $"未知的{chinese}“{word}”，应为以下之一：{List(vocabulary.Text, "、")}", $"unknown {english} '{word}'; expected one of: {List(vocabulary.Text, ", ")}");
                 return null;
             }
 
@@ -717,6 +1062,18 @@ public static partial class DossierReader
 
         public DateOnly? Date(JsonElement e, At path)
         {
+            // A well-written date is read from the JSON's bytes; anything else takes the checks below and their messages.
+            if (e.ValueKind == JsonValueKind.String && JsonMarshal.GetRawUtf8Value(e) is { Length: 12 } raw && IsDateSyntax(raw[1..^1]))
+            {
+                var y = Digits(raw, 1, 4);
+                var m = Digits(raw, 6, 2);
+                var d = Digits(raw, 9, 2);
+                if (y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+                {
+                    return new DateOnly(y, m, d);
+                }
+            }
+
             if (Text(e, path) is not { } text)
             {
                 return null;
@@ -747,6 +1104,22 @@ public static partial class DossierReader
             && char.IsAsciiDigit(text[5]) && char.IsAsciiDigit(text[6]) && char.IsAsciiDigit(text[8]) && char.IsAsciiDigit(text[9]);
 
         private static int Digits(string text, int start, int count)
+        {
+            var v = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                v = v * 10 + (text[i] - '0');
+            }
+
+            return v;
+        }
+
+        private static bool IsDateSyntax(ReadOnlySpan<byte> t) =>
+            t.Length == 10 && t[4] == (byte)'-' && t[7] == (byte)'-'
+            && char.IsAsciiDigit((char)t[0]) && char.IsAsciiDigit((char)t[1]) && char.IsAsciiDigit((char)t[2]) && char.IsAsciiDigit((char)t[3])
+            && char.IsAsciiDigit((char)t[5]) && char.IsAsciiDigit((char)t[6]) && char.IsAsciiDigit((char)t[8]) && char.IsAsciiDigit((char)t[9]);
+
+        private static int Digits(ReadOnlySpan<byte> text, int start, int count)
         {
             var v = 0;
             for (var i = start; i < start + count; i++)
@@ -811,8 +1184,22 @@ public static partial class DossierReader
     private static readonly IReadOnlySet<string> NoTraits = FrozenSet<string>.Empty;
 
     /// <summary>The known fields of one object, read by name; <c>null</c> counts as absent, which optional fields allow.</summary>
-    private sealed class ItemFields(Reader reader, string path, string[] known, JsonElement[] values, ulong present, int errorsBefore)
+    private sealed class ItemFields(Reader reader, Words known)
     {
+        private string path = "";
+        private JsonElement[] values = [];
+        private ulong present;
+        private int errorsBefore;
+
+        /// <summary>Points the reader at one object's fields.</summary>
+        public void Reset(string at, JsonElement[] slots, ulong given, int errors)
+        {
+            path = at;
+            values = slots;
+            present = given;
+            errorsBefore = errors;
+        }
+
         public string Path => path;
 
         /// <summary>No error since this object's fields were gathered: its record can be built.</summary>
@@ -820,7 +1207,7 @@ public static partial class DossierReader
 
         public JsonElement? Get(string name, bool required = false)
         {
-            var k = Array.IndexOf(known, name);
+            var k = Array.IndexOf(known.Text, name);
             if (k >= 0 && (present & (1UL << k)) != 0 && values[k].ValueKind != JsonValueKind.Null)
             {
                 return values[k];
@@ -837,7 +1224,7 @@ public static partial class DossierReader
         public string? String(string name, bool required = false) =>
             Get(name, required) is { } e ? reader.Text(e, At.Field(path, name)) : null;
 
-        public string? Word(string name, IReadOnlyDictionary<string, string> vocabulary, string chinese, string english) =>
+        public string? Word(string name, Words vocabulary, string chinese, string english) =>
             Get(name, required: true) is { } e ? reader.Word(e, At.Field(path, name), vocabulary, chinese, english) : null;
 
         public decimal? Number(string name, Sign sign, bool required = false) =>

@@ -139,11 +139,26 @@ public static class Vocabulary
     };
 
     /// <summary>The Chinese name of any vocabulary word, or the word itself when it has none (a product item, a project id).</summary>
-    public static string Chinese(string word) =>
-        HonorKinds.TryGetValue(word, out var z) || Traits.TryGetValue(word, out z) || Metrics.TryGetValue(word, out z)
-        || ProjectKinds.TryGetValue(word, out z) || SpendingKinds.TryGetValue(word, out z) || Sectors.TryGetValue(word, out z)
-        || RankingLists.TryGetValue(word, out z) || SupplyChains.TryGetValue(word, out z) || PremisesKinds.TryGetValue(word, out z)
-        || TrainingKinds.TryGetValue(word, out z)
-            ? z
-            : word;
+    public static string Chinese(string word) => AllWords.TryGetValue(word, out var z) ? z : word;
+
+    /// <summary>
+    /// Every vocabulary in one table, looked up once: where two vocabularies share a word (<c>new</c>), the first of
+    /// honors, traits, metrics, project kinds, spending kinds, sectors, lists, supply chains, premises and training wins.
+    /// </summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> AllWords = Merge(
+        HonorKinds, Traits, Metrics, ProjectKinds, SpendingKinds, Sectors, RankingLists, SupplyChains, PremisesKinds, TrainingKinds);
+
+    private static System.Collections.Frozen.FrozenDictionary<string, string> Merge(params IReadOnlyDictionary<string, string>[] vocabularies)
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var vocabulary in vocabularies)
+        {
+            foreach (var (word, chinese) in vocabulary)
+            {
+                all.TryAdd(word, chinese);
+            }
+        }
+
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(all, StringComparer.Ordinal);
+    }
 }
