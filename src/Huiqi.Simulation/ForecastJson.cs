@@ -1,6 +1,7 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+
+using Huiqi.Engine.Output;
 
 namespace Huiqi.Simulation;
 
@@ -14,8 +15,7 @@ public static class ForecastJson
     public static string ToJson(ForecastReport report, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonText.Write(indented, w =>
         {
             w.WriteStartObject();
             w.WriteString("scenario", report.Scenario);
@@ -83,9 +83,7 @@ public static class ForecastJson
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(ms.ToArray());
+        });
     }
 
     private static void Table(Utf8JsonWriter w, string name, IReadOnlyList<KeyValuePair<string, BandAmounts>> rows)

@@ -1,6 +1,7 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+
+using Huiqi.Engine.Output;
 
 namespace Huiqi.Simulation;
 
@@ -15,8 +16,7 @@ public static class SimulationJson
     public static string ToJson(SimulationReport report, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonText.Write(indented, w =>
         {
             w.WriteStartObject();
             w.WriteString("reformId", report.ReformId);
@@ -61,9 +61,7 @@ public static class SimulationJson
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(ms.ToArray());
+        });
     }
 
     private static void Change(Utf8JsonWriter w, ChangeEffect c, bool withCount)

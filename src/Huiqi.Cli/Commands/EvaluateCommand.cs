@@ -77,50 +77,25 @@ public sealed class EvaluateCommand : ICliCommand
     /// </summary>
     private static async Task<int> SingleAsync(Evaluator evaluator, EvaluationOptions options, string text, int? year, CliIo io)
     {
-        JsonDocument doc;
-        try
+        var (read, questionYear, wellFormed) = DossierReader.ReadQuestion(text, year);
+        if (questionYear is null && wellFormed)
         {
-            doc = JsonDocument.Parse(text);
+            throw new UsageException("缺少评估年度 --year / --year is required");
         }
-        catch (JsonException e)
+
+        if (!read.Ok)
         {
-            await io.Error.WriteLineAsync(DossierReader.Read(text).Errors.FirstOrDefault()?.ToString() ?? $"(root): JSON 格式错误 / malformed JSON: {e.Message}");
+            foreach (var e in read.Errors)
+            {
+                await io.Error.WriteLineAsync(e.ToString());
+            }
+
             return ExitCode.BadInput;
         }
 
-        using (doc)
-        {
-            var root = doc.RootElement;
-            var dossierElement = root;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("dossier", out var inner))
-            {
-                dossierElement = inner;
-                if (year is null && root.TryGetProperty("year", out var y) && y.TryGetInt32(out var wrapped))
-                {
-                    year = wrapped;
-                }
-            }
-
-            if (year is null)
-            {
-                throw new UsageException("缺少评估年度 --year / --year is required");
-            }
-
-            var read = DossierReader.Read(dossierElement);
-            if (!read.Ok)
-            {
-                foreach (var e in read.Errors)
-                {
-                    await io.Error.WriteLineAsync(e.ToString());
-                }
-
-                return ExitCode.BadInput;
-            }
-
-            var answer = evaluator.Evaluate(read.Dossier!, year.Value, options);
-            await io.Out.WriteLineAsync(AnswerJson.ToJson(answer, indented: true));
-            return ExitCode.Ok;
-        }
+        var answer = evaluator.Evaluate(read.Dossier!, questionYear!.Value, options);
+        await io.Out.WriteLineAsync(AnswerJson.ToJson(answer, indented: true));
+        return ExitCode.Ok;
     }
 
     private static async Task<int> BatchAsync(Evaluator evaluator, EvaluationOptions options, string input, string? outPath, int year, CliIo io, CancellationToken cancel)
@@ -272,8 +247,8 @@ public sealed class EvaluateCommand : ICliCommand
     }
 
     /// <summary>
-    /// One line of a batch into <paramref name="output"/> as UTF-8: the same text as <see cref="EvaluateLine"/>, written
-    /// without a string for the answer.
+    /// One line of a batch into <paramref name="output"/> as UTF-8: the same text as <see cref="BatchLine.ToJson"/>,
+    /// written without a string for the answer.
     /// </summary>
     private static (LineKind Kind, decimal Total) WriteLine(Evaluator evaluator, EvaluationOptions options, string line, long lineNo, int year, ArrayBufferWriter<byte> output)
     {
@@ -285,8 +260,7 @@ public sealed class EvaluateCommand : ICliCommand
         var read = DossierReader.Read(line);
         if (!read.Ok)
         {
-            var errors = ErrorJson.ToJson(read.Errors);
-            output.Write(Encoding.UTF8.GetBytes($"{{\"line\":{lineNo},{errors[1..]}"));
+            output.Write(Encoding.UTF8.GetBytes(BatchLine.Error(lineNo, read.Errors)));
             return (LineKind.Bad, 0);
         }
 
@@ -299,36 +273,8 @@ public sealed class EvaluateCommand : ICliCommand
         catch (OverflowException)
         {
             output.ResetWrittenCount();
-            var err = new InputError("(root)", null, "数值过大，计算溢出", "a figure is too large to compute with");
-            output.Write(Encoding.UTF8.GetBytes($"{{\"line\":{lineNo},{ErrorJson.ToJson([err])[1..]}"));
+            output.Write(Encoding.UTF8.GetBytes(BatchLine.Error(lineNo, [BatchLine.TooLarge])));
             return (LineKind.Bad, 0);
-        }
-    }
-
-    /// <summary>One line of a batch: the answer, or an error line naming the line number; blank lines are skipped.</summary>
-    internal static (string Json, decimal Total, bool Bad) EvaluateLine(Evaluator evaluator, EvaluationOptions options, string line, long lineNo, int year)
-    {
-        if (string.IsNullOrWhiteSpace(line))
-        {
-            return ("", 0, false);
-        }
-
-        var read = DossierReader.Read(line);
-        if (!read.Ok)
-        {
-            var errors = ErrorJson.ToJson(read.Errors);
-            return ($"{{\"line\":{lineNo},{errors[1..]}", 0, true);
-        }
-
-        try
-        {
-            var answer = evaluator.Evaluate(read.Dossier!, year, options);
-            return (AnswerJson.ToJson(answer), answer.Total, false);
-        }
-        catch (OverflowException)
-        {
-            var err = new InputError("(root)", null, "数值过大，计算溢出", "a figure is too large to compute with");
-            return ($"{{\"line\":{lineNo},{ErrorJson.ToJson([err])[1..]}", 0, true);
         }
     }
 }

@@ -1,4 +1,3 @@
-using Huiqi.Engine.Catalog;
 using Huiqi.Policies;
 
 namespace Huiqi.Cli.Commands;
@@ -28,14 +27,9 @@ public sealed class LibrariesCommand : ICliCommand
         var members = catalog.Libraries.ToDictionary(l => l.Id, _ => new List<(string Uscc, string Name, string District, string Reason)>());
         await foreach (var d in population.ReadAsync(io, cancel))
         {
-            var held = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var lib in catalog.Libraries)
+            foreach (var (lib, reason) in catalog.LibrariesOf(d, year) ?? [])
             {
-                if (lib.Rule.Qualifies(d, year, held) is { } reason)
-                {
-                    held.Add(lib.Id);
-                    members[lib.Id].Add((d.Uscc, d.Name, d.District, reason));
-                }
+                members[lib.Id].Add((d.Uscc, d.Name, d.District, reason));
             }
         }
 

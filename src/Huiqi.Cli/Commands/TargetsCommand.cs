@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Output;
 using Huiqi.Policies;
 
 namespace Huiqi.Cli.Commands;
@@ -30,8 +29,7 @@ public sealed class TargetsCommand : ICliCommand
             counted++;
         }
 
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var json = JsonText.Write(indented: true, w =>
         {
             w.WriteStartArray();
             for (var i = 0; i < tracker.Targets.Count; i++)
@@ -61,9 +59,9 @@ public sealed class TargetsCommand : ICliCommand
             }
 
             w.WriteEndArray();
-        }
+        });
 
-        await io.Out.WriteLineAsync(Encoding.UTF8.GetString(ms.ToArray()));
+        await io.Out.WriteLineAsync(json);
         await io.Error.WriteLineAsync($"{year}年目标 {tracker.Targets.Count} 项，统计企业 {counted} 户 / {tracker.Targets.Count} targets, {counted} enterprises counted");
         return ExitCode.Ok;
     }

@@ -175,6 +175,29 @@ public sealed class PolicyCatalog
 
     public PolicyDocument? Document(string id) => Documents.FirstOrDefault(d => d.Id == id);
 
+    private static readonly HashSet<string> NoLibraries = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The cultivation libraries an enterprise qualifies for in an award year, each with its reason, in catalogue order:
+    /// a higher tier is decided first, so a lower one can say "unless" (the ZJTX tiers). Null when none.
+    /// </summary>
+    public List<(LibraryRule Library, string Reason)>? LibrariesOf(Model.Dossier dossier, int year)
+    {
+        List<(LibraryRule, string)>? found = null;
+        HashSet<string>? held = null;
+        for (var i = 0; i < Libraries.Count; i++)
+        {
+            var lib = Libraries[i];
+            if (lib.Rule.Qualifies(dossier, year, held ?? NoLibraries) is { } reason)
+            {
+                (found ??= []).Add((lib, reason));
+                (held ??= new(StringComparer.Ordinal)).Add(lib.Id);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>
     /// The same catalogue restricted to some clauses (a benchmark's subset, a simulation of a few clauses): their
     /// documents keep their window, status and split; precedence is kept where every clause it names is kept, and

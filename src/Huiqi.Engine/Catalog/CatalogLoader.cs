@@ -21,8 +21,6 @@ public sealed record CatalogLoadResult(PolicyCatalog? Catalog, IReadOnlyList<Cat
 /// </summary>
 public static class CatalogLoader
 {
-    private static readonly string[] DocumentKeys = ["id", "number", "title", "text", "status", "window", "durationYears", "windowText", "split", "splitText", "leadUnit"];
-
     public static CatalogLoadResult Load(IReadOnlyDictionary<string, string> files, IReadOnlyDictionary<string, string>? chosenReadings = null)
     {
         var errors = new List<CatalogError>();
@@ -554,17 +552,7 @@ public static class CatalogLoader
     }
 
     /// <summary>A test's dossier fragment, as contract JSON: plain scalars that read as numbers or booleans keep that type.</summary>
-    private static string ToJson(ParamReader dossier)
-    {
-        var node = dossier.Node;
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            Write(w, node);
-        }
-
-        return Encoding.UTF8.GetString(ms.ToArray());
-    }
+    private static string ToJson(ParamReader dossier) => Output.JsonText.Write(indented: false, w => Write(w, dossier.Node));
 
     private static void Write(Utf8JsonWriter w, YamlNode node)
     {

@@ -62,21 +62,22 @@ public sealed class TargetTracker
     private readonly IReadOnlyList<Target> _targets;
     private readonly int _year;
     private readonly decimal[] _counts;
-    private readonly Evaluation.Evaluator? _libraries;
+    private readonly PolicyCatalog _catalog;
 
     public TargetTracker(PolicyCatalog catalog, int year)
     {
         _year = year;
         _targets = catalog.Targets.Where(t => t.Year == year).ToList();
         _counts = new decimal[_targets.Count];
-        _libraries = _targets.Any(t => t.Actual is CountActual { Library: not null }) ? new Evaluation.Evaluator(catalog) : null;
+        _catalog = catalog;
     }
 
     public IReadOnlyList<Target> Targets => _targets;
 
     public void Add(Dossier d)
     {
-        IReadOnlyList<string>? libraries = null;
+        List<(LibraryRule Library, string Reason)>? libraries = null;
+        var librariesRead = false;
         var end = new DateOnly(_year, 12, 31);
         for (var i = 0; i < _targets.Count; i++)
         {
@@ -89,8 +90,13 @@ public sealed class TargetTracker
             var counts = false;
             if (c.Library is { } lib)
             {
-                libraries ??= _libraries!.Evaluate(d, _year).Libraries;
-                counts = libraries.Contains(lib);
+                if (!librariesRead)
+                {
+                    libraries = _catalog.LibrariesOf(d, _year);
+                    librariesRead = true;
+                }
+
+                counts = libraries?.Exists(l => l.Library.Id == lib) == true;
             }
             else
             {

@@ -106,7 +106,6 @@ public sealed class Evaluator(PolicyCatalog catalog)
 
     // The catalogue compiled once into arrays: each evaluation walks them without an enumerator or a lookup.
     private readonly (Clause Clause, ClausePart[] Parts)[] _clauses = [.. catalog.Clauses.Select(c => (c, c.Parts.ToArray()))];
-    private readonly LibraryRule[] _libraries = [.. catalog.Libraries];
     private readonly Precedence[] _precedence = [.. catalog.Precedence];
 
     private static readonly HashSet<string> NoLibrarySet = new(StringComparer.Ordinal);
@@ -116,14 +115,16 @@ public sealed class Evaluator(PolicyCatalog catalog)
         options ??= EvaluationOptions.Default;
         var run = EvaluationRun.Start(this, dossier, year, options);
 
-        // A catalogue without libraries shares one empty set instead of making one for every dossier.
+        // An enterprise in no library shares one empty set instead of making one for every dossier.
         List<string>? libraries = null;
-        var libSet = _libraries.Length == 0 ? NoLibrarySet : new HashSet<string>(StringComparer.Ordinal);
-        foreach (var lib in _libraries)
+        var libSet = NoLibrarySet;
+        if (Catalog.LibrariesOf(dossier, year) is { } members)
         {
-            if (lib.Rule.Qualifies(dossier, year, libSet) is { } reason)
+            libraries = new(members.Count);
+            libSet = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (lib, reason) in members)
             {
-                (libraries ??= []).Add(lib.Id);
+                libraries.Add(lib.Id);
                 libSet.Add(lib.Id);
                 run.Trace?.Add(new TraceEntry(lib.Id, $"入选{lib.Name}：{reason}", true));
             }
@@ -149,7 +150,7 @@ public sealed class Evaluator(PolicyCatalog catalog)
                     OutsidePart(run, clause, w, before);
                 }
 
-                if (options.Hints && part.Rule is IHintingRule h && Admits(clause, dossier, libSet))
+                if (options.Hints && part.Rule is IHintingRule h && Admits(clause, libSet))
                 {
                     h.Hint(ctx);
                 }
@@ -275,7 +276,7 @@ public sealed class Evaluator(PolicyCatalog catalog)
         return n;
     }
 
-    private static bool Admits(Clause clause, Dossier dossier, HashSet<string> libraries) =>
+    private static bool Admits(Clause clause, HashSet<string> libraries) =>
         clause.Library is null || libraries.Contains(clause.Library);
 
     /// <summary>Windows, status, library membership, precedence between documents, and the city/district split.</summary>
@@ -296,7 +297,7 @@ public sealed class Evaluator(PolicyCatalog catalog)
                 continue;
             }
 
-            if (!Admits(c.Clause, run.Dossier, libraries))
+            if (!Admits(c.Clause, libraries))
             {
                 var lib = Catalog.Libraries.FirstOrDefault(l => l.Id == c.Clause.Library)?.Name ?? c.Clause.Library;
                 run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, $"本条只支持{lib}企业，该企业{run.Year}年未入库"));

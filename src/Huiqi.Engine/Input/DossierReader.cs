@@ -16,6 +16,12 @@ public sealed record DossierReadResult(Dossier? Dossier, IReadOnlyList<InputErro
 }
 
 /// <summary>
+/// A question read: the dossier (or its errors), the award year from the caller or the worked example, and whether the
+/// text was JSON at all (a caller asks for a missing year only of well-formed input).
+/// </summary>
+public sealed record QuestionReadResult(DossierReadResult Read, int? Year, bool WellFormed = true);
+
+/// <summary>
 /// Reads a dossier (一企一档) from the contract JSON of dossier.md and checks every field of it. An unknown field, trait,
 /// metric or kind is an error, never skipped: a fact silently dropped is an award silently lost. All errors are
 /// collected, so an enterprise or a district bureau can fix a dossier in one go; bad input never throws.
@@ -64,6 +70,52 @@ public static partial class DossierReader
             return Malformed(e);
         }
     }
+
+    /// <summary>
+    /// Reads a question put to the engine, as the command line and the web API both take it: a dossier, or a worked
+    /// example (<c>{"year": …, "dossier": {…}}</c>) whose year is used when the caller gives none.
+    /// </summary>
+    public static QuestionReadResult ReadQuestion(ReadOnlySpan<byte> utf8Json, int? year)
+    {
+        if (utf8Json.StartsWith(Encoding.UTF8.Preamble))
+        {
+            utf8Json = utf8Json[Encoding.UTF8.Preamble.Length..];
+        }
+
+        if (!Utf8.IsValid(utf8Json))
+        {
+            return new(NotUnicode(), year, WellFormed: false);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json.ToArray());
+        }
+        catch (JsonException e)
+        {
+            return new(Malformed(e), year, WellFormed: false);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("dossier", out var inner))
+            {
+                if (year is null && root.TryGetProperty("year", out var y) && y.TryGetInt32(out var wrapped))
+                {
+                    year = wrapped;
+                }
+
+                return new(Read(inner), year);
+            }
+
+            return new(Read(root), year);
+        }
+    }
+
+    /// <summary>Reads a question from JSON text (see the UTF-8 overload).</summary>
+    public static QuestionReadResult ReadQuestion(string json, int? year) => ReadQuestion(Encoding.UTF8.GetBytes(json), year);
 
     /// <summary>Checks a parsed dossier object; the result holds the dossier only when there is no error.</summary>
     public static DossierReadResult Read(JsonElement dossier)

@@ -14,7 +14,7 @@ namespace Huiqi.Engine.Output;
 public static class AnswerJson
 {
     public static string ToJson(Answer answer, bool indented = false) =>
-        Json.Write(indented, w => Write(w, answer));
+        JsonText.Write(indented, w => Write(w, answer));
 
     /// <summary>
     /// Writes the answer as UTF-8 into <paramref name="output"/>, the same bytes as <see cref="ToJson"/> (unindented):
@@ -26,7 +26,7 @@ public static class AnswerJson
         var w = _writer;
         if (w is null)
         {
-            w = _writer = new Utf8JsonWriter(output, Json.Options(indented: false));
+            w = _writer = new Utf8JsonWriter(output, JsonText.Options(indented: false));
         }
         else
         {
@@ -62,9 +62,9 @@ public static class AnswerJson
             w.WriteStartObject();
             w.WriteString("clause", award.Clause);
             WriteItem(w, award.Item);
-            Json.WriteNumber(w, "amount", award.Amount);
-            Json.WriteNumber(w, "cityShare", award.CityShare);
-            Json.WriteNumber(w, "districtShare", award.DistrictShare);
+            JsonText.WriteNumber(w, "amount", award.Amount);
+            JsonText.WriteNumber(w, "cityShare", award.CityShare);
+            JsonText.WriteNumber(w, "districtShare", award.DistrictShare);
             w.WriteString("because", award.Because);
             w.WriteEndObject();
         }
@@ -104,8 +104,8 @@ public static class AnswerJson
                 w.WriteString("clause", h.Clause);
                 w.WriteString("metric", h.Metric);
                 w.WriteNumber("year", h.Year);
-                Json.WriteNumber(w, "needed", h.Needed);
-                Json.WriteNumber(w, "wouldPay", h.WouldPay);
+                JsonText.WriteNumber(w, "needed", h.Needed);
+                JsonText.WriteNumber(w, "wouldPay", h.WouldPay);
                 w.WriteString("text", h.Text);
                 w.WriteEndObject();
             }
@@ -129,7 +129,7 @@ public static class AnswerJson
         }
 
         // Summed here rather than read from Answer.Total, which `with { Awards = … }` would carry over stale.
-        Json.WriteNumber(w, "total", a.Awards.Sum(x => x.Amount));
+        JsonText.WriteNumber(w, "total", a.Awards.Sum(x => x.Amount));
         w.WriteEndObject();
     }
 
@@ -158,7 +158,7 @@ public static class AnswerJson
 public static class ErrorJson
 {
     public static string ToJson(IReadOnlyList<InputError> errors, bool indented = false) =>
-        Json.Write(indented, w => Write(w, errors));
+        JsonText.Write(indented, w => Write(w, errors));
 
     public static void Write(Utf8JsonWriter w, IReadOnlyList<InputError> errors)
     {
@@ -182,9 +182,10 @@ public static class ErrorJson
     }
 }
 
-/// <summary>What the JSON writers of this namespace share: Chinese unescaped, '\n' line ends, decimals without trailing zeros.</summary>
-internal static class Json
+/// <summary>What the platform's JSON writers share: Chinese unescaped, '\n' line ends, decimals without trailing zeros.</summary>
+public static class JsonText
 {
+    /// <summary>Runs a writer into a string with the shared options: every JSON the platform prints is written through here.</summary>
     public static string Write(bool indented, Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();

@@ -12,7 +12,7 @@ namespace Huiqi.Engine.Output;
 /// </summary>
 public static class DossierJson
 {
-    public static string ToJson(Dossier dossier) => Json.Write(indented: false, w => Write(w, dossier));
+    public static string ToJson(Dossier dossier) => JsonText.Write(indented: false, w => Write(w, dossier));
 
     public static void Write(Utf8JsonWriter w, Dossier d)
     {
@@ -92,13 +92,13 @@ public static class DossierJson
         {
             w.WriteString("kind", s.Kind);
             w.WriteNumber("year", s.Year);
-            Json.WriteNumber(w, "amount", s.Amount);
+            JsonText.WriteNumber(w, "amount", s.Amount);
         });
         WriteSection(w, "procurement", d.Procurement, p =>
         {
             w.WriteNumber("year", p.Year);
             w.WriteString("supplier", p.Supplier);
-            Json.WriteNumber(w, "amount", p.Amount);
+            JsonText.WriteNumber(w, "amount", p.Amount);
             w.WriteString("chain", p.Chain);
         });
         WriteSection(w, "patentProducts", d.PatentProducts, p =>
@@ -113,7 +113,7 @@ public static class DossierJson
         WriteSection(w, "premises", d.Premises, p =>
         {
             w.WriteString("kind", p.Kind);
-            Json.WriteNumber(w, "area", p.Area);
+            JsonText.WriteNumber(w, "area", p.Area);
             WriteDate(w, "since", p.Since);
             WriteDate(w, "date", p.Date);
         });
@@ -127,7 +127,7 @@ public static class DossierJson
         {
             w.WriteString("clause", g.Clause);
             WriteString(w, "item", g.Item);
-            Json.WriteNumber(w, "amount", g.Amount);
+            JsonText.WriteNumber(w, "amount", g.Amount);
             WriteDate(w, "date", g.Date);
         });
         w.WriteEndObject();
@@ -162,7 +162,7 @@ public static class DossierJson
         w.WriteStartObject(name);
         foreach (var (period, value) in series)
         {
-            Json.WriteNumber(w, period.ToString(), value);
+            JsonText.WriteNumber(w, period.ToString(), value);
         }
 
         w.WriteEndObject();
@@ -197,7 +197,7 @@ public static class DossierJson
     {
         if (value is { } v)
         {
-            Json.WriteNumber(w, name, v);
+            JsonText.WriteNumber(w, name, v);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Output;
 using Huiqi.Web.Registry;
@@ -57,55 +58,35 @@ public static class EvaluationApi
             body = buffer.ToArray();
         }
 
-        JsonDocument document;
+        var (read, questionYear, wellFormed) = DossierReader.ReadQuestion(body, year);
+        if (!wellFormed)
+        {
+            return Problems.InputErrors(read.Errors);
+        }
+
+        if (questionYear is not { } y)
+        {
+            return Problems.BadRequest("缺少评估年度：请在地址中加 ?year=年度", "the award year is required: add ?year=Y");
+        }
+
+        if (!Problems.ValidYear(y))
+        {
+            return Problems.BadYear(y);
+        }
+
+        if (!read.Ok)
+        {
+            return Problems.InputErrors(read.Errors);
+        }
+
         try
         {
-            document = JsonDocument.Parse(StripBom(body));
+            var answer = engine.Evaluate(read.Dossier!, y, hints == true, trace == true);
+            return TypedResults.Content(AnswerJson.ToJson(answer, indented: true) + "\n", "application/json; charset=utf-8", Encoding.UTF8);
         }
-        catch (JsonException)
+        catch (OverflowException)
         {
-            return Problems.InputErrors(DossierReader.Read(body).Errors);
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            var dossier = root;
-            // A worked example ({"year": …, "dossier": {…}}) is read as the command line reads it.
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("dossier", out var inner))
-            {
-                dossier = inner;
-                if (year is null && root.TryGetProperty("year", out var y) && y.TryGetInt32(out var wrapped))
-                {
-                    year = wrapped;
-                }
-            }
-
-            if (year is null)
-            {
-                return Problems.BadRequest("缺少评估年度：请在地址中加 ?year=年度", "the award year is required: add ?year=Y");
-            }
-
-            if (!Problems.ValidYear(year.Value))
-            {
-                return Problems.BadYear(year.Value);
-            }
-
-            var read = DossierReader.Read(dossier);
-            if (!read.Ok)
-            {
-                return Problems.InputErrors(read.Errors);
-            }
-
-            try
-            {
-                var answer = engine.Evaluate(read.Dossier!, year.Value, hints == true, trace == true);
-                return TypedResults.Content(AnswerJson.ToJson(answer, indented: true) + "\n", "application/json; charset=utf-8", Encoding.UTF8);
-            }
-            catch (OverflowException)
-            {
-                return Problems.InputErrors([new InputError(InputError.Root, null, "数值过大，计算溢出", "a figure is too large to compute with")]);
-            }
+            return Problems.InputErrors([BatchLine.TooLarge]);
         }
     }
 
@@ -129,8 +110,7 @@ public static class EvaluationApi
         }
 
         var y = year.Value;
-        var h = hints == true;
-        var t = trace == true;
+        var options = new EvaluationOptions { Hints = hints == true, Trace = trace == true };
         return TypedResults.Stream(async output =>
         {
             using var reader = new StreamReader(request.Body, Encoding.UTF8, true, 1 << 16);
@@ -152,7 +132,7 @@ public static class EvaluationApi
                 }
 
                 var first = lineNo + 1;
-                Parallel.For(0, n, new ParallelOptions { CancellationToken = cancel }, i => results[i] = EvaluateLine(engine, lines[i], first + i, y, h, t));
+                Parallel.For(0, n, new ParallelOptions { CancellationToken = cancel }, i => results[i] = BatchLine.ToJson(engine.Evaluator, options, lines[i]!, first + i, y));
                 for (var i = 0; i < n; i++)
                 {
                     if (results[i].Length > 0)
@@ -166,32 +146,4 @@ public static class EvaluationApi
             }
         }, "application/x-ndjson; charset=utf-8");
     }
-
-    /// <summary>One line of a batch, as <c>huiqi evaluate --batch</c> writes it; a blank line gives nothing.</summary>
-    private static string EvaluateLine(PolicyEngine engine, string line, long lineNo, int year, bool hints, bool trace)
-    {
-        if (string.IsNullOrWhiteSpace(line))
-        {
-            return "";
-        }
-
-        var read = DossierReader.Read(line);
-        if (!read.Ok)
-        {
-            return $"{{\"line\":{lineNo},{ErrorJson.ToJson(read.Errors)[1..]}";
-        }
-
-        try
-        {
-            return AnswerJson.ToJson(engine.Evaluate(read.Dossier!, year, hints, trace));
-        }
-        catch (OverflowException)
-        {
-            var error = new InputError(InputError.Root, null, "数值过大，计算溢出", "a figure is too large to compute with");
-            return $"{{\"line\":{lineNo},{ErrorJson.ToJson([error])[1..]}";
-        }
-    }
-
-    private static ReadOnlyMemory<byte> StripBom(byte[] body) =>
-        body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? body.AsMemory(Encoding.UTF8.Preamble.Length) : body;
 }
