@@ -9,6 +9,7 @@ builder.AddHuiqiLogging();
 builder.AddHuiqiRegistry();
 builder.AddHuiqiAccounts();
 builder.AddHuiqiWeb();
+builder.AddHuiqiCases();
 
 var app = builder.Build();
 
@@ -19,6 +20,7 @@ app.MapHuiqiHealth();
 app.MapEvaluationApi();
 app.MapEnterprisesApi();
 app.MapSessionApi();
+app.MapCasesApi();
 app.MapHuiqiPages();
 app.PrintBannerWhenStarted();
 
