@@ -38,7 +38,7 @@ public sealed record Reproduction(bool Identical, bool SamePopulation, bool Same
 /// it (<see cref="ReformSimulation"/>, as <c>huiqi simulate --db</c> does) while a snapshot of it is written, and the run
 /// kept (<see cref="SimulationRunRow"/>) so it can be opened, compared, reproduced and exported later.
 /// </summary>
-public sealed class SimulationRuns(IDbContextFactory<WebDbContext> contexts, DossierStore store, PolicyEngine engine, TimeProvider clock, IConfiguration configuration)
+public sealed class SimulationRuns(IDbContextFactory<WebDbContext> contexts, DossierStore store, PolicyEngine engine, TimeProvider clock, IConfiguration configuration, ILogger<SimulationRuns> log)
 {
     /// <summary>
     /// The most enterprises a run takes within a page request (<c>Huiqi:Simulation:MaxEnterprises</c>). The demo city
@@ -104,9 +104,12 @@ public sealed class SimulationRuns(IDbContextFactory<WebDbContext> contexts, Dos
         }
 
         var watch = Stopwatch.StartNew();
-        var snapshot = await PopulationSnapshot.TakeAsync(store.StreamAsync(cancel: cancel), simulation, cancel);
+        var timed = new Timed(simulation);
+        var snapshot = await PopulationSnapshot.TakeAsync(store.StreamAsync(cancel: cancel), timed, cancel);
         var report = simulation.Report();
         watch.Stop();
+        log.LogInformation("Simulation {Reform} {Year}: {Dossiers} dossiers in {Elapsed} ms, {Evaluating} ms of them evaluating (the rest reading the registry and writing the snapshot)",
+            report.ReformId, year, snapshot.Count, watch.ElapsedMilliseconds, timed.Elapsed.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture));
         var row = new SimulationRunRow
         {
             ReformId = Cut(report.ReformId, 100),
@@ -163,8 +166,9 @@ public sealed class SimulationRuns(IDbContextFactory<WebDbContext> contexts, Dos
             return new Reproduction(false, false, run.CatalogSha256 == CatalogSha256, null, errors, watch.ElapsedMilliseconds);
         }
 
-        var (_, sha) = PopulationSnapshot.Replay(run.Population, simulation);
+        var (count, sha) = PopulationSnapshot.Replay(run.Population, simulation);
         var json = SimulationJson.ToJson(simulation.Report());
+        log.LogInformation("Reproduced run {Run}: {Dossiers} dossiers from the snapshot in {Elapsed} ms", run.Id, count, watch.ElapsedMilliseconds);
         return new Reproduction(json == run.ReportJson && sha == run.PopulationSha256, sha == run.PopulationSha256, run.CatalogSha256 == CatalogSha256,
             RunReport.Parse(json), [], watch.ElapsedMilliseconds);
     }
@@ -200,6 +204,28 @@ public sealed class SimulationRuns(IDbContextFactory<WebDbContext> contexts, Dos
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     });
+
+    /// <summary>A sink that times the simulation's own share of a run, for the log.</summary>
+    private sealed class Timed(IPopulationSink inner) : IPopulationSink
+    {
+        private readonly Stopwatch _watch = new();
+
+        public TimeSpan Elapsed => _watch.Elapsed;
+
+        public void AddLines(IReadOnlyList<string> lines, long firstLine)
+        {
+            _watch.Start();
+            inner.AddLines(lines, firstLine);
+            _watch.Stop();
+        }
+
+        public void AddDossiers(IReadOnlyList<Huiqi.Engine.Model.Dossier> dossiers)
+        {
+            _watch.Start();
+            inner.AddDossiers(dossiers);
+            _watch.Stop();
+        }
+    }
 
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }
