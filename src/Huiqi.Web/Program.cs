@@ -10,6 +10,7 @@ builder.AddHuiqiRegistry();
 builder.AddHuiqiAccounts();
 builder.AddHuiqiWeb();
 builder.AddHuiqiBatchJobs();
+builder.AddHuiqiSimulation();
 
 var app = builder.Build();
 
