@@ -11,6 +11,7 @@ builder.AddHuiqiAccounts();
 builder.AddHuiqiWeb();
 builder.AddHuiqiBatchJobs();
 builder.AddHuiqiSimulation();
+builder.AddHuiqiSupervision();
 
 var app = builder.Build();
 
