@@ -9,7 +9,10 @@ builder.AddHuiqiLogging();
 builder.AddHuiqiRegistry();
 builder.AddHuiqiAccounts();
 builder.AddHuiqiWeb();
+builder.AddHuiqiBatchJobs();
 builder.AddHuiqiCases();
+builder.AddHuiqiSimulation();
+builder.AddHuiqiSupervision();
 
 var app = builder.Build();
 

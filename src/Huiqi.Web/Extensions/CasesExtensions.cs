@@ -11,40 +11,35 @@ namespace Huiqi.Web.Extensions;
 public static class CasesExtensions
 {
     /// <summary>
-    /// The case store (same database as the registry: its tables sit beside the registry's, with their own migrations),
-    /// the workflow, the batch and the page queries. The clock is the application's <see cref="TimeProvider"/>, so notice
-    /// periods and deadlines follow it (and tests can move it).
+    /// The workflow and the page queries over the case store. The store and the batch are registered once, by
+    /// <see cref="BatchJobsExtensions.AddHuiqiBatchJobs"/> (call it first). The clock is the application's
+    /// <see cref="TimeProvider"/> as a <see cref="CaseClock"/>, which the city may move forward in the Demo environment
+    /// (past a notice period).
     /// </summary>
     public static WebApplicationBuilder AddHuiqiCases(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(sp => new CasesDatabase(sp.GetRequiredService<HuiqiDatabase>().ConnectionString));
         builder.Services.AddSingleton(new CaseSettings());
+        var demo = builder.Environment.IsEnvironment(DemoCitySeeder.Environment);
+        builder.Services.AddSingleton(sp => new CaseClock(sp.GetRequiredService<TimeProvider>(), demo));
         builder.Services.AddSingleton(sp => new CaseWorkflow(
             sp.GetRequiredService<CasesDatabase>(),
             sp.GetRequiredService<HuiqiDatabase>(),
             sp.GetRequiredService<PolicyEngine>().Catalog,
-            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<CaseClock>(),
             sp.GetRequiredService<CaseSettings>()));
-        builder.Services.AddSingleton(sp => new CaseBatch(
-            sp.GetRequiredService<CasesDatabase>(),
-            sp.GetRequiredService<DossierStore>(),
-            sp.GetRequiredService<PolicyEngine>().Catalog,
-            sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<CaseQueries>();
         return builder;
     }
 
     /// <summary>
-    /// Migrates the case tables; in the Demo environment, once the demo city is there, runs the no-application batch for
+    /// In the Demo environment, once the demo city is there and the case tables are migrated, runs the no-application batch for
     /// the demo award year in this process when no run of that year exists yet (and finishes one an earlier start left
     /// unfinished), so a fresh start already shows pushed cases. The city's own batch runs are the batch page's.
     /// </summary>
     public static async Task PrepareCasesAsync(this WebApplication app, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var cases = app.Services.GetRequiredService<CasesDatabase>();
-        await cases.MigrateAsync(cancel);
         if (!app.Environment.IsEnvironment(DemoCitySeeder.Environment))
         {
             return;
