@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Huiqi.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace Huiqi.Web.Tests.Http;
 /// is a 404), a pushed case from the enterprise's confirmation to both payments and the ledger, two reviewers approving
 /// one case at once, and the notice as an xlsx with Chinese headers.
 /// </summary>
-public sealed class CaseTests(Apps apps) : IClassFixture<Apps>
+public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
 {
     /// <summary>A pushed case confirmed, recommended and through the steps its clause names: at the city's own review.</summary>
     private async Task<(HuiqiApp App, CaseSteps Steps, CaseSeen Case, HttpClient City)> AtCityReviewAsync(Db db)
@@ -201,4 +202,82 @@ public sealed class CaseTests(Apps apps) : IClassFixture<Apps>
         var html = await city.GetStringAsync($"/cases/notices/{notice}");
         Assert.Contains("如有异议，请于公示期内以书面形式实名向市工信局反映", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Apps.Engines), MemberType = typeof(Apps))]
+    public async Task An_enterprise_applies_with_documents_checked_for_type_and_size(Db db)
+    {
+        var app = await apps.GetAsync(db);
+        var (uscc, district) = (await app.EnterpriseAccountsAsync())[^1];
+        using var enterprise = await app.SignedInAsync(uscc);
+
+        // A clause the apply page offers that the enterprise has no case under this year (a second would be refused).
+        string clause;
+        await using (var store = app.Services.GetRequiredService<CasesDatabase>().CreateDbContext())
+        {
+            var taken = await store.Cases.Where(x => x.Uscc == uscc && x.AwardYear == HuiqiApp.Year).Select(x => x.Clause).ToListAsync();
+            var offered = Option().Matches(await enterprise.GetStringAsync("/cases/apply")).Select(m => m.Groups[1].Value).ToList();
+            Assert.NotEmpty(offered);
+            clause = offered.First(o => !taken.Contains(o));
+        }
+
+        // The amount is the enterprise's own request (50,000 yuan, below every application clause's cap), kept as asked.
+        var created = await Forms.PostAsync(enterprise, "/cases/apply", "/cases/apply", new Dictionary<string, string>
+        {
+            ["ClauseId"] = clause,
+            ["AwardYear"] = HuiqiApp.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Requested"] = "50000",
+            ["Account"] = "项目已竣工投产，附竣工验收报告；收款账户：中国银行郑州分行 123456789",
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Redirect, $"apply: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        var id = long.Parse(created.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var c = await CaseSteps.GetAsync(enterprise, id);
+        Assert.Equal((CaseStatus.AwaitingApplication, 50000m, clause), (c.Status, c.Amount, c.Clause));
+
+        // An executable, a file whose content is not what its name says, and one over the limit are refused in Chinese.
+        var limit = app.Services.GetRequiredService<CaseSettings>().MaxAttachmentBytes;
+        var pdf = "%PDF-1.4 验收报告"u8.ToArray();
+        foreach (var (name, content, says) in new[] { ("setup.exe", pdf, "类型不受支持"), ("报告.pdf", "MZ"u8.ToArray(), "不符"), ("大文件.pdf", pdf.Concat(new byte[limit]).ToArray(), "MB") })
+        {
+            var refused = await AttachAsync(enterprise, id, name, content);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(says, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await AttachAsync(enterprise, id, "竣工验收报告.pdf", pdf)).StatusCode);
+        var html = await enterprise.GetStringAsync(CaseSteps.Url(id));
+        var link = System.Net.WebUtility.HtmlDecode(Attachment().Match(html).Groups[1].Value);
+        Assert.Equal(pdf, await enterprise.GetByteArrayAsync(link));
+        await CaseSteps.DoAsync(enterprise, id, "Submit");
+        Assert.Equal(CaseStatus.DistrictReview, (await CaseSteps.GetAsync(enterprise, id)).Status);
+
+        // Its district sees it and its documents; another enterprise gets neither.
+        using var reviewer = await app.SignedInAsync(HuiqiApp.Slug(district) + "-review");
+        Assert.Equal(pdf, await reviewer.GetByteArrayAsync(link));
+        using var stranger = await app.SignedInAsync((await app.EnterpriseAccountsAsync())[0].Uscc);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(link)).StatusCode);
+
+        // A reviewer lowering the amount must say why.
+        var lowered = await CaseSteps.StepAsync(reviewer, id, "Pass", new Dictionary<string, string> { ["amount"] = "40000" });
+        Assert.Equal(HttpStatusCode.BadRequest, lowered.StatusCode);
+        Assert.Contains("理由", await lowered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await CaseSteps.DoAsync(reviewer, id, "Pass", new Dictionary<string, string> { ["amount"] = "40000", ["reason"] = "验收报告所列投资额低于申请" });
+        Assert.Equal(40000m, (await CaseSteps.GetAsync(reviewer, id)).Amount);
+    }
+
+    private static async Task<HttpResponseMessage> AttachAsync(HttpClient client, long id, string name, byte[] content)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await Forms.TokenAsync(client, CaseSteps.Url(id))), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "file", name },
+        };
+        return await client.PostAsync($"{CaseSteps.Url(id)}?handler=Attach", form);
+    }
+
+    [GeneratedRegex("<option value=\"([^\"]+)\"")]
+    private static partial Regex Option();
+
+    [GeneratedRegex("href=\"(/cases/[0-9]+\\?handler=Attachment&amp;file=[0-9]+)\"")]
+    private static partial Regex Attachment();
 }
