@@ -75,6 +75,7 @@ public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
         await city.ClickAsync("#publish-submit");
         await city.WaitForSelectorAsync("#notice");
         Assert.Contains(c.Uscc, await city.InnerTextAsync("#listed"), StringComparison.Ordinal);
+        await fx.ScreenshotAsync(city, "case-notice.png");
         await ClickAsync(city, "#skip");
         Assert.Contains("转入拨付", await ClickAsync(city, "#close"), StringComparison.Ordinal);
 
@@ -85,6 +86,16 @@ public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
             await finance.FillAsync($"form:has(#pay-{payer}) input[name=voucher]", $"{payer}-{c.Id}");
             Assert.Contains("已拨付", await ClickAsync(finance, $"#pay-{payer}"), StringComparison.Ordinal);
         }
+
+        // The city reads the case list, the payments and the decision log with its chain verified.
+        await city.GotoAsync("/cases?year=" + HuiqiApp.Year);
+        Assert.Contains("全市", await city.InnerTextAsync("h1"), StringComparison.Ordinal);
+        await fx.ScreenshotAsync(city, "case-list.png");
+        await city.GotoAsync("/cases/payments");
+        Assert.Contains($"#{c.Id}", await city.InnerTextAsync("#paid"), StringComparison.Ordinal);
+        await fx.ScreenshotAsync(city, "case-payments.png");
+        await city.GotoAsync("/cases/decisions");
+        Assert.Contains("哈希链完整", await city.InnerTextAsync("#chain"), StringComparison.Ordinal);
 
         await enterprise.GotoAsync(Url(c.Id));
         Assert.Equal(CaseStatus.Chinese(CaseStatus.Paid), (await enterprise.InnerTextAsync("#status")).Trim());

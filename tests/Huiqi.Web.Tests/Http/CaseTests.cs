@@ -123,6 +123,15 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
 
         Assert.False(await steps.EngineOffersAsync(c), "after payment the next evaluation no longer offers the award");
 
+        // The city's finance downloads the payments: Chinese headers, one row per share paid, amounts as recorded.
+        using (var finance = await app.SignedInAsync("city-finance"))
+        {
+            var rows = await XlsxRowsAsync(finance, $"/cases/payments?handler=Export&year={HuiqiApp.Year}");
+            Assert.Contains("拨付凭证号", rows[0].Keys);
+            var mine = rows.Where(r => Convert.ToInt64(r["事项编号"], System.Globalization.CultureInfo.InvariantCulture) == c.Id).ToList();
+            Assert.Equal(c.Amount, mine.Sum(r => Convert.ToDecimal(r["拨付金额（元）"], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         // The enterprise rates the service; the city sees it on the budgets page; the history has every step.
         using var own = await app.SignedInAsync(c.Uscc);
         await CaseSteps.DoAsync(own, c.Id, "Rate", new Dictionary<string, string> { ["score"] = "5", ["comment"] = "办理快" });
@@ -189,11 +198,7 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
         await CaseSteps.DoAsync(city, c.Id, "Pass");
         var notice = await CaseSteps.NoticeAsync(city);
 
-        var response = await city.GetAsync($"/cases/notices/{notice}?handler=Export");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
-        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var rows = await XlsxRowsAsync(city, $"/cases/notices/{notice}?handler=Export");
         Assert.Equal(["序号", "企业名称", "统一社会信用代码", "所属区县", "政策条款", "支持事项", "拟支持金额（元）", "市级承担（元）", "区级承担（元）"], rows[0].Keys);
         var row = Assert.Single(rows, r => (string?)r["统一社会信用代码"] == c.Uscc && (string?)r["政策条款"] == c.Clause);
         Assert.Equal(c.Amount, Convert.ToDecimal(row["拟支持金额（元）"], System.Globalization.CultureInfo.InvariantCulture));
@@ -263,6 +268,16 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
         Assert.Contains("理由", await lowered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await CaseSteps.DoAsync(reviewer, id, "Pass", new Dictionary<string, string> { ["amount"] = "40000", ["reason"] = "验收报告所列投资额低于申请" });
         Assert.Equal(40000m, (await CaseSteps.GetAsync(reviewer, id)).Amount);
+    }
+
+    /// <summary>An xlsx download's rows, by its header row.</summary>
+    private static async Task<List<IDictionary<string, object?>>> XlsxRowsAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        return [.. stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>()];
     }
 
     private static async Task<HttpResponseMessage> AttachAsync(HttpClient client, long id, string name, byte[] content)
