@@ -103,8 +103,11 @@ public sealed class CaseSteps(HuiqiApp app)
         Assert.Equal(CaseStatus.CityReview, (await GetAsync(city, id)).Status);
     }
 
-    /// <summary>The city publishes the year's ready cases, lets the period pass (the Demo clock) and closes the notice.</summary>
-    public static async Task<long> NoticeAsync(HttpClient city)
+    /// <summary>
+    /// The city publishes the year's ready cases, lets the period pass (the Demo clock) and closes the notice; <paramref name="during"/>
+    /// acts on the notice (its page's address) while it is open.
+    /// </summary>
+    public static async Task<long> NoticeAsync(HttpClient city, Func<string, Task>? during = null)
     {
         var published = await Forms.PostAsync(city, "/cases/notices", "/cases/notices?handler=Publish", new Dictionary<string, string>
         {
@@ -115,6 +118,11 @@ public sealed class CaseSteps(HuiqiApp app)
         Assert.True(published.StatusCode == HttpStatusCode.Redirect, $"publish: {(int)published.StatusCode} {await published.Content.ReadAsStringAsync()}");
         var url = published.Headers.Location!.ToString();
         var notice = long.Parse(url[(url.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+        if (during is not null)
+        {
+            await during(url);
+        }
+
         foreach (var handler in new[] { "Skip", "Close" })
         {
             var response = await Forms.PostAsync(city, url, $"{url}?handler={handler}", new Dictionary<string, string>());

@@ -141,6 +141,11 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
             Assert.Contains(step, history, StringComparison.Ordinal);
         }
 
+        var budgets = await city.GetStringAsync($"/cases/budgets?year={HuiqiApp.Year}");
+        var ratings = budgets[budgets.IndexOf("id=\"ratings\"", StringComparison.Ordinal)..];
+        Assert.Contains(c.Clause, ratings, StringComparison.Ordinal);
+        Assert.Contains(c.District, ratings, StringComparison.Ordinal);
+
         var decisions = await city.GetStringAsync("/cases/decisions");
         Assert.Contains("链完整", decisions, StringComparison.Ordinal);
     }
@@ -192,11 +197,23 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
 
     [Theory]
     [MemberData(nameof(Apps.Engines), MemberType = typeof(Apps))]
-    public async Task A_notice_downloads_as_xlsx_with_Chinese_headers_and_its_cases(Db db)
+    public async Task A_notice_holds_objections_and_downloads_as_xlsx_with_Chinese_headers(Db db)
     {
-        var (_, _, c, city) = await AtCityReviewAsync(db);
+        var (app, _, c, city) = await AtCityReviewAsync(db);
         await CaseSteps.DoAsync(city, c.Id, "Pass");
-        var notice = await CaseSteps.NoticeAsync(city);
+
+        // While the notice is open an objection is recorded against the case; closing the notice leaves the case in notice
+        // until the objection is resolved; dismissed, the case is approved.
+        var notice = await CaseSteps.NoticeAsync(city, async url =>
+            await PostNoticeAsync(city, url, "Object", new() { ["caseId"] = c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["from"] = "张三（实名）", ["text"] = "该企业主营业务收入数据存疑" }));
+        Assert.Equal(CaseStatus.InNotice, (await CaseSteps.GetAsync(city, c.Id)).Status);
+        await using (var store = app.Services.GetRequiredService<CasesDatabase>().CreateDbContext())
+        {
+            var objection = await store.Objections.SingleAsync(o => o.CaseId == c.Id);
+            await PostNoticeAsync(city, $"/cases/notices/{notice}", "Resolve", new() { ["objection"] = objection.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["upheld"] = "false", ["resolution"] = "经核查统计数据无误" });
+        }
+
+        Assert.Equal(CaseStatus.Approved, (await CaseSteps.GetAsync(city, c.Id)).Status);
 
         var rows = await XlsxRowsAsync(city, $"/cases/notices/{notice}?handler=Export");
         Assert.Equal(["序号", "企业名称", "统一社会信用代码", "所属区县", "政策条款", "支持事项", "拟支持金额（元）", "市级承担（元）", "区级承担（元）"], rows[0].Keys);
@@ -268,6 +285,12 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
         Assert.Contains("理由", await lowered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await CaseSteps.DoAsync(reviewer, id, "Pass", new Dictionary<string, string> { ["amount"] = "40000", ["reason"] = "验收报告所列投资额低于申请" });
         Assert.Equal(40000m, (await CaseSteps.GetAsync(reviewer, id)).Amount);
+    }
+
+    private static async Task PostNoticeAsync(HttpClient city, string url, string handler, Dictionary<string, string> fields)
+    {
+        var response = await Forms.PostAsync(city, url, $"{url}?handler={handler}", fields);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{handler} on {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>An xlsx download's rows, by its header row.</summary>
