@@ -9,6 +9,7 @@ builder.AddHuiqiLogging();
 builder.AddHuiqiRegistry();
 builder.AddHuiqiAccounts();
 builder.AddHuiqiWeb();
+builder.AddHuiqiTaskLedger();
 
 var app = builder.Build();
 
