@@ -9,7 +9,9 @@ builder.AddHuiqiLogging();
 builder.AddHuiqiRegistry();
 builder.AddHuiqiAccounts();
 builder.AddHuiqiWeb();
-builder.AddHuiqiTaskLedger();
+builder.AddHuiqiBatchJobs();
+builder.AddHuiqiSimulation();
+builder.AddHuiqiSupervision();
 
 var app = builder.Build();
 

@@ -10,10 +10,8 @@ namespace Huiqi.Supervision.Tests;
 /// of the same year writes nothing; a district's removal by hand shows in the history and holds that year. On SQLite and
 /// PostgreSQL.
 /// </summary>
-public sealed class LibraryTests(LedgerDatabases databases) : IClassFixture<LedgerDatabases>
+public sealed class LibraryTests(SupervisionDatabases databases) : IClassFixture<SupervisionDatabases>
 {
-    public static TheoryData<Db> Engines => LedgerDatabases.Engines();
-
     private static string Uscc(int n) => Huiqi.Engine.Input.Uscc.WithCheckCharacters($"91410100MA{n:D6}");
 
     private static Dossier Read(string json)
@@ -37,10 +35,10 @@ public sealed class LibraryTests(LedgerDatabases databases) : IClassFixture<Ledg
         """);
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [BothDatabases]
     public async Task The_yearly_selection_records_entries_tier_changes_and_leavings_and_a_second_run_changes_nothing(Db db)
     {
-        var l = await databases.FreshAsync(db);
+        var l = await databases.LedgerAsync(db);
         await l.Store.PutManyAsync([Climber(), Riser()], "test");
 
         var results = await l.Selection.RunAsync([2022, 2023, 2024], "test");
@@ -82,10 +80,10 @@ public sealed class LibraryTests(LedgerDatabases databases) : IClassFixture<Ledg
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [BothDatabases]
     public async Task A_removal_by_hand_shows_in_the_history_with_its_reason_and_holds_against_that_years_selection(Db db)
     {
-        var l = await databases.FreshAsync(db);
+        var l = await databases.LedgerAsync(db);
         await l.Store.PutManyAsync([Climber(), Riser()], "test");
         await l.Selection.RunAsync([2023], "test");
 

@@ -2,15 +2,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Supervision.Tests;
 
-public sealed class MigrationTests(LedgerDatabases databases) : IClassFixture<LedgerDatabases>
+public sealed class MigrationTests(SupervisionDatabases databases) : IClassFixture<SupervisionDatabases>
 {
-    public static TheoryData<Db> Engines => LedgerDatabases.Engines();
-
     [Theory]
-    [MemberData(nameof(Engines))]
+    [BothDatabases]
     public async Task The_ledger_migrations_build_its_whole_model_on_both_providers_in_their_own_history(Db db)
     {
-        var l = await databases.FreshAsync(db);
+        var l = await databases.LedgerAsync(db);
         await using var ctx = l.Database.CreateDbContext();
         Assert.Empty(await ctx.Database.GetPendingMigrationsAsync());
         Assert.False(ctx.Database.HasPendingModelChanges(), "the model differs from the migrations: add one (see src/Huiqi.Store/Migrations/README.md)");

@@ -8,17 +8,15 @@ namespace Huiqi.Supervision.Tests;
 /// units that may; overdue and stalled lines flagged; a spreadsheet with a bad row writes nothing and says where.
 /// On SQLite and PostgreSQL.
 /// </summary>
-public sealed class TaskLedgerTests(LedgerDatabases databases) : IClassFixture<LedgerDatabases>
+public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixture<SupervisionDatabases>
 {
-    public static TheoryData<Db> Engines => LedgerDatabases.Engines();
-
     private static readonly Reporter City = new("city-review", CityUnits: true);
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [BothDatabases]
     public async Task The_ledger_holds_every_task_of_the_three_documents_with_its_lead_and_units(Db db)
     {
-        var l = await databases.FreshAsync(db);
+        var l = await databases.LedgerAsync(db);
         Assert.Equal(49 + 33 + 21, await l.Tasks.LoadAsync());
         Assert.Equal(49 + 33 + 21, await l.Tasks.LoadAsync()); // loading again adds nothing
 
@@ -44,10 +42,10 @@ public sealed class TaskLedgerTests(LedgerDatabases databases) : IClassFixture<L
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [BothDatabases]
     public async Task Overdue_and_stalled_lines_are_flagged(Db db)
     {
-        var l = await databases.FreshAsync(db);
+        var l = await databases.LedgerAsync(db);
         await l.Tasks.LoadAsync();
         var jinshui = new Reporter("jinshui-review", District: "金水区");
 
@@ -87,10 +85,10 @@ public sealed class TaskLedgerTests(LedgerDatabases databases) : IClassFixture<L
     }
 
     [Theory]
-    [MemberData(nameof(Engines))]
+    [BothDatabases]
     public async Task A_spreadsheet_with_a_bad_row_is_reported_by_row_and_column_and_nothing_is_written(Db db)
     {
-        var l = await databases.FreshAsync(db);
+        var l = await databases.LedgerAsync(db);
         await l.Tasks.LoadAsync();
         var lines = await l.Tasks.ReportableAsync(City, "2025-03");
         Assert.DoesNotContain(lines, x => x.District is not null);

@@ -264,3 +264,20 @@ public sealed class LibraryRegister(IDbContextFactory<TaskLedgerDbContext> conte
     /// <summary>The districts in Annex 1 order, for the filters.</summary>
     public static IReadOnlyList<string> Districts => Vocabulary.Districts;
 }
+
+/// <summary>
+/// Library sizes as a table: one row per library (and ZJTX tier) in the catalogue's order, one column per year from
+/// the first selection to the last step recorded, the members at the end of that year.
+/// </summary>
+public sealed record LibrarySizeTable(IReadOnlyList<int> Years, IReadOnlyList<(string Label, IReadOnlyList<int> Members)> Rows)
+{
+    public static LibrarySizeTable Of(IReadOnlyList<LibrarySize> sizes)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        IReadOnlyList<int> years = [.. sizes.Select(s => s.Year).Distinct().Order()];
+        return new(years, [.. LibraryDefinitions.All
+            .SelectMany(l => l.Tiers.Count == 0 ? [(l.Id, (string?)null)] : l.Tiers.Select(t => (l.Id, (string?)t.Id)))
+            .Select(k => (LibraryDefinitions.Label(k.Item1, k.Item2),
+                (IReadOnlyList<int>)[.. years.Select(y => sizes.FirstOrDefault(s => s.Year == y && s.Library == k.Item1 && s.Tier == k.Item2)?.Members ?? 0)]))]);
+    }
+}
