@@ -135,4 +135,59 @@ public sealed class LedgerTests(Apps apps) : IClassFixture<Apps>
         Assert.All(list, r => Assert.Equal(member.District, r["所属区县"]));
         Assert.Contains(list, r => (string?)r["统一社会信用代码"] == member.Uscc);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Library_sizes_on_the_dashboard_follow_the_history_and_the_enterprise_sees_its_badge(Db db)
+    {
+        var app = await apps.GetAsync(db);
+        var register = app.Services.GetRequiredService<LibraryRegister>();
+        var year = (await register.LatestYearAsync())!.Value;
+        var listing = LibraryDefinitions.Label(LibraryDefinitions.Listing, null);
+        using var city = await app.SignedInAsync("city-review");
+        async Task<int> ListingAtYearEndAsync()
+        {
+            var export = await city.GetAsync("/dashboard?handler=Export&part=libraries");
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+            var rows = MiniExcel.Query(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), useHeaderRow: true).Cast<IDictionary<string, object?>>();
+            return Convert.ToInt32(rows.Single(r => (string?)r["培育库"] == listing)[$"{year}年末（家）"], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // The demo ledger has three years of selections: the dashboard charts each year's end from the history.
+        var page = await city.GetStringAsync("/dashboard");
+        Assert.Contains("id=\"library-sizes\"", page, StringComparison.Ordinal);
+        Assert.Contains($"{year - 2} 年末", page, StringComparison.Ordinal);
+        var before = await ListingAtYearEndAsync();
+
+        // A district adds one of its enterprises by hand: one more at the year's end, and the enterprise sees the badge.
+        var (uscc, district) = (null as string, "");
+        foreach (var a in await app.EnterpriseAccountsAsync())
+        {
+            if (uscc is null && !(await register.OfEnterpriseAsync(a.Uscc)).Any(m => m.Library == LibraryDefinitions.Listing && m.Active))
+            {
+                (uscc, district) = a;
+            }
+        }
+
+        Assert.NotNull(uscc);
+        using var reviewer = await app.SignedInAsync(HuiqiApp.Slug(district) + "-review");
+        var add = await Forms.PostAsync(reviewer, "/libraries", "/libraries?handler=Add", new Dictionary<string, string>
+        {
+            ["library"] = LibraryDefinitions.Listing, ["uscc"] = uscc, ["reason"] = "已完成股改，辅导备案中",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        Assert.Equal(before + 1, await ListingAtYearEndAsync());
+
+        using var enterprise = await app.SignedInAsync(uscc);
+        var portal = WebUtility.HtmlDecode(await enterprise.GetStringAsync("/enterprise/" + uscc));
+        Assert.Contains($"{listing} · {year}年起（人工入库）", portal, StringComparison.Ordinal);
+        Assert.Contains("已完成股改，辅导备案中", portal, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/libraries/", portal, StringComparison.Ordinal);
+
+        // Taken out again: back to where it was, and the badge says so.
+        var removed = await Forms.PostAsync(reviewer, "/libraries", $"/libraries/{LibraryDefinitions.Listing}/{uscc}?handler=Remove", new Dictionary<string, string> { ["reason"] = "暂缓上市" });
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(before, await ListingAtYearEndAsync());
+        Assert.Contains($"{LibraryDefinitions.Name(LibraryDefinitions.Listing)}：{year}年出库", WebUtility.HtmlDecode(await enterprise.GetStringAsync("/enterprise/" + uscc)), StringComparison.Ordinal);
+    }
 }
