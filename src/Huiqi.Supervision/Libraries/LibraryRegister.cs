@@ -32,6 +32,9 @@ public sealed record LibraryPage(int Page, int PageSize, int Count, IReadOnlyLis
 /// <summary>How many enterprises a library (or a tier of it) held at the end of a selection year.</summary>
 public sealed record LibrarySize(int Year, string Library, string? Tier, int Members);
 
+/// <summary>A member of a library at a year's end, with why it is there; <c>Manual</c> when a district put it in by hand.</summary>
+public sealed record LibraryMember(string Library, string? Tier, string Uscc, string Name, string District, string Reason, bool Manual);
+
 /// <summary>
 /// The libraries as the districts manage them (培育库管理): lists and histories within the caller's reach, sizes per
 /// year, and the additions and removals a district makes by hand, each with its reason, for its own enterprises only.
@@ -127,6 +130,27 @@ public sealed class LibraryRegister(IDbContextFactory<TaskLedgerDbContext> conte
         }
 
         return [.. sizes.OrderBy(s => s.Year).ThenBy(s => Order(s.Library)).ThenBy(s => TierOrder(s.Library, s.Tier))];
+    }
+
+    /// <summary>
+    /// The members as they stood at the end of a year (年末在库名单): each membership's last step up to that year, with the
+    /// tier and the reason of that step (a selection's qualifying reason, or the district's reason for an addition by
+    /// hand) — the same replay as <see cref="SizesAsync"/>, so a list and its count agree.
+    /// </summary>
+    public async Task<IReadOnlyList<LibraryMember>> MembersAtAsync(LedgerScope scope, int year, CancellationToken cancel = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        var steps = await (from e in db.LibraryEvents.AsNoTracking()
+                           join m in Reach(db.Memberships.AsNoTracking(), scope) on e.MembershipId equals m.Id
+                           where e.Year <= year
+                           orderby e.Id
+                           select new { e.MembershipId, m.Library, m.Uscc, m.Name, m.District, e.Kind, e.Tier, e.Reason, e.Manual }).ToListAsync(cancel);
+        return [.. steps.GroupBy(s => s.MembershipId)
+            .Select(g => g.Last())
+            .Where(s => s.Kind != LibraryEventRow.Left)
+            .Select(s => new LibraryMember(s.Library, s.Tier, s.Uscc, s.Name, s.District, s.Reason, s.Manual))
+            .OrderBy(m => Order(m.Library)).ThenBy(m => TierOrder(m.Library, m.Tier))
+            .ThenBy(m => m.District, StringComparer.Ordinal).ThenBy(m => m.Uscc, StringComparer.Ordinal)];
     }
 
     /// <summary>
