@@ -58,6 +58,88 @@ public static class CaseText
         _ => role,
     };
 
+    /// <summary>
+    /// A decision's detail (the JSON kept in the log, hashed as stored) read out in Chinese for the case history:
+    /// "理由：材料不全；金额：1,000,000元". Unknown keys are shown as stored, so nothing recorded is hidden.
+    /// </summary>
+    public static string Detail(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json) || json == "{}")
+        {
+            return "";
+        }
+
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return json;
+            }
+
+            var parts = new List<string>();
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                // "from" is who raised an objection (text) or a budget's old figure (a number).
+                var (label, money) = p.Name == "from" ? (p.Value.ValueKind == System.Text.Json.JsonValueKind.Number ? ("原预算", true) : ("异议人", false))
+                    : DetailKeys.TryGetValue(p.Name, out var k) ? k : (p.Name, false);
+                var value = p.Value.ValueKind switch
+                {
+                    System.Text.Json.JsonValueKind.Null => null,
+                    System.Text.Json.JsonValueKind.True => "是",
+                    System.Text.Json.JsonValueKind.False => "否",
+                    System.Text.Json.JsonValueKind.Number when money && p.Value.TryGetDecimal(out var d) => d.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + "元",
+                    System.Text.Json.JsonValueKind.String => p.Value.GetString(),
+                    _ => p.Value.GetRawText(),
+                };
+                if (!string.IsNullOrEmpty(value))
+                {
+                    parts.Add($"{label}：{value}");
+                }
+            }
+
+            return string.Join("；", parts);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return json;
+        }
+    }
+
+    private static readonly Dictionary<string, (string Label, bool Money)> DetailKeys = new(StringComparer.Ordinal)
+    {
+        ["reason"] = ("理由", false),
+        ["amount"] = ("金额", true),
+        ["lowered"] = ("核减", false),
+        ["hold"] = ("暂缓", false),
+        ["requested"] = ("申请金额", true),
+        ["city"] = ("市级承担", true),
+        ["district"] = ("区县承担", true),
+        ["perEnterprise"] = ("单户上限", true),
+        ["to"] = ("调整为", true),
+        ["clause"] = ("条款", false),
+        ["item"] = ("事项", false),
+        ["awardYear"] = ("奖补年度", false),
+        ["year"] = ("年度", false),
+        ["document"] = ("文件", false),
+        ["file"] = ("文件名", false),
+        ["size"] = ("字节数", false),
+        ["sha256"] = ("SHA-256", false),
+        ["text"] = ("内容", false),
+        ["notice"] = ("公示批次", false),
+        ["ends"] = ("公示截止", false),
+        ["objection"] = ("异议编号", false),
+        ["resolution"] = ("处理意见", false),
+        ["payer"] = ("出资方", false),
+        ["voucher"] = ("拨付凭证", false),
+        ["run"] = ("批次", false),
+        ["districts"] = ("区县数", false),
+        ["enterprises"] = ("企业数", false),
+        ["score"] = ("评分", false),
+        ["comment"] = ("评价", false),
+        ["account"] = ("账号", false),
+    };
+
     public static string Time(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), China).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 

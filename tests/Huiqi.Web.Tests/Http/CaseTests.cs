@@ -285,6 +285,11 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
         Assert.Contains("理由", await lowered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await CaseSteps.DoAsync(reviewer, id, "Pass", new Dictionary<string, string> { ["amount"] = "40000", ["reason"] = "验收报告所列投资额低于申请" });
         Assert.Equal(40000m, (await CaseSteps.GetAsync(reviewer, id)).Amount);
+
+        // The case's history reads the step out in Chinese: the amount passed and the reviewer's reason.
+        var history = System.Net.WebUtility.HtmlDecode(await enterprise.GetStringAsync(CaseSteps.Url(id)));
+        Assert.Contains("金额：40,000元", history, StringComparison.Ordinal);
+        Assert.Contains("理由：验收报告所列投资额低于申请", history, StringComparison.Ordinal);
     }
 
     private static async Task PostNoticeAsync(HttpClient city, string url, string handler, Dictionary<string, string> fields)
