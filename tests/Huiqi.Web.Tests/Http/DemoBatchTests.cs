@@ -40,6 +40,11 @@ public sealed class DemoBatchTests(Apps apps) : IClassFixture<Apps>
         var page = await city.GetStringAsync("/cases/batch");
         Assert.Contains($"id=\"tally-cases\">{lines}<", page, StringComparison.Ordinal);
         Assert.Contains($"id=\"tally-amount\">{total.ToString("#,0.##", CultureInfo.InvariantCulture)}<", page, StringComparison.Ordinal);
+
+        // The demo's exhibitor spent on central media ads in 2024 (zz2023-23/20): its item is named as the text names it.
+        var ads = WebUtility.HtmlDecode(await city.GetStringAsync($"/cases?year={HuiqiApp.Year}&clause=zz2023-23/20"));
+        Assert.Contains("中央一级媒体产品广告费", ads, StringComparison.Ordinal);
+        Assert.DoesNotContain(">central-media-ads<", ads, StringComparison.Ordinal);
     }
 
     [Theory]

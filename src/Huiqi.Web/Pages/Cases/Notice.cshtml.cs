@@ -58,7 +58,7 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
             ["统一社会信用代码"] = c.Uscc,
             ["所属区县"] = c.District,
             ["政策条款"] = c.Clause,
-            ["支持事项"] = engine.ClauseTitle(c.Clause) + (c.Item.Length == 0 ? "" : "（" + Show.Honor(c.Item) + "）"),
+            ["支持事项"] = engine.ClauseTitle(c.Clause) + (c.Item.Length == 0 ? "" : "（" + Show.Item(c.Item) + "）"),
             ["拟支持金额（元）"] = c.Amount,
             ["市级承担（元）"] = c.CityShare,
             ["区级承担（元）"] = c.DistrictShare,

@@ -47,7 +47,7 @@ public sealed class PaymentsModel(CaseQueries queries, CaseWorkflow workflow, Po
             ["统一社会信用代码"] = x.Case.Uscc,
             ["所属区县"] = x.Case.District,
             ["政策条款"] = x.Case.Clause,
-            ["事项"] = x.Case.Item.Length == 0 ? "" : Show.Honor(x.Case.Item),
+            ["事项"] = x.Case.Item.Length == 0 ? "" : Show.Item(x.Case.Item),
             ["评估年度"] = x.Case.AwardYear,
             ["出资方"] = Payer.Chinese(x.Payment.Payer),
             ["拨付金额（元）"] = x.Payment.Amount,
