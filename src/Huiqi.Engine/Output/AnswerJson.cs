@@ -57,8 +57,9 @@ public static class AnswerJson
         w.WriteNumber("year", a.Year);
 
         w.WriteStartArray("awards");
-        foreach (var award in a.Awards)
+        for (var i = 0; i < a.Awards.Count; i++)
         {
+            var award = a.Awards[i];
             w.WriteStartObject();
             w.WriteString("clause", award.Clause);
             WriteItem(w, award.Item);
@@ -72,25 +73,25 @@ public static class AnswerJson
         w.WriteEndArray();
 
         w.WriteStartArray("referrals");
-        foreach (var r in a.Referrals)
+        for (var i = 0; i < a.Referrals.Count; i++)
         {
-            WriteReason(w, r.Clause, r.Item, r.Reason);
+            WriteReason(w, a.Referrals[i].Clause, a.Referrals[i].Item, a.Referrals[i].Reason);
         }
 
         w.WriteEndArray();
 
         w.WriteStartArray("notPaid");
-        foreach (var n in a.NotPaid)
+        for (var i = 0; i < a.NotPaid.Count; i++)
         {
-            WriteReason(w, n.Clause, n.Item, n.Reason);
+            WriteReason(w, a.NotPaid[i].Clause, a.NotPaid[i].Item, a.NotPaid[i].Reason);
         }
 
         w.WriteEndArray();
 
         w.WriteStartArray("libraries");
-        foreach (var library in a.Libraries)
+        for (var i = 0; i < a.Libraries.Count; i++)
         {
-            w.WriteStringValue(library);
+            w.WriteStringValue(a.Libraries[i]);
         }
 
         w.WriteEndArray();
@@ -129,7 +130,13 @@ public static class AnswerJson
         }
 
         // Summed here rather than read from Answer.Total, which `with { Awards = … }` would carry over stale.
-        JsonText.WriteNumber(w, "total", a.Awards.Sum(x => x.Amount));
+        var total = 0m;
+        for (var i = 0; i < a.Awards.Count; i++)
+        {
+            total += a.Awards[i].Amount;
+        }
+
+        JsonText.WriteNumber(w, "total", total);
         w.WriteEndObject();
     }
 
@@ -212,5 +219,5 @@ public static class JsonText
 
     /// <summary>3600000.00 is written 3600000 and 0.150 is written 0.15: the value, not the scale it was computed at.</summary>
     public static void WriteNumberValue(Utf8JsonWriter w, decimal value) =>
-        w.WriteNumberValue(value == 0 ? 0m : value / 1.000000000000000000000000000000000m);
+        w.WriteNumberValue(value == 0 ? 0m : Decimals.WithoutTrailingZeros(value));
 }
