@@ -33,31 +33,42 @@ public sealed class DossierStore(HuiqiDatabase database)
         var after = 0;
         while (true)
         {
-            List<Dossier> page;
-            await using (var db = database.CreateDbContext())
+            var page = await PageAsync(district, after, pageSize, cancel);
+            if (page.Count == 0)
             {
-                var query = db.Enterprises.AsNoTracking().Where(e => e.Id > after);
-                if (district is not null)
-                {
-                    query = query.Where(e => e.District == district);
-                }
-
-                var heads = await query.OrderBy(e => e.Id).Take(pageSize).ToListAsync(cancel);
-                if (heads.Count == 0)
-                {
-                    yield break;
-                }
-
-                var facts = (await FactWriter.LoadAllAsync(db, [.. heads.Select(h => h.Id)], cancel)).ToLookup(f => f.EnterpriseId);
-                page = [.. heads.Select(h => FactMapper.ToDossier(h, facts[h.Id]))];
-                after = heads[^1].Id;
+                yield break;
             }
 
-            foreach (var dossier in page)
+            foreach (var (_, dossier) in page)
             {
                 yield return dossier;
             }
+
+            after = page[^1].EnterpriseId;
         }
+    }
+
+    /// <summary>
+    /// The next <paramref name="take"/> dossiers (of one district, when given) after enterprise id
+    /// <paramref name="afterId"/>, with their ids: for work that records how far it got and resumes from there.
+    /// </summary>
+    public async Task<IReadOnlyList<(int EnterpriseId, Dossier Dossier)>> PageAsync(string? district, int afterId, int take, CancellationToken cancel = default)
+    {
+        await using var db = database.CreateDbContext();
+        var query = db.Enterprises.AsNoTracking().Where(e => e.Id > afterId);
+        if (district is not null)
+        {
+            query = query.Where(e => e.District == district);
+        }
+
+        var heads = await query.OrderBy(e => e.Id).Take(take).ToListAsync(cancel);
+        if (heads.Count == 0)
+        {
+            return [];
+        }
+
+        var facts = (await FactWriter.LoadAllAsync(db, [.. heads.Select(h => h.Id)], cancel)).ToLookup(f => f.EnterpriseId);
+        return [.. heads.Select(h => (h.Id, FactMapper.ToDossier(h, facts[h.Id])))];
     }
 
     /// <summary>How many enterprises the registry holds (in one district, when given).</summary>

@@ -48,6 +48,25 @@ public sealed class HuiqiDatabase : IDbContextFactory<HuiqiDbContext>
     /// <summary>A context whose changes are recorded in the audit log under <paramref name="actor"/>.</summary>
     public HuiqiDbContext CreateDbContext(string actor) => new(_options) { Actor = actor };
 
+    /// <summary>
+    /// A context on a connection another context already opened, so that its changes join that context's transaction
+    /// (<c>Database.UseTransaction</c>): a payment and the ledger line it writes commit together or not at all.
+    /// </summary>
+    public HuiqiDbContext CreateDbContext(System.Data.Common.DbConnection connection, string actor)
+    {
+        var builder = new DbContextOptionsBuilder<HuiqiDbContext>();
+        if (Provider == StoreProvider.Postgres)
+        {
+            builder.UseNpgsql(connection);
+        }
+        else
+        {
+            builder.UseSqlite(connection);
+        }
+
+        return new HuiqiDbContext(builder.Options) { Actor = actor };
+    }
+
     /// <summary>Creates the database (and for SQLite its folder) when absent and applies every pending migration.</summary>
     public async Task MigrateAsync(CancellationToken cancel = default)
     {

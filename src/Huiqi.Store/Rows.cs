@@ -233,7 +233,14 @@ public sealed class GrantRow : FactRow
 
     public DateOnly Date { get; set; }
 
-    public override string NaturalKey() => Join(Clause, Item, Date);
+    /// <summary>
+    /// The award year the payment settles (奖励年度), when the platform paid it through a case; null for lines imported
+    /// from the bureaus' old ledgers. Part of the natural key only when present, so two award years of one clause paid
+    /// on one day stay two lines, and keys of imported lines do not change.
+    /// </summary>
+    public int? AwardYear { get; set; }
+
+    public override string NaturalKey() => AwardYear is { } year ? Join(Clause, Item, Date, year) : Join(Clause, Item, Date);
 }
 
 /// <summary>

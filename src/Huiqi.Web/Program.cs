@@ -9,6 +9,9 @@ builder.AddHuiqiLogging();
 builder.AddHuiqiRegistry();
 builder.AddHuiqiAccounts();
 builder.AddHuiqiWeb();
+builder.AddHuiqiBatchJobs();
+builder.AddHuiqiSimulation();
+builder.AddHuiqiSupervision();
 
 var app = builder.Build();
 

@@ -42,6 +42,9 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
 
     public Db Db { get; private init; }
 
+    /// <summary>The fresh database's connection string (for a second process on the same database).</summary>
+    public string Connection => _connection;
+
     public static HuiqiApp Sqlite()
     {
         var file = Path.Combine(Path.GetTempPath(), $"huiqi-web-{Guid.NewGuid():N}.db");

@@ -31,6 +31,9 @@ internal sealed class Population
 
     public bool IsEmpty => _file is null && !_useStore;
 
+    /// <summary>The registry's connection when the population is read from it (its monitoring tables hold the districts' reports), else null.</summary>
+    public string? StoreConnection => _useStore ? new Huiqi.Store.HuiqiDatabase(_db).ConnectionString : null;
+
     public async IAsyncEnumerable<Dossier> ReadAsync(CliIo io, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel)
     {
         if (_file is not null)

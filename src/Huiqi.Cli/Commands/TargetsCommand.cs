@@ -1,12 +1,15 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Output;
 using Huiqi.Policies;
+using Huiqi.Supervision.Monitoring;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Cli.Commands;
 
 /// <summary>
-/// <c>huiqi targets --year Y [--db … | --population FILE.jsonl]</c>: every target in force that year, with the actual
-/// the registry can count (indicators the districts report stay null until reported) and a status.
+/// <c>huiqi targets --year Y [--db … | --population FILE.jsonl]</c>: every target in force that year, with its actual
+/// and status as the dashboard shows them: counts from the registry (or the population file), and with the registry
+/// the indicators the districts reported monthly (the latest month of the target's period); null until reported.
 /// </summary>
 public sealed class TargetsCommand : ICliCommand
 {
@@ -21,21 +24,25 @@ public sealed class TargetsCommand : ICliCommand
         var dir = args.Option("catalog");
         args.EnsureAllRead();
         var catalog = PolicySource.Load(dir).Catalog ?? throw new UsageException("政策目录有错误，请运行 huiqi catalog check / the catalogue has errors");
-        var tracker = new TargetTracker(catalog, year);
-        var counted = 0;
-        await foreach (var d in population.ReadAsync(io, cancel))
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var figures = new RegistryFigures(catalog, today, []);
+        await figures.ReadAsync(population.ReadAsync(io, cancel), cancel);
+
+        IReadOnlyList<IndicatorReportRow> reports = [];
+        if (population.StoreConnection is { } connection)
         {
-            tracker.Add(d);
-            counted++;
+            await MonitoringDbContext.MigrateAsync(connection, cancel);
+            await using var db = MonitoringDbContext.Open(connection);
+            reports = await db.Reports.AsNoTracking().ToListAsync(cancel);
         }
 
+        var lines = TargetBoard.For(catalog, year, population.IsEmpty ? null : figures, reports, today);
         var json = JsonText.Write(indented: true, w =>
         {
             w.WriteStartArray();
-            for (var i = 0; i < tracker.Targets.Count; i++)
+            foreach (var l in lines)
             {
-                var t = tracker.Targets[i];
-                var actual = population.IsEmpty ? null : tracker.ActualOf(i);
+                var t = l.Target;
                 w.WriteStartObject();
                 w.WriteString("document", t.Document);
                 w.WriteString("clause", t.Source);
@@ -44,17 +51,24 @@ public sealed class TargetsCommand : ICliCommand
                 w.WriteString("unit", t.Unit);
                 w.WriteString("direction", t.DirectionWord);
                 w.WriteNumber("value", t.Value);
-                if (actual is { } a)
+                if (l.Progress.Actual is { } a)
                 {
                     w.WriteNumber("actual", a);
+                    w.WriteString("asOf", $"{l.Progress.AsOfYear}-{l.Progress.AsOfMonth:00}");
                 }
                 else
                 {
                     w.WriteNull("actual");
                 }
 
-                w.WriteString("status", actual is { } b ? (t.Met(b) ? "met" : "behind") : "not-reported");
-                w.WriteString("source", t.Actual is CountActual ? "registry" : "district-report");
+                w.WriteString("status", Progress.Word(l.Progress.State));
+                if (l.IsBehind)
+                {
+                    w.WriteNumber("needed", l.Progress.Needed!.Value);
+                    w.WriteNumber("shortfall", l.Progress.Gap);
+                }
+
+                w.WriteString("source", l.Source);
                 w.WriteEndObject();
             }
 
@@ -62,7 +76,7 @@ public sealed class TargetsCommand : ICliCommand
         });
 
         await io.Out.WriteLineAsync(json);
-        await io.Error.WriteLineAsync($"{year}年目标 {tracker.Targets.Count} 项，统计企业 {counted} 户 / {tracker.Targets.Count} targets, {counted} enterprises counted");
+        await io.Error.WriteLineAsync($"{year}年目标 {lines.Count} 项，统计企业 {figures.Enterprises} 户，区县月报 {reports.Count} 条 / {lines.Count} targets, {figures.Enterprises} enterprises counted, {reports.Count} monthly reports");
         return ExitCode.Ok;
     }
 }

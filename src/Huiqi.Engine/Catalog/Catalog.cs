@@ -104,6 +104,9 @@ public sealed class Clause
     /// <summary>The cultivation library whose members alone the clause pays (sj-sangao: the "三高" library).</summary>
     public string? Library { get; init; }
 
+    /// <summary>How an award of the clause goes from the engine's answer to payment: review steps, deadline, pool.</summary>
+    public AwardPath Path { get; init; } = AwardPath.Default;
+
     public IReadOnlyList<ClauseTest> Tests { get; init; } = [];
     public required string File { get; init; }
     public int Line { get; init; }
@@ -116,6 +119,24 @@ public sealed class Clause
     /// <summary>The window that decides whether an event of this clause is paid.</summary>
     public DateRange? EffectiveWindow => OwnWindow ?? Document.Window;
 }
+
+/// <summary>
+/// The path an award of a clause takes after the engine finds it (兑现路径), as the catalogue states it: review steps
+/// beyond the district's recommendation and the city's review (专家评审 <c>expert-review</c>, 第三方审计 <c>audit</c>),
+/// the working days an application may wait for a decision, and a yearly pool the clause pays from, if any.
+/// </summary>
+public sealed record AwardPath(IReadOnlyList<string> Steps, int DeadlineWorkingDays, ClausePool? Pool)
+{
+    /// <summary>Working days an application waits at most unless the clause says otherwise.</summary>
+    public const int DefaultDeadline = 60;
+
+    public static readonly IReadOnlyList<string> KnownSteps = ["expert-review", "audit"];
+
+    public static readonly AwardPath Default = new([], DefaultDeadline, null);
+}
+
+/// <summary>A yearly pool a clause pays from (e.g. 服务券 of zzw2022-155/12): the year's total and the most one enterprise may have.</summary>
+public sealed record ClausePool(decimal PerYear, decimal? PerEnterprise);
 
 /// <summary>One rule of a clause; most clauses have one, some (zz2023-23/20, zzw2022-155/3) pay several parts.</summary>
 public sealed record ClausePart(string? Item, string RuleName, IClauseRule Rule)

@@ -263,6 +263,7 @@ public static class CatalogLoader
         }
 
         var way = c.Has("way") ? c.Switch("way", "no-application", "application") : "no-application";
+        var path = ReadPath(c);
         var tests = c.OptionalList("tests").Select(t => ReadTest(t, id)).ToList();
         var clause = new Clause
         {
@@ -274,6 +275,7 @@ public static class CatalogLoader
             Way = way == "application" ? ClauseWay.Application : ClauseWay.NoApplication,
             OwnWindow = own,
             Library = c.OptionalString("library"),
+            Path = path,
             Tests = tests,
             File = c.File,
             Line = c.Line,
@@ -282,6 +284,39 @@ public static class CatalogLoader
         c.Done();
         RequireTests(c, clause);
         return clause;
+    }
+
+    /// <summary>
+    /// How an award of the clause is carried to payment (兑现路径): the optional review steps it names
+    /// (<c>steps: [expert-review, audit]</c>: 专家评审, 第三方审计), the working days the bureaus have to decide an
+    /// application (<c>deadline</c>, 60 unless the clause says otherwise) and a yearly pool with a per-enterprise limit
+    /// (<c>pool: { perYear: 3000万, perEnterprise: 100万 }</c>, zzw2022-155/12's 服务券).
+    /// </summary>
+    private static AwardPath ReadPath(ParamReader c)
+    {
+        var steps = c.OptionalStrings("steps");
+        foreach (var step in steps)
+        {
+            if (!AwardPath.KnownSteps.Contains(step))
+            {
+                throw c.Error($"未知的评审环节“{step}”（可用：{string.Join("、", AwardPath.KnownSteps)}） / unknown review step '{step}'");
+            }
+        }
+
+        var deadline = c.OptionalInt("deadline") ?? AwardPath.DefaultDeadline;
+        if (deadline <= 0)
+        {
+            throw c.Error($"deadline 应为正的工作日数，而不是 {deadline} / deadline must be a positive number of working days");
+        }
+
+        ClausePool? pool = null;
+        if (c.OptionalMapping("pool") is { } p)
+        {
+            pool = new ClausePool(p.Amount("perYear"), p.OptionalAmount("perEnterprise"));
+            p.Done();
+        }
+
+        return new AwardPath([.. steps], deadline, pool);
     }
 
     /// <summary>A part's own span of days (<c>window: { from: 2025-07-01 }</c>): either end may be open, not both.</summary>

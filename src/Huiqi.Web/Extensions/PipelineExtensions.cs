@@ -28,6 +28,8 @@ public static class PipelineExtensions
             await web.Database.MigrateAsync();
         }
 
+        await app.Services.GetRequiredService<Huiqi.Cases.CasesDatabase>().MigrateAsync();
+
         await using var scope = app.Services.CreateAsyncScope();
         if (app.Environment.IsEnvironment(DemoCitySeeder.Environment))
         {

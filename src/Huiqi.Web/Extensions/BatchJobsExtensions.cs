@@ -1,0 +1,60 @@
+using Huiqi.Cases;
+using Huiqi.Policies;
+using Huiqi.Store;
+using Huiqi.Web.Jobs;
+using Huiqi.Web.Registry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+
+namespace Huiqi.Web.Extensions;
+
+/// <summary>
+/// The no-application batch on Quartz.NET with its persistent ADO.NET store in the registry's database: SQLite by
+/// default (one node), PostgreSQL in production, clustered there so that several application nodes share the parts
+/// and take over a dead node's. The store's tables (<c>qrtz_*</c>) are created by Quartz on first start.
+/// </summary>
+public static class BatchJobsExtensions
+{
+    public static WebApplicationBuilder AddHuiqiBatchJobs(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connection = builder.Configuration["HUIQI_DB"] is { Length: > 0 } db ? db : builder.Configuration.GetConnectionString("Huiqi");
+        var (provider, cs) = HuiqiDatabase.Resolve(connection);
+        var settings = builder.Configuration.GetSection("Huiqi:Batch");
+
+        builder.Services.TryAddSingleton(new CasesDatabase(connection));
+        builder.Services.TryAddSingleton(sp => new CaseBatch(
+            sp.GetRequiredService<CasesDatabase>(),
+            sp.GetRequiredService<DossierStore>(),
+            sp.GetRequiredService<PolicyEngine>().Catalog,
+            sp.GetRequiredService<TimeProvider>())
+        {
+            ChunkSize = settings.GetValue("ChunkSize", 50),
+        });
+        builder.Services.AddSingleton<BatchScheduler>();
+        builder.Services.AddHostedService<BatchResumer>();
+
+        builder.Services.AddQuartz(q =>
+        {
+            q.UseDefaultThreadPool(settings.GetValue("Threads", 2));
+            // Parts scheduled by another node or the command line are seen within this time.
+            q.ConfigureScheduler(o => o.IdleWaitTime = TimeSpan.FromSeconds(settings.GetValue("IdleWaitSeconds", 2)));
+            q.UsePersistentStore(store =>
+            {
+                if (provider == StoreProvider.Postgres)
+                {
+                    store.UsePostgres(cs);
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(settings.GetValue("CheckinSeconds", 5)));
+                }
+                else
+                {
+                    store.UseSqlite(cs);
+                }
+
+                store.ProvisionSchema();
+            });
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        return builder;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using MiniExcelLibs;
+
+namespace Huiqi.Web.Monitoring;
+
+/// <summary>The monitoring pages' xlsx downloads: one sheet, Chinese headers (the keys of each row, in order).</summary>
+public static class Xlsx
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static FileContentResult File(IEnumerable<IDictionary<string, object?>> rows, string sheet, string fileName)
+    {
+        var list = rows.ToList();
+        if (list.Count == 0)
+        {
+            list.Add(new Dictionary<string, object?> { ["说明"] = "（无数据）" });
+        }
+
+        using var buffer = new MemoryStream();
+        buffer.SaveAs(list, sheetName: sheet);
+        return new FileContentResult(buffer.ToArray(), ContentType) { FileDownloadName = fileName };
+    }
+
+    public static FileContentResult File(byte[] workbook, string fileName) => new(workbook, ContentType) { FileDownloadName = fileName };
+}

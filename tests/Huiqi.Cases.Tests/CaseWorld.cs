@@ -1,0 +1,136 @@
+using Huiqi.Engine.Catalog;
+using Huiqi.Policies;
+using Huiqi.Store;
+using Huiqi.Store.Demo;
+using Npgsql;
+using Xunit.Sdk;
+
+namespace Huiqi.Cases.Tests;
+
+public enum Db
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>A clock the tests move forward (the notice period must really pass).</summary>
+public sealed class TestClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>
+/// A fresh registry and case store on a real database (a temporary SQLite file, or a new database on the PostgreSQL
+/// server of HUIQI_TEST_POSTGRES), holding a small demo city, with the workflow and the batch over them.
+/// </summary>
+public sealed class CaseWorld : IAsyncDisposable
+{
+    public static readonly PolicyCatalog Catalog = PolicySource.Default();
+
+    private readonly Func<Task> _drop;
+
+    private CaseWorld(string connection, Func<Task> drop)
+    {
+        _drop = drop;
+        Connection = connection;
+        Registry = new HuiqiDatabase(connection);
+        Cases = new CasesDatabase(connection);
+        Store = new DossierStore(Registry);
+        Workflow = new CaseWorkflow(Cases, Registry, Catalog, Clock);
+        Batch = new CaseBatch(Cases, Store, Catalog, Clock);
+    }
+
+    public string Connection { get; }
+
+    /// <summary>Monday 2025-03-03, 09:00 in Zhengzhou.</summary>
+    public TestClock Clock { get; } = new(new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero));
+
+    public HuiqiDatabase Registry { get; }
+
+    public CasesDatabase Cases { get; }
+
+    public DossierStore Store { get; }
+
+    public CaseWorkflow Workflow { get; }
+
+    public CaseBatch Batch { get; }
+
+    public static async Task<CaseWorld> CreateAsync(Db db, int enterprises = 150)
+    {
+        CaseWorld world;
+        if (db == Db.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"huiqi-cases-{Guid.NewGuid():N}.db");
+            world = new CaseWorld($"Data Source={file}", () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+                {
+                    File.Delete(f);
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+        else
+        {
+            var server = Environment.GetEnvironmentVariable("HUIQI_TEST_POSTGRES");
+            if (string.IsNullOrWhiteSpace(server))
+            {
+                throw new XunitException("HUIQI_TEST_POSTGRES is not set: run `eval \"$(scripts/services.sh start)\"` (or scripts/test.sh).");
+            }
+
+            var name = $"huiqi_c_{Guid.NewGuid():N}"[..30];
+            await using (var admin = new NpgsqlConnection(server))
+            {
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            world = new CaseWorld(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, async () =>
+            {
+                NpgsqlConnection.ClearAllPools();
+                await using var admin = new NpgsqlConnection(server);
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+            });
+        }
+
+        await world.Registry.MigrateAsync();
+        await world.Cases.MigrateAsync();
+        if (enterprises > 0)
+        {
+            await world.Store.PutManyAsync(DemoCity.Generate(enterprises), "test");
+        }
+
+        return world;
+    }
+
+    public static CaseActor Enterprise(CaseRow c) => new($"ent-{c.Uscc}", Office.Enterprise, null, c.Uscc, "10.0.0.1");
+
+    public static CaseActor DistrictReviewer(string district) => new($"dr-{district}", Office.DistrictReviewer, district, null, "10.0.1.1");
+
+    public static CaseActor DistrictFinance(string district) => new($"df-{district}", Office.DistrictFinance, district, null, "10.0.1.2");
+
+    public static readonly CaseActor CityReviewer = new("city-reviewer", Office.CityReviewer, null, null, "10.0.2.1");
+
+    public static readonly CaseActor CityFinance = new("city-finance", Office.CityFinance, null, null, "10.0.2.2");
+
+    /// <summary>Runs the batch for a year to the end on this node, part after part.</summary>
+    public async Task<BatchRunRow> RunBatchAsync(int year)
+    {
+        var run = await Batch.StartAsync(year, CityReviewer);
+        foreach (var part in await Batch.UnfinishedPartsAsync())
+        {
+            await Batch.RunPartAsync(part, "test-node");
+        }
+
+        return run;
+    }
+
+    public async ValueTask DisposeAsync() => await _drop();
+}
