@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
@@ -79,6 +80,11 @@ public sealed class ReformSimulation : IPopulationSink
             }
 
             var reached = Scenario.Evaluate(dossier, year);
+            if (PaysAsBaseline(baseline, reached))
+            {
+                return baseline;
+            }
+
             return reached with
             {
                 Awards = [.. baseline.Awards.Where(a => !Clauses.Contains(a.Clause)), .. reached.Awards],
@@ -86,6 +92,25 @@ public sealed class ReformSimulation : IPopulationSink
                 NotPaid = [.. baseline.NotPaid.Where(a => !Clauses.Contains(a.Clause)), .. reached.NotPaid],
                 Libraries = baseline.Libraries,
             };
+        }
+
+        /// <summary>
+        /// Whether the clauses in reach pay the baseline's award lines in them, in the same order: the reform's awards are
+        /// then the baseline's, and the baseline's answer stands for it wherever only awards are compared and summed.
+        /// </summary>
+        private bool PaysAsBaseline(Answer baseline, Answer reached)
+        {
+            var j = 0;
+            for (var i = 0; i < baseline.Awards.Count; i++)
+            {
+                var award = baseline.Awards[i];
+                if (Clauses.Contains(award.Clause) && (j >= reached.Awards.Count || !Same(award, reached.Awards[j++])))
+                {
+                    return false;
+                }
+            }
+
+            return j == reached.Awards.Count;
         }
     }
 
@@ -127,6 +152,22 @@ public sealed class ReformSimulation : IPopulationSink
         }, firstLine);
     }
 
+    /// <summary>Reads and evaluates a chunk of JSONL lines kept as UTF-8 (<see cref="JsonLines"/>): each line is parsed once, here, in parallel.</summary>
+    public void AddLines(LineChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        Process(chunk.Count, i =>
+        {
+            if (chunk.IsBlank(i))
+            {
+                return (null, null);
+            }
+
+            var read = chunk.Read(i);
+            return read.Ok ? (read.Dossier, null) : (null, read.Errors[0].ToString());
+        }, chunk.FirstLine);
+    }
+
     /// <summary>Evaluates a chunk of dossiers (from the registry, or built in a test).</summary>
     public void AddDossiers(IReadOnlyList<Dossier> dossiers)
     {
@@ -164,7 +205,7 @@ public sealed class ReformSimulation : IPopulationSink
                 {
                     var b = _baseline.Evaluate(d, _year);
                     var r = _reached.Evaluate(b, d, _year);
-                    var same = SameAwards(b, r);
+                    var same = ReferenceEquals(b, r) || SameAwards(b, r);
                     tally.Add(d, b, r);
                     if (!same)
                     {
@@ -260,33 +301,54 @@ public sealed class ReformSimulation : IPopulationSink
                 Unchanged++;
             }
 
-            Sum(b, d, 0);
-            Sum(r, d, 1);
-        }
-
-        private void Sum(Answer answer, Dossier d, int side)
-        {
-            foreach (var a in answer.Awards)
+            if (ReferenceEquals(b, r))
             {
-                Put(ByClause, a.Clause, Side(side, a.Amount));
-                Put(ByDistrict, d.District, Side(side, a.Amount));
-                if (a.DistrictShare != 0)
-                {
-                    Put(DistrictShares, d.District, Side(side, a.DistrictShare));
-                }
-
-                Total += Side(side, a.Amount);
-                City += Side(side, a.CityShare);
-                District += Side(side, a.DistrictShare);
+                Sum(b, d, Side.Both);
+            }
+            else
+            {
+                Sum(b, d, Side.Baseline);
+                Sum(r, d, Side.Reform);
             }
         }
 
-        private static Amounts Side(int side, decimal amount) => side == 0 ? new(amount, 0) : new(0, amount);
+        private void Sum(Answer answer, Dossier d, Side side)
+        {
+            for (var i = 0; i < answer.Awards.Count; i++)
+            {
+                var a = answer.Awards[i];
+                var amount = On(side, a.Amount);
+                Put(ByClause, a.Clause, amount);
+                Put(ByDistrict, d.District, amount);
+                if (a.DistrictShare != 0)
+                {
+                    Put(DistrictShares, d.District, On(side, a.DistrictShare));
+                }
+
+                Total += amount;
+                City += On(side, a.CityShare);
+                District += On(side, a.DistrictShare);
+            }
+        }
+
+        private enum Side
+        {
+            Baseline,
+            Reform,
+            Both,
+        }
+
+        private static Amounts On(Side side, decimal amount) => side switch
+        {
+            Side.Baseline => new(amount, 0),
+            Side.Reform => new(0, amount),
+            _ => new(amount, amount),
+        };
 
         private static void Put(Dictionary<string, Amounts> sums, string key, Amounts amount)
         {
-            sums.TryGetValue(key, out var v);
-            sums[key] = v + amount;
+            ref var v = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, key, out _);
+            v += amount;
         }
 
         public void Merge(Tally t)

@@ -12,7 +12,19 @@ public sealed record Answer(
     IReadOnlyList<TraceEntry>? Trace)
 {
     /// <summary>The sum of <see cref="Awards"/>.</summary>
-    public decimal Total => Awards.Sum(a => a.Amount);
+    public decimal Total
+    {
+        get
+        {
+            var total = 0m;
+            for (var i = 0; i < Awards.Count; i++)
+            {
+                total += Awards[i].Amount;
+            }
+
+            return total;
+        }
+    }
 }
 
 /// <summary>One payable item: the amount, its split between city and district finance, and the sentence a reviewer checks by hand.</summary>
