@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Huiqi.Engine.Blocks;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
@@ -100,17 +101,17 @@ public sealed class ReformSimulation : IPopulationSink
         /// </summary>
         private bool PaysAsBaseline(Answer baseline, Answer reached)
         {
+            var reform = Items.Of(reached.Awards);
             var j = 0;
-            for (var i = 0; i < baseline.Awards.Count; i++)
+            foreach (var award in Items.Of(baseline.Awards))
             {
-                var award = baseline.Awards[i];
-                if (Clauses.Contains(award.Clause) && (j >= reached.Awards.Count || !Same(award, reached.Awards[j++])))
+                if (Clauses.Contains(award.Clause) && (j >= reform.Length || !Same(award, reform[j++])))
                 {
                     return false;
                 }
             }
 
-            return j == reached.Awards.Count;
+            return j == reform.Length;
         }
     }
 
@@ -314,9 +315,8 @@ public sealed class ReformSimulation : IPopulationSink
 
         private void Sum(Answer answer, Dossier d, Side side)
         {
-            for (var i = 0; i < answer.Awards.Count; i++)
+            foreach (var a in Items.Of(answer.Awards))
             {
-                var a = answer.Awards[i];
                 var amount = On(side, a.Amount);
                 Put(ByClause, a.Clause, amount);
                 Put(ByDistrict, d.District, amount);

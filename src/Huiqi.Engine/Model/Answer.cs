@@ -17,9 +17,9 @@ public sealed record Answer(
         get
         {
             var total = 0m;
-            for (var i = 0; i < Awards.Count; i++)
+            foreach (var award in Blocks.Items.Of(Awards))
             {
-                total += Awards[i].Amount;
+                total += award.Amount;
             }
 
             return total;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Huiqi.Engine.Blocks;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
 
@@ -57,9 +58,8 @@ public static class AnswerJson
         w.WriteNumber("year", a.Year);
 
         w.WriteStartArray("awards");
-        for (var i = 0; i < a.Awards.Count; i++)
+        foreach (var award in Items.Of(a.Awards))
         {
-            var award = a.Awards[i];
             w.WriteStartObject();
             w.WriteString("clause", award.Clause);
             WriteItem(w, award.Item);
@@ -73,25 +73,25 @@ public static class AnswerJson
         w.WriteEndArray();
 
         w.WriteStartArray("referrals");
-        for (var i = 0; i < a.Referrals.Count; i++)
+        foreach (var r in Items.Of(a.Referrals))
         {
-            WriteReason(w, a.Referrals[i].Clause, a.Referrals[i].Item, a.Referrals[i].Reason);
+            WriteReason(w, r.Clause, r.Item, r.Reason);
         }
 
         w.WriteEndArray();
 
         w.WriteStartArray("notPaid");
-        for (var i = 0; i < a.NotPaid.Count; i++)
+        foreach (var n in Items.Of(a.NotPaid))
         {
-            WriteReason(w, a.NotPaid[i].Clause, a.NotPaid[i].Item, a.NotPaid[i].Reason);
+            WriteReason(w, n.Clause, n.Item, n.Reason);
         }
 
         w.WriteEndArray();
 
         w.WriteStartArray("libraries");
-        for (var i = 0; i < a.Libraries.Count; i++)
+        foreach (var library in Items.Of(a.Libraries))
         {
-            w.WriteStringValue(a.Libraries[i]);
+            w.WriteStringValue(library);
         }
 
         w.WriteEndArray();
@@ -131,9 +131,9 @@ public static class AnswerJson
 
         // Summed here rather than read from Answer.Total, which `with { Awards = … }` would carry over stale.
         var total = 0m;
-        for (var i = 0; i < a.Awards.Count; i++)
+        foreach (var award in Items.Of(a.Awards))
         {
-            total += a.Awards[i].Amount;
+            total += award.Amount;
         }
 
         JsonText.WriteNumber(w, "total", total);
