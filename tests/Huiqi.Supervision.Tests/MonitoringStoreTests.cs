@@ -9,7 +9,7 @@ using MiniExcelLibs;
 namespace Huiqi.Supervision.Tests;
 
 /// <summary>The monitoring tables on SQLite and PostgreSQL: reports upserted and audited, bad sheets refused whole, watchlist warnings.</summary>
-public sealed class MonitoringStoreTests(MonitoringDatabases databases) : IClassFixture<MonitoringDatabases>
+public sealed class MonitoringStoreTests(SupervisionDatabases databases) : IClassFixture<SupervisionDatabases>
 {
     private static readonly PolicyCatalog Catalog = PolicySource.Load().Catalog!;
 

@@ -7,7 +7,7 @@ using Huiqi.Supervision.Monitoring;
 namespace Huiqi.Supervision.Tests;
 
 /// <summary><c>huiqi targets --db</c>: the districts' monthly reports are the actuals of the reported indicators, on both databases.</summary>
-public sealed class TargetsCliTests(MonitoringDatabases databases) : IClassFixture<MonitoringDatabases>
+public sealed class TargetsCliTests(SupervisionDatabases databases) : IClassFixture<SupervisionDatabases>
 {
     private static readonly PolicyCatalog Catalog = PolicySource.Load().Catalog!;
 

@@ -25,7 +25,7 @@ public sealed class TargetsCommand : ICliCommand
         args.EnsureAllRead();
         var catalog = PolicySource.Load(dir).Catalog ?? throw new UsageException("政策目录有错误，请运行 huiqi catalog check / the catalogue has errors");
         var today = DateOnly.FromDateTime(DateTime.Today);
-        var figures = new RegistryFigures(catalog, today, []);
+        var figures = new RegistryFigures(catalog, today);
         await figures.ReadAsync(population.ReadAsync(io, cancel), cancel);
 
         IReadOnlyList<IndicatorReportRow> reports = [];

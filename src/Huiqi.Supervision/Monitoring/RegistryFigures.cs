@@ -5,15 +5,13 @@ namespace Huiqi.Supervision.Monitoring;
 
 /// <summary>
 /// What the dashboards count from the registry, in one pass over its dossiers (constant memory per enterprise): for
-/// every target counted from the registry its count at a date and at the start of its period (the baseline); library
-/// sizes per year and district (<see cref="PolicyCatalog.LibrariesOf"/>); and, when an evaluator is given, the
-/// amounts the engine finds owed for an award year by clause and district (shown when the ledger holds nothing yet).
+/// every target counted from the registry its count at a date and at the start of its period (the baseline); and,
+/// when an evaluator is given, the amounts the engine finds owed for an award year by clause and district (shown when the ledger holds nothing yet).
 /// </summary>
 public sealed class RegistryFigures
 {
     private readonly PolicyCatalog _catalog;
     private readonly DateOnly _asOf;
-    private readonly IReadOnlyList<int> _libraryYears;
     private readonly Func<Dossier, IEnumerable<AwardLine>>? _evaluate;
     private readonly List<(Target Target, DateOnly Start, DateOnly CountTo)> _counted = [];
     private readonly decimal[] _counts;
@@ -21,14 +19,12 @@ public sealed class RegistryFigures
 
     /// <param name="catalog">The catalogue whose targets are counted.</param>
     /// <param name="asOf">The day counts are taken at (today); a target whose period is over is counted at its last day.</param>
-    /// <param name="libraryYears">The years whose library sizes are wanted.</param>
     /// <param name="evaluate">The engine's answer for the award year, or null to skip it.</param>
-    public RegistryFigures(PolicyCatalog catalog, DateOnly asOf, IReadOnlyList<int> libraryYears, Func<Dossier, IEnumerable<AwardLine>>? evaluate = null)
+    public RegistryFigures(PolicyCatalog catalog, DateOnly asOf, Func<Dossier, IEnumerable<AwardLine>>? evaluate = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         _asOf = asOf;
-        _libraryYears = libraryYears;
         _evaluate = evaluate;
         foreach (var t in catalog.Targets.Where(t => t.Actual is CountActual))
         {
@@ -40,9 +36,6 @@ public sealed class RegistryFigures
         _counts = new decimal[_counted.Count];
         _baselines = new decimal[_counted.Count];
     }
-
-    /// <summary>Library members per (library id, year, district).</summary>
-    public Dictionary<(string Library, int Year, string District), int> Libraries { get; } = [];
 
     /// <summary>The engine's amounts per (clause, district) for the award year.</summary>
     public Dictionary<(string Clause, string District), decimal> Owed { get; } = [];
@@ -87,15 +80,6 @@ public sealed class RegistryFigures
             var before = !c.DatedInYear && d.Honors.Any(h => c.Honors.Contains(h.Kind) && h.Date < start);
             _counts[i] += held ? 1 : 0;
             _baselines[i] += before ? 1 : 0;
-        }
-
-        foreach (var year in _libraryYears)
-        {
-            foreach (var (lib, _) in LibrariesIn(year) ?? [])
-            {
-                var key = (lib.Id, year, d.District);
-                Libraries[key] = Libraries.GetValueOrDefault(key) + 1;
-            }
         }
 
         if (_evaluate is not null)

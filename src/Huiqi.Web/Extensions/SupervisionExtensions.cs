@@ -1,16 +1,21 @@
 using Huiqi.Store;
+using Huiqi.Engine.Catalog;
+using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Monitoring;
+using Huiqi.Supervision.Tasks;
 using Huiqi.Web.Accounts;
 using Huiqi.Web.Monitoring;
 using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Web.Extensions;
 
 /// <summary>
-/// Supervision (督导) in the web application: the monitoring tables (migrated at start, and in the Demo environment
-/// filled with the demo city's monthly reports and watchlists), the services over them, the dashboard and the
-/// monitoring pages with who may use them.
+/// Supervision (督导) in the web application, on the registry's own (resolved) connection — one database, each context
+/// with its own history table: the monitoring tables (district monthly reports, watchlists) and the ledger (培育库、
+/// 任务台账、月度通报), both migrated at start and in the Demo environment filled once with the demo city's figures;
+/// the services over them, the dashboard and the pages with who may use them.
 /// </summary>
 public static class SupervisionExtensions
 {
@@ -20,20 +25,31 @@ public static class SupervisionExtensions
     public static WebApplicationBuilder AddHuiqiSupervision(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // The monitoring context opens on the registry's own (resolved) connection: one database, its own history table.
         builder.Services.AddSingleton<Func<string, MonitoringDbContext>>(sp =>
         {
             var connection = sp.GetRequiredService<HuiqiDatabase>().ConnectionString;
             return actor => MonitoringDbContext.Open(connection, actor);
         });
-        builder.Services.AddSingleton(sp => new MonthlyReports(sp.GetRequiredService<PolicyEngine>().Catalog, sp.GetRequiredService<Func<string, MonitoringDbContext>>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new TaskLedgerDatabase(sp.GetRequiredService<HuiqiDatabase>().ConnectionString));
+        builder.Services.AddSingleton<IDbContextFactory<TaskLedgerDbContext>>(sp => sp.GetRequiredService<TaskLedgerDatabase>());
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<PolicyEngine>().Catalog);
+        builder.Services.AddSingleton(sp => new MonthlyReports(sp.GetRequiredService<PolicyCatalog>(), sp.GetRequiredService<Func<string, MonitoringDbContext>>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<Watchlists>();
         builder.Services.AddSingleton<SupervisionBoard>();
-        builder.Services.AddHostedService<MonitoringStartup>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Huiqi:Tasks").Get<TaskLedgerOptions>() ?? new TaskLedgerOptions());
+        builder.Services.AddSingleton<LibrarySelection>();
+        builder.Services.AddSingleton<LibraryRegister>();
+        builder.Services.AddSingleton<TaskLedger>();
+        builder.Services.AddSingleton<ProgressReports>();
+        // A hosted service starts after Program.cs has prepared the registry (and the demo city) and before the
+        // server takes requests.
+        builder.Services.AddHostedService<SupervisionStartup>();
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizePage("/Dashboard", AccessPolicies.Lists);
             o.Conventions.AuthorizeFolder("/Monitoring", AccessPolicies.Lists);
+            o.Conventions.AuthorizeFolder("/Libraries", AccessPolicies.Lists);
+            o.Conventions.AuthorizeFolder("/Tasks", AccessPolicies.Lists);
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReportPolicy, p => p.RequireRole(Roles.DistrictReviewer, Roles.CityReviewer, Roles.Admin));
@@ -42,22 +58,39 @@ public static class SupervisionExtensions
 }
 
 /// <summary>
-/// Runs once the registry is ready (Program.cs prepares it before the host starts): migrates the monitoring tables and,
-/// in the Demo environment, gives an empty set of them the demo reports and watchlists.
+/// Runs once the registry is ready (Program.cs prepares it before the host starts): migrates the monitoring and ledger
+/// tables and loads the documents' tasks; in the Demo environment gives empty tables the demo reports and watchlists,
+/// three years of library selections and six months of task progress.
 /// </summary>
-internal sealed class MonitoringStartup(IServiceProvider services, IHostEnvironment environment, ILogger<MonitoringStartup> log) : IHostedService
+internal sealed class SupervisionStartup(IServiceProvider services, IHostEnvironment environment, IConfiguration configuration, ILogger<SupervisionStartup> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var registry = services.GetRequiredService<HuiqiDatabase>();
         await MonitoringDbContext.MigrateAsync(registry.ConnectionString, cancellationToken);
-        if (environment.IsEnvironment(DemoCitySeeder.Environment))
+        var contexts = services.GetRequiredService<TaskLedgerDatabase>();
+        await contexts.MigrateAsync(cancellationToken);
+
+        var ledger = services.GetRequiredService<TaskLedger>();
+        log.LogInformation("Task ledger holds {Tasks} tasks", await ledger.LoadAsync(cancellationToken));
+        if (!environment.IsEnvironment(DemoCitySeeder.Environment) || await services.GetRequiredService<DossierStore>().CountAsync(cancel: cancellationToken) == 0)
         {
-            var written = await DemoMonitoring.SeedIfEmptyAsync(services.GetRequiredService<PolicyEngine>().Catalog, registry, services.GetRequiredService<Func<string, MonitoringDbContext>>(), cancellationToken);
-            if (written > 0)
-            {
-                log.LogInformation("Created the demo monitoring: {Reports} monthly reports and the watchlists", written);
-            }
+            return;
+        }
+
+        var engine = services.GetRequiredService<PolicyEngine>();
+        var written = await DemoMonitoring.SeedIfEmptyAsync(engine.Catalog, registry, services.GetRequiredService<Func<string, MonitoringDbContext>>(), cancellationToken);
+        if (written > 0)
+        {
+            log.LogInformation("Created the demo monitoring: {Reports} monthly reports and the watchlists", written);
+        }
+
+        var year = engine.AwardYear;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (await DemoLedger.SeedIfEmptyAsync(contexts, services.GetRequiredService<LibrarySelection>(), services.GetRequiredService<LibraryRegister>(), ledger,
+                [year - 2, year - 1, year], configuration.GetValue("Huiqi:Demo:Seed", Huiqi.Store.Demo.DemoCity.DefaultSeed), cancellationToken))
+        {
+            log.LogInformation("Seeded the demo ledger: library selections {From}–{To} and six months of task progress in {Elapsed} ms", year - 2, year, clock.ElapsedMilliseconds);
         }
     }
 

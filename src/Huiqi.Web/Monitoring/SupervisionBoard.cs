@@ -13,9 +13,10 @@ public sealed record AwardCell(string Clause, string District, int? Month, decim
 public sealed record AwardView(int Year, bool FromLedger, IReadOnlyList<AwardCell> Cells);
 
 /// <summary>
-/// The figures behind the dashboards (监测看板): targets against actuals, awards, library sizes, warnings, each within
-/// the caller's scope. The registry pass (counts, libraries, the engine's answers) is cached until the registry
-/// changes (its audit log grows), as the enterprise summaries are; the monthly reports are read fresh each time.
+/// The figures behind the dashboards (监测看板): targets against actuals, awards, warnings, each within the caller's
+/// scope; library sizes come from the membership history (<see cref="Huiqi.Supervision.Libraries.LibraryRegister"/>).
+/// The registry pass (counts, the engine's answers) is cached until the registry changes (its audit log grows), as
+/// the enterprise summaries are; the monthly reports are read fresh each time.
 /// </summary>
 public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry, DossierStore store, MonthlyReports reports, Watchlists watchlists, TimeProvider clock)
 {
@@ -26,9 +27,6 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
 
     /// <summary>The years some target is set for (2020, 2021, 2023, 2025).</summary>
     public IReadOnlyList<int> TargetYears => [.. engine.Catalog.Targets.Select(t => t.Year).Distinct().Order()];
-
-    /// <summary>The years library sizes are shown for: 2020 to the award year after the default one.</summary>
-    public IReadOnlyList<int> LibraryYears => [.. Enumerable.Range(2020, engine.AwardYear - 2020 + 2)];
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
@@ -54,7 +52,7 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
                 return again.Figures;
             }
 
-            var figures = await new RegistryFigures(engine.Catalog, Today, LibraryYears, d => engine.Evaluate(d, engine.AwardYear).Awards)
+            var figures = await new RegistryFigures(engine.Catalog, Today, d => engine.Evaluate(d, engine.AwardYear).Awards)
                 .ReadAsync(store.StreamAsync(cancel: cancel), cancel);
             _cached = (version, figures);
             return figures;
@@ -96,16 +94,6 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
             .Where(o => InScope(scope, o.Key.District))
             .Select(o => new AwardCell(o.Key.Clause, o.Key.District, null, o.Value, 0))
             .OrderBy(c => c.Clause, StringComparer.Ordinal).ThenBy(c => c.District, StringComparer.Ordinal)]);
-    }
-
-    /// <summary>Library members per library and year, within scope.</summary>
-    public async Task<IReadOnlyDictionary<(string Library, int Year), int>> LibrarySizesAsync(Scope scope, CancellationToken cancel = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        var figures = await FiguresAsync(cancel);
-        return figures.Libraries.Where(l => InScope(scope, l.Key.District))
-            .GroupBy(l => (l.Key.Library, l.Key.Year))
-            .ToDictionary(g => g.Key, g => g.Sum(l => l.Value));
     }
 
     /// <summary>The watched enterprises' drop warnings in scope.</summary>

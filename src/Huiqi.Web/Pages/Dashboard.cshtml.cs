@@ -1,7 +1,9 @@
+using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Monitoring;
 using Huiqi.Web.Accounts;
 using Huiqi.Web.Charts;
 using Huiqi.Web.Monitoring;
+using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +14,7 @@ namespace Huiqi.Web.Pages;
 /// by clause, district and month, library sizes over the years, and warnings. Each chart stands beside its table, and
 /// each table downloads as xlsx. A district's user sees only its own district.
 /// </summary>
-public sealed class DashboardModel(SupervisionBoard board) : PageModel
+public sealed class DashboardModel(SupervisionBoard board, LibraryRegister register) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int? AwardYear { get; set; }
@@ -23,7 +25,8 @@ public sealed class DashboardModel(SupervisionBoard board) : PageModel
     public IReadOnlyList<TargetLine> Lines { get; private set; } = [];
     public IReadOnlyList<TargetLine> Behind { get; private set; } = [];
     public AwardView Awards { get; private set; } = new(0, true, []);
-    public IReadOnlyDictionary<(string Library, int Year), int> Libraries { get; private set; } = new Dictionary<(string, int), int>();
+    /// <summary>Members at each year's end per library and tier, replayed from the membership history.</summary>
+    public LibrarySizeTable Libraries { get; private set; } = LibrarySizeTable.Of([]);
     public IReadOnlyList<DropWarning> Drops { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(cancel);
@@ -43,9 +46,9 @@ public sealed class DashboardModel(SupervisionBoard board) : PageModel
                 ["月份"] = c.Month is { } m ? $"{Awards.Year}-{m:00}" : $"{Awards.Year}年度（应享，未兑付）",
                 ["金额（元）"] = c.Amount, ["笔数"] = c.Payments,
             }), "奖励兑付", $"奖励兑付-{name}-{Awards.Year}年.xlsx"),
-            "libraries" => Xlsx.File(LibraryIds.Select(id => (IDictionary<string, object?>)new Dictionary<string, object?>(
-                new[] { new KeyValuePair<string, object?>("培育库", board.Engine.LibraryName(id)) }
-                    .Concat(board.LibraryYears.Select(y => new KeyValuePair<string, object?>($"{y}年（家）", Libraries.GetValueOrDefault((id, y))))))),
+            "libraries" => Xlsx.File(Libraries.Rows.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>(
+                new[] { new KeyValuePair<string, object?>("培育库", r.Label) }
+                    .Concat(Libraries.Years.Select((y, i) => new KeyValuePair<string, object?>($"{y}年末（家）", r.Members[i]))))),
                 "培育库规模", $"培育库规模-{name}.xlsx"),
             "warnings" => Xlsx.File(WarningRows(), "预警", $"预警-{name}-{TargetYear}年.xlsx"),
             _ => NotFound(),
@@ -59,11 +62,9 @@ public sealed class DashboardModel(SupervisionBoard board) : PageModel
         Lines = await board.TargetsAsync(TargetYear, Scope, cancel);
         Behind = TargetBoard.Behind(Lines);
         Awards = await board.AwardsAsync(AwardYear ?? board.Engine.AwardYear, Scope, cancel);
-        Libraries = await board.LibrarySizesAsync(Scope, cancel);
+        Libraries = LibrarySizeTable.Of(LedgerAccess.ScopeOf(User) is { } reach ? await register.SizesAsync(reach, cancel) : []);
         Drops = await board.DropWarningsAsync(Scope, cancel);
     }
-
-    public IReadOnlyList<string> LibraryIds => [.. board.Engine.Catalog.Libraries.Select(l => l.Id)];
 
     public static string Status(TargetState s) => Progress.Chinese(s);
 

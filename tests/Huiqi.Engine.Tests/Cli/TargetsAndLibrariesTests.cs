@@ -1,5 +1,10 @@
 using System.Text.Json;
 using Huiqi.Cli;
+using Huiqi.Engine.Input;
+using Huiqi.Policies;
+using Huiqi.Store;
+using Huiqi.Supervision.Libraries;
+using Huiqi.Supervision.Tasks;
 using Xunit;
 
 namespace Huiqi.Engine.Tests.Cli;
@@ -78,5 +83,36 @@ public sealed class TargetsAndLibrariesTests
         Assert.Contains("91410100MA3159566W\t上街高新\t上街区\t国家级高新技术企业", output, StringComparison.Ordinal);
         Assert.DoesNotContain("上街失信", output, StringComparison.Ordinal);
         Assert.Contains("91410100MA119312XG\t金水小巨人\t金水区\t持有国家级专精特新“小巨人”企业", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task From_the_registry_the_libraries_are_the_ledger_at_the_year_end_with_additions_by_hand()
+    {
+        var db = Path.Combine(Path.GetTempPath(), "huiqi-lib-" + Guid.NewGuid().ToString("N") + ".db");
+        var connection = $"Data Source={db}";
+        var registry = new HuiqiDatabase(connection);
+        await registry.MigrateAsync();
+        var store = new DossierStore(registry);
+        await store.PutManyAsync(
+        [
+            DossierReader.Read("""{"uscc":"91410100MA119312XG","name":"金水小巨人","district":"金水区","honors":[{"kind":"national-xiaojuren","date":"2023-01-01"}]}""").Dossier!,
+            DossierReader.Read("""{"uscc":"91410100MA3159566W","name":"金水拟上市","district":"金水区"}""").Dossier!,
+        ], "test");
+        var ledger = new TaskLedgerDatabase(connection);
+        await ledger.MigrateAsync();
+        await new LibrarySelection(ledger, store, PolicySource.Default(), TimeProvider.System).RunAsync([2024], "test");
+        var register = new LibraryRegister(ledger, store, TimeProvider.System);
+        await register.AddAsync(LedgerScope.Of("金水区"), LibraryDefinitions.Listing, "91410100MA3159566W", null, "已完成股改，拟于2025年申报", 2024, "jinshui-review");
+
+        var (code, output, _) = await Run("libraries", "--year", "2024", "--db", db);
+        Assert.Equal(ExitCode.Ok, code);
+        // The selection's reason for the 小巨人, the district's own reason for the listing reserve, marked as by hand.
+        Assert.Contains("91410100MA119312XG\t金水小巨人\t金水区\t持有国家级专精特新“小巨人”企业", output, StringComparison.Ordinal);
+        Assert.Contains("上市挂牌后备资源库（listing-reserve）2024年：1 户（培育库台账年末在库）", output, StringComparison.Ordinal);
+        Assert.Contains("91410100MA3159566W\t金水拟上市\t金水区\t已完成股改，拟于2025年申报（人工入库）", output, StringComparison.Ordinal);
+
+        // The ledger as it stood at the end of 2023, before the selection ran for 2024: nobody.
+        var (_, before, _) = await Run("libraries", "--year", "2023", "--db", db);
+        Assert.DoesNotContain("金水", before, StringComparison.Ordinal);
     }
 }

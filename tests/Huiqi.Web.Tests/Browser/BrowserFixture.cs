@@ -55,6 +55,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page (<see cref="NewPageAsync"/>) signed in as <paramref name="user"/>.</summary>
+    public async Task<IPage> SignedInAsync(string user)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, user);
+        return page;
+    }
+
     public async Task SignInAsync(IPage page, string user, string? password = null)
     {
         ArgumentNullException.ThrowIfNull(page);

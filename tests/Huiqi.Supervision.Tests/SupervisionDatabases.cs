@@ -1,12 +1,14 @@
 using System.Reflection;
 using Huiqi.Store;
 using Huiqi.Supervision.Monitoring;
+using Huiqi.Supervision.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Xunit.Sdk;
 
 namespace Huiqi.Supervision.Tests;
 
+/// <summary>The two database engines every supervision test runs against.</summary>
 public enum Db
 {
     Sqlite,
@@ -14,10 +16,11 @@ public enum Db
 }
 
 /// <summary>
-/// A real database per provider for a test class, with the registry's and the monitoring migrations applied: a
-/// temporary SQLite file, and a new database on the server named by HUIQI_TEST_POSTGRES. Dropped at the end.
+/// A real database per provider for a test class, with the registry's, the monitoring and the ledger migrations
+/// applied: a temporary SQLite file, and a new database on the server named by HUIQI_TEST_POSTGRES. Each test gets
+/// the tables emptied; the database is dropped at the end.
 /// </summary>
-public sealed class MonitoringDatabases : IAsyncLifetime
+public sealed class SupervisionDatabases : IAsyncLifetime
 {
     public const string PostgresVariable = "HUIQI_TEST_POSTGRES";
 
@@ -33,7 +36,18 @@ public sealed class MonitoringDatabases : IAsyncLifetime
             connection = db == Db.Sqlite ? $"Data Source={_sqliteFile}" : await CreatePostgresAsync();
             await new HuiqiDatabase(connection).MigrateAsync();
             await MonitoringDbContext.MigrateAsync(connection);
+            await new TaskLedgerDatabase(connection).MigrateAsync();
             _ready[db] = connection;
+        }
+
+        await using (var ledger = new TaskLedgerDatabase(connection).CreateDbContext())
+        {
+            await ledger.Progress.ExecuteDeleteAsync();
+            await ledger.Assignments.ExecuteDeleteAsync();
+            await ledger.Tasks.ExecuteDeleteAsync();
+            await ledger.LibraryEvents.ExecuteDeleteAsync();
+            await ledger.Memberships.ExecuteDeleteAsync();
+            await ledger.Selections.ExecuteDeleteAsync();
         }
 
         await using var ctx = MonitoringDbContext.Open(connection);
@@ -45,6 +59,13 @@ public sealed class MonitoringDatabases : IAsyncLifetime
         await using var store = new HuiqiDatabase(connection).CreateDbContext();
         await store.Enterprises.ExecuteDeleteAsync();
         return connection;
+    }
+
+    /// <summary>The registry and the ledger on an emptied database, the clock at <paramref name="now"/> (15 March 2025 unless given).</summary>
+    public async Task<Ledger> LedgerAsync(Db db, DateTimeOffset? now = null)
+    {
+        var connection = await FreshAsync(db);
+        return new Ledger(new DossierStore(new HuiqiDatabase(connection)), new TaskLedgerDatabase(connection), new FixedClock(now ?? new DateTimeOffset(2025, 3, 15, 8, 0, 0, TimeSpan.Zero)));
     }
 
     private async Task<string> CreatePostgresAsync()
@@ -90,7 +111,7 @@ public sealed class BothDatabasesAttribute : DataAttribute
     public override IEnumerable<object[]> GetData(MethodInfo testMethod)
     {
         yield return [Db.Sqlite];
-        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(MonitoringDatabases.PostgresVariable))
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(SupervisionDatabases.PostgresVariable))
             || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             yield return [Db.Postgres];
