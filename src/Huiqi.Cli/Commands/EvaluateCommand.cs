@@ -110,8 +110,9 @@ public sealed class EvaluateCommand : ICliCommand
         // evaluate the chunks in between. Answers go to the file as UTF-8 bytes; memory holds a few chunks at most.
         var file = outPath is null ? null : new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         var newLine = Encoding.UTF8.GetBytes(Environment.NewLine);
-        var inFlight = new Queue<(LineChunk Lines, Task<BatchChunk> Answers)>();
-        var spare = new Stack<LineChunk>();
+        // Each chunk's lines and answers are reused once written: the buffers stay few and out of the large object heap's churn.
+        var inFlight = new Queue<(LineChunk Lines, BatchChunk Chunk, Task<BatchChunk> Answers)>();
+        var spare = new Stack<(LineChunk Lines, BatchChunk Chunk)>();
         try
         {
             using var reader = JsonLines.Open(input);
@@ -122,24 +123,23 @@ public sealed class EvaluateCommand : ICliCommand
             var lastProgress = 0L;
             while (true)
             {
-                var lines = spare.Count > 0 ? spare.Pop() : new LineChunk();
+                var (lines, answersOf) = spare.Count > 0 ? spare.Pop() : (new LineChunk(), new BatchChunk());
                 var n = reader.Next(lines, Chunk) ? lines.Count : 0;
                 if (n > 0)
                 {
-                    inFlight.Enqueue((lines, Task.Run(() => BatchChunk.Evaluate(evaluator, options, lines, year, cancel), cancel)));
+                    inFlight.Enqueue((lines, answersOf, Task.Run(() => answersOf.Evaluate(evaluator, options, lines, year, cancel), cancel)));
                     lineNo += n;
                 }
                 else
                 {
-                    spare.Push(lines);
+                    spare.Push((lines, answersOf));
                 }
 
                 // Write what is done, in order; wait for the oldest when enough is in flight or the input is exhausted.
                 while (inFlight.Count > 0 && (n == 0 || inFlight.Count >= maxInFlight || inFlight.Peek().Answers.IsCompleted))
                 {
-                    var (read, answers) = inFlight.Dequeue();
+                    var (read, chunk, answers) = inFlight.Dequeue();
                     var done = await answers;
-                    spare.Push(read);
                     for (var i = 0; i < done.Lines; i++)
                     {
                         var bytes = done.Line(i);
@@ -157,6 +157,7 @@ public sealed class EvaluateCommand : ICliCommand
                     count += done.Lines;
                     errors += done.Errors;
                     total += done.Total;
+                    spare.Push((read, chunk));
                 }
 
                 if (io.ErrorIsTerminal && clock.ElapsedMilliseconds - lastProgress > 500)
@@ -181,13 +182,13 @@ public sealed class EvaluateCommand : ICliCommand
         }
         finally
         {
-            foreach (var (lines, answers) in inFlight)
+            foreach (var (lines, _, answers) in inFlight)
             {
                 await ((Task)answers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 lines.Dispose();
             }
 
-            foreach (var lines in spare)
+            foreach (var (lines, _) in spare)
             {
                 lines.Dispose();
             }
@@ -205,10 +206,10 @@ public sealed class EvaluateCommand : ICliCommand
         private readonly ArrayBufferWriter<byte> _bytes;
         private readonly List<int> _ends;
 
-        private BatchChunk(int lines)
+        public BatchChunk()
         {
-            _bytes = new ArrayBufferWriter<byte>(lines * 512);
-            _ends = new List<int>(lines);
+            _bytes = new ArrayBufferWriter<byte>(Chunk * 512);
+            _ends = new List<int>(Chunk);
         }
 
         /// <summary>Non-blank lines: each has an answer or an error line.</summary>
@@ -220,9 +221,13 @@ public sealed class EvaluateCommand : ICliCommand
 
         public ReadOnlySpan<byte> Line(int i) => _bytes.WrittenSpan[(i == 0 ? 0 : _ends[i - 1]).._ends[i]];
 
-        public static BatchChunk Evaluate(Evaluator evaluator, EvaluationOptions options, LineChunk lines, int year, CancellationToken cancel)
+        /// <summary>Evaluates the lines into this chunk, emptied first.</summary>
+        public BatchChunk Evaluate(Evaluator evaluator, EvaluationOptions options, LineChunk lines, int year, CancellationToken cancel)
         {
-            var chunk = new BatchChunk(lines.Count);
+            _bytes.ResetWrittenCount();
+            _ends.Clear();
+            Errors = 0;
+            Total = 0;
             var scratch = Scratch ??= new ArrayBufferWriter<byte>(4096);
             for (var i = 0; i < lines.Count; i++)
             {
@@ -234,16 +239,16 @@ public sealed class EvaluateCommand : ICliCommand
                     continue;
                 }
 
-                chunk._bytes.Write(scratch.WrittenSpan);
-                chunk._ends.Add(chunk._bytes.WrittenCount);
-                chunk.Total += total;
+                _bytes.Write(scratch.WrittenSpan);
+                _ends.Add(_bytes.WrittenCount);
+                Total += total;
                 if (kind == LineKind.Bad)
                 {
-                    chunk.Errors++;
+                    Errors++;
                 }
             }
 
-            return chunk;
+            return this;
         }
 
         [ThreadStatic]
