@@ -40,6 +40,7 @@ public sealed class ReformSimulation : IPopulationSink
     private readonly List<Mover> _losers = [];
     private readonly List<BadLine> _errors = [];
     private long _bad;
+    private Slot[] _slots = [];
 
     /// <param name="baseline">The catalogue as it is.</param>
     /// <param name="reform">The catalogue as the reform makes it.</param>
@@ -192,7 +193,14 @@ public sealed class ReformSimulation : IPopulationSink
     /// </summary>
     private void Process(int count, Func<int, (Dossier? Dossier, string? Error)> read, long firstLine)
     {
-        var slots = new Slot[count];
+        // One array of slots for every chunk (cleared before and after): a chunk's slots are too large to allocate afresh each time.
+        if (_slots.Length < count)
+        {
+            _slots = new Slot[count];
+        }
+
+        var slots = _slots;
+        Array.Clear(slots, 0, count);
         Parallel.For(0, count, () => new Tally(_sum.Affected.Length), (i, _, tally) =>
         {
             var (d, error) = read(i);
@@ -236,7 +244,7 @@ public sealed class ReformSimulation : IPopulationSink
             }
         });
 
-        for (var i = 0; i < slots.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             ref var s = ref slots[i];
             if (s.Error is { } error)
@@ -273,6 +281,8 @@ public sealed class ReformSimulation : IPopulationSink
                 Keep(total.Delta > 0 ? _gainers : _losers, d, total, () => lines ?? Diff(b, r));
             }
         }
+
+        Array.Clear(slots, 0, count);
     }
 
     /// <summary>Running sums: one per thread while a chunk is evaluated, merged into the simulation's.</summary>
