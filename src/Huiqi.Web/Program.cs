@@ -10,6 +10,7 @@ builder.AddHuiqiRegistry();
 builder.AddHuiqiAccounts();
 builder.AddHuiqiWeb();
 builder.AddHuiqiBatchJobs();
+builder.AddHuiqiCases();
 builder.AddHuiqiSimulation();
 builder.AddHuiqiSupervision();
 
@@ -22,6 +23,7 @@ app.MapHuiqiHealth();
 app.MapEvaluationApi();
 app.MapEnterprisesApi();
 app.MapSessionApi();
+app.MapCasesApi();
 app.MapHuiqiPages();
 app.PrintBannerWhenStarted();
 

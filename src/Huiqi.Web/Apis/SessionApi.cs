@@ -1,6 +1,7 @@
 using Huiqi.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Huiqi.Web.Apis;
 

@@ -14,7 +14,8 @@ public static class PipelineExtensions
 {
     /// <summary>
     /// Migrates the registry and the web tables; in the Demo environment fills an empty registry with the demo city
-    /// and creates the demo accounts; computes the default award year's summaries.
+    /// and creates the demo accounts; migrates the case tables (and in Demo pushes the demo year's cases); computes the
+    /// default award year's summaries.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -37,6 +38,7 @@ public static class PipelineExtensions
         }
 
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
+        await app.PrepareCasesAsync();
         var engine = app.Services.GetRequiredService<PolicyEngine>();
         await app.Services.GetRequiredService<SummaryService>().EnsureAsync(engine.AwardYear);
     }

@@ -1,4 +1,6 @@
 using Huiqi.Web.Accounts;
+using Huiqi.Web.Casework;
+using Huiqi.Web.Extensions;
 using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,13 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Huiqi.Web.Pages;
 
 /// <summary>The home page: what the signed-in role does today, within its scope.</summary>
-public sealed class IndexModel(EnterpriseDirectory directory, IDbContextFactory<WebDbContext> contexts, PolicyEngine engine) : PageModel
+public sealed class IndexModel(EnterpriseDirectory directory, IDbContextFactory<WebDbContext> contexts, PolicyEngine engine, CaseQueries cases) : PageModel
 {
     public Scope Scope { get; private set; } = Scope.Nothing;
 
     public IReadOnlyList<(string District, int Count)> Counts { get; private set; } = [];
 
     public int PendingCorrections { get; private set; }
+
+    /// <summary>Cases waiting for the signed-in role (to confirm, review, publish, pay or rate).</summary>
+    public int WaitingCases { get; private set; }
 
     /// <summary>The award year's awards in scope: enterprises, total, city and district shares.</summary>
     public (int Enterprises, decimal Total, decimal City, decimal District) Totals { get; private set; }
@@ -22,6 +27,11 @@ public sealed class IndexModel(EnterpriseDirectory directory, IDbContextFactory<
     public async Task OnGetAsync(CancellationToken cancel)
     {
         Scope = Scope.Of(User);
+        if (Scope.Level != ScopeLevel.None)
+        {
+            WaitingCases = await cases.WaitingAsync(HttpContext.CaseActorOf(), cancel);
+        }
+
         if (!Scope.SeesLists)
         {
             return;

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MiniExcelLibs;
+
+namespace Huiqi.Web.Casework;
+
+/// <summary>
+/// What the case pages share: the signed-in user as a <see cref="CaseActor"/>, and one way to take a step — done, the
+/// page redirects with a message (so a reload does not post twice); refused, it shows the workflow's Chinese reason
+/// with the matching status (404 for a case outside the scope, 403, 409 for a stale page, 400), and logs the English.
+/// </summary>
+public abstract class CasePageModel : PageModel
+{
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private CaseActor? _actor;
+
+    /// <summary>The last step's outcome, shown once after the redirect.</summary>
+    [TempData]
+    public string? Message { get; set; }
+
+    /// <summary>Why the step just posted was refused, in Chinese.</summary>
+    public string? Error { get; protected set; }
+
+    public CaseActor Actor => _actor ??= HttpContext.CaseActorOf();
+
+    /// <summary>
+    /// Takes a step. On success sets <see cref="Message"/> and answers <paramref name="done"/>; on a refusal other than
+    /// not-found, sets <see cref="Error"/> and the status code and answers <paramref name="refused"/> (the page, read
+    /// afresh so it shows the case as it now stands).
+    /// </summary>
+    protected async Task<IActionResult> StepAsync(Func<CaseActor, Task<string>> step, Func<IActionResult> done, Func<Task<IActionResult>> refused)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(done);
+        ArgumentNullException.ThrowIfNull(refused);
+        try
+        {
+            Message = await step(Actor);
+            return done();
+        }
+        catch (CaseException e) when (e.Problem == CaseProblem.NotFound)
+        {
+            return NotFound();
+        }
+        catch (CaseException e)
+        {
+            HttpContext.RequestServices.GetRequiredService<ILogger<CasePageModel>>()
+                .LogInformation("Step refused for {User} on {Path}: {Reason}", Actor.User, Request.Path.Value, e.Message);
+            Error = e.Chinese;
+            Message = null;
+            var page = await refused();
+            Response.StatusCode = CasesExtensions.StatusOf(e.Problem);
+            return page;
+        }
+    }
+
+    /// <summary>Rows as an xlsx workbook (Chinese headers are the dictionaries' keys); an empty list gets one explanatory row.</summary>
+    protected async Task<IActionResult> XlsxAsync(List<Dictionary<string, object?>> rows, string sheet, string fileName, string whenEmpty, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            rows.Add(new Dictionary<string, object?> { ["序号"] = null, ["说明"] = whenEmpty });
+        }
+
+        var buffer = new MemoryStream();
+        await buffer.SaveAsAsync(rows, sheetName: sheet, cancellationToken: cancel);
+        buffer.Position = 0;
+        return File(buffer, XlsxType, fileName);
+    }
+}

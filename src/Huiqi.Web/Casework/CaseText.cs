@@ -1,0 +1,147 @@
+namespace Huiqi.Web.Casework;
+
+/// <summary>How the case pages write the workflow's codes in Chinese.</summary>
+public static class CaseText
+{
+    public static string Url(long id) => "/cases/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string NoticeUrl(long id) => "/cases/notices/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The badge colour of a status: done, waiting on someone, or stopped.</summary>
+    public static string Badge(string status) => status switch
+    {
+        CaseStatus.Paid => "ok",
+        CaseStatus.Declined or CaseStatus.Rejected => "bad",
+        CaseStatus.Held or CaseStatus.Returned => "warn",
+        _ => "",
+    };
+
+    /// <summary>A decision log action (办理环节).</summary>
+    public static string Action(string action) => action switch
+    {
+        "push" => "平台比对推送（免申即享）",
+        "apply" => "企业申请（快申快享）",
+        "confirm" => "企业确认",
+        "decline" => "企业放弃",
+        "attach" => "上传申报材料",
+        "submit" => "企业提交申报",
+        "pass" => "审核通过",
+        "return" => "退回补正",
+        "reject" => "不予支持",
+        "release" => "预算放行",
+        "notice" => "列入公示",
+        "object" => "记录异议",
+        "objection-upheld" => "异议成立",
+        "objection-dismissed" => "异议不成立",
+        "notice-ended" => "公示期满",
+        "pay" => "拨付",
+        "rate" => "企业评价",
+        "budget" => "设置预算",
+        "batch-start" => "发起批量比对",
+        _ => action,
+    };
+
+    /// <summary>A transition <c>a→b</c> with the statuses in Chinese.</summary>
+    public static string Transition(string transition) => transition.Length == 0 ? "" :
+        string.Join(" → ", transition.Split('→').Select(s => s.Length == 0 ? "（新建）" : CaseStatus.Chinese(s)));
+
+    /// <summary>The office of a decision log entry, as stored (the <see cref="Office"/> name).</summary>
+    public static string Office(string role) => role switch
+    {
+        nameof(Cases.Office.Enterprise) => "企业",
+        nameof(Cases.Office.DistrictReviewer) => "区县工信部门",
+        nameof(Cases.Office.DistrictFinance) => "区县财政部门",
+        nameof(Cases.Office.CityReviewer) => "市工信局",
+        nameof(Cases.Office.CityFinance) => "市财政局",
+        nameof(Cases.Office.Admin) => "系统管理员",
+        nameof(Cases.Office.System) => "平台",
+        _ => role,
+    };
+
+    /// <summary>
+    /// A decision's detail (the JSON kept in the log, hashed as stored) read out in Chinese for the case history:
+    /// "理由：材料不全；金额：1,000,000元". Unknown keys are shown as stored, so nothing recorded is hidden.
+    /// </summary>
+    public static string Detail(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json) || json == "{}")
+        {
+            return "";
+        }
+
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return json;
+            }
+
+            var parts = new List<string>();
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                // "from" is who raised an objection (text) or a budget's old figure (a number).
+                var (label, money) = p.Name == "from" ? (p.Value.ValueKind == System.Text.Json.JsonValueKind.Number ? ("原预算", true) : ("异议人", false))
+                    : DetailKeys.TryGetValue(p.Name, out var k) ? k : (p.Name, false);
+                var value = p.Value.ValueKind switch
+                {
+                    System.Text.Json.JsonValueKind.Null => null,
+                    System.Text.Json.JsonValueKind.True => "是",
+                    System.Text.Json.JsonValueKind.False => "否",
+                    System.Text.Json.JsonValueKind.Number when money && p.Value.TryGetDecimal(out var d) => d.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + "元",
+                    System.Text.Json.JsonValueKind.String => p.Value.GetString(),
+                    _ => p.Value.GetRawText(),
+                };
+                if (!string.IsNullOrEmpty(value))
+                {
+                    parts.Add($"{label}：{value}");
+                }
+            }
+
+            return string.Join("；", parts);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return json;
+        }
+    }
+
+    private static readonly Dictionary<string, (string Label, bool Money)> DetailKeys = new(StringComparer.Ordinal)
+    {
+        ["reason"] = ("理由", false),
+        ["amount"] = ("金额", true),
+        ["lowered"] = ("核减", false),
+        ["hold"] = ("暂缓", false),
+        ["requested"] = ("申请金额", true),
+        ["city"] = ("市级承担", true),
+        ["district"] = ("区县承担", true),
+        ["perEnterprise"] = ("单户上限", true),
+        ["to"] = ("调整为", true),
+        ["clause"] = ("条款", false),
+        ["item"] = ("事项", false),
+        ["awardYear"] = ("奖补年度", false),
+        ["year"] = ("年度", false),
+        ["document"] = ("文件", false),
+        ["file"] = ("文件名", false),
+        ["size"] = ("字节数", false),
+        ["sha256"] = ("SHA-256", false),
+        ["text"] = ("内容", false),
+        ["notice"] = ("公示批次", false),
+        ["ends"] = ("公示截止", false),
+        ["objection"] = ("异议编号", false),
+        ["resolution"] = ("处理意见", false),
+        ["payer"] = ("出资方", false),
+        ["voucher"] = ("拨付凭证", false),
+        ["run"] = ("批次", false),
+        ["districts"] = ("区县数", false),
+        ["enterprises"] = ("企业数", false),
+        ["score"] = ("评分", false),
+        ["comment"] = ("评价", false),
+        ["account"] = ("账号", false),
+    };
+
+    public static string Time(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), China).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+}

@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using Huiqi.Store;
+using Huiqi.Web.Accounts;
+
+namespace Huiqi.Web.Extensions;
+
+/// <summary>
+/// The award path (免申即享 → 审核 → 公示 → 拨付) on the web: the case store on the registry's own connection, the
+/// workflow and the batch over it, and who acts — the signed-in user as a <see cref="CaseActor"/>.
+/// </summary>
+public static class CasesExtensions
+{
+    /// <summary>
+    /// The workflow and the page queries over the case store. The store and the batch are registered once, by
+    /// <see cref="BatchJobsExtensions.AddHuiqiBatchJobs"/> (call it first). The clock is the application's
+    /// <see cref="TimeProvider"/> as a <see cref="CaseClock"/>, which the city may move forward in the Demo environment
+    /// (past a notice period).
+    /// </summary>
+    public static WebApplicationBuilder AddHuiqiCases(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(new CaseSettings());
+        var demo = builder.Environment.IsEnvironment(DemoCitySeeder.Environment);
+        builder.Services.AddSingleton(sp => new CaseClock(sp.GetRequiredService<TimeProvider>(), demo));
+        builder.Services.AddSingleton(sp => new CaseWorkflow(
+            sp.GetRequiredService<CasesDatabase>(),
+            sp.GetRequiredService<HuiqiDatabase>(),
+            sp.GetRequiredService<PolicyEngine>().Catalog,
+            sp.GetRequiredService<CaseClock>(),
+            sp.GetRequiredService<CaseSettings>()));
+        builder.Services.AddSingleton<CaseQueries>();
+        return builder;
+    }
+
+    /// <summary>
+    /// In the Demo environment, once the demo city is there and the case tables are migrated, runs the no-application batch for
+    /// the demo award year in this process when no run of that year exists yet (and finishes one an earlier start left
+    /// unfinished), so a fresh start already shows pushed cases. The city's own batch runs are the batch page's.
+    /// </summary>
+    public static async Task PrepareCasesAsync(this WebApplication app, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsEnvironment(DemoCitySeeder.Environment))
+        {
+            return;
+        }
+
+        var year = app.Services.GetRequiredService<PolicyEngine>().AwardYear;
+        var batch = app.Services.GetRequiredService<CaseBatch>();
+        var runs = await app.Services.GetRequiredService<CaseQueries>().RunsOfYearAsync(year, cancel);
+        var node = "demo@" + Environment.MachineName;
+        if (runs.Count == 0)
+        {
+            var run = await batch.StartAsync(year, CaseActor.System(node), cancel);
+            runs = [run.Id];
+        }
+
+        // Parts one at a time, in id order: the same city gives the same cases in the same order on every fresh start.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var parts = await app.Services.GetRequiredService<CaseQueries>().UnfinishedPartsAsync(runs, cancel);
+        foreach (var part in parts)
+        {
+            await batch.RunPartAsync(part, node, cancel);
+        }
+
+        if (parts.Count > 0)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Huiqi.Startup")
+                .LogInformation("Demo batch for award year {Year}: {Parts} parts in {Elapsed} ms", year, parts.Count, clock.ElapsedMilliseconds);
+        }
+    }
+
+    /// <summary>
+    /// The signed-in user as the workflow sees them: the account name, the office of their role, the district or USCC
+    /// on the account (<see cref="Scope"/>), and the client's address for the decision log.
+    /// </summary>
+    public static CaseActor CaseActorOf(this HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var user = http.User;
+        var scope = Scope.Of(user);
+        return new CaseActor(
+            user.Identity?.Name ?? "anonymous",
+            OfficeOf(user),
+            scope.Level == ScopeLevel.District ? scope.District : null,
+            scope.Level == ScopeLevel.Enterprise ? scope.Uscc : null,
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    }
+
+    /// <summary>
+    /// The office a user acts in. An account holds one role; were it to hold several, the one that sees most is taken,
+    /// as <see cref="Scope.Of"/> does. An account with no role (or no district / USCC) gets the enterprise office with
+    /// no USCC, which sees no case at all.
+    /// </summary>
+    public static Office OfficeOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user switch
+        {
+            _ when user.IsInRole(Roles.Admin) => Office.Admin,
+            _ when user.IsInRole(Roles.CityReviewer) => Office.CityReviewer,
+            _ when user.IsInRole(Roles.CityFinance) => Office.CityFinance,
+            _ when Scope.Of(user).Level != ScopeLevel.District => Office.Enterprise,
+            _ when user.IsInRole(Roles.DistrictReviewer) => Office.DistrictReviewer,
+            _ => Office.DistrictFinance,
+        };
+    }
+
+    /// <summary>The HTTP status that answers a refused step: 404, 403, 409 or 400.</summary>
+    public static int StatusOf(CaseProblem problem) => problem switch
+    {
+        CaseProblem.NotFound => StatusCodes.Status404NotFound,
+        CaseProblem.Forbidden => StatusCodes.Status403Forbidden,
+        CaseProblem.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}

@@ -1,0 +1,54 @@
+using Huiqi.Engine.Catalog;
+using Huiqi.Store;
+
+namespace Huiqi.Web.Pages.Cases;
+
+/// <summary>
+/// 快申快享: an enterprise applies for an award the data cannot show (a referral clause, or any clause to be applied
+/// for), asking for an amount; it then uploads its documents and submits on the case's page.
+/// </summary>
+public sealed class ApplyModel(CaseWorkflow workflow, PolicyEngine engine, DossierStore store) : CasePageModel
+{
+    [BindProperty] public string ClauseId { get; set; } = "";
+    [BindProperty] public string? Item { get; set; }
+    [BindProperty] public int AwardYear { get; set; }
+    [BindProperty] public decimal Requested { get; set; }
+    [BindProperty] public string Account { get; set; } = "";
+
+    public PolicyEngine Engine => engine;
+
+    /// <summary>The clauses an enterprise applies for (catalogue data: the clause's way, or a referral with no formula).</summary>
+    public IEnumerable<Clause> Clauses => engine.Catalog.Clauses.Where(c => c.Way == ClauseWay.Application || c.IsReferral);
+
+    public IActionResult OnGet()
+    {
+        if (Actor.Office != Office.Enterprise)
+        {
+            return Forbid();
+        }
+
+        AwardYear = engine.AwardYear;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
+    {
+        if (Actor.Office != Office.Enterprise)
+        {
+            return Forbid();
+        }
+
+        long id = 0;
+        return await StepAsync(
+            async a =>
+            {
+                var dossier = await store.GetAsync(a.Uscc!, cancel)
+                    ?? throw CaseException.NotFound(0);
+                var c = await workflow.ApplyAsync(a, ClauseId, string.IsNullOrWhiteSpace(Item) ? null : Item.Trim(), AwardYear, Requested, Account, dossier.Name, dossier.District, cancel);
+                id = c.Id;
+                return "申请已创建：请上传申报材料后提交。";
+            },
+            () => Redirect(CaseText.Url(id)),
+            () => Task.FromResult<IActionResult>(Page()));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Huiqi.Web.Pages.Cases;
+
+/// <summary>
+/// One notice as published (公示名单): the official heading and the list (enterprise, USCC, district, clause, amount),
+/// printable and as an xlsx; the city records objections against listed cases, resolves them and, once the period is
+/// over, closes the notice so the cases go to payment.
+/// </summary>
+[Authorize(Policy = AccessPolicies.Lists)]
+public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, PolicyEngine engine, CaseClock clock) : CasePageModel
+{
+    public NoticeRow Notice { get; private set; } = null!;
+
+    public IReadOnlyList<CaseRow> Cases { get; private set; } = [];
+
+    public IReadOnlyList<ObjectionRow> Objections { get; private set; } = [];
+
+    public PolicyEngine Engine => engine;
+
+    public bool IsCity => Actor.Office is Office.CityReviewer or Office.Admin;
+
+    public bool Over => workflow.Today > Notice.Ends;
+
+    /// <summary>Whether the page offers to skip the period: the city, in the Demo environment, on an open notice still running.</summary>
+    public bool CanSkip => IsCity && clock.Movable && Notice.Status == "open" && !Over;
+
+    /// <summary>The period as the city writes it: 2025年3月3日至2025年3月7日.</summary>
+    public string Period => $"{Chinese(Notice.Starts)}至{Chinese(Notice.Ends)}";
+
+    public static string Chinese(DateOnly d) => d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel)
+    {
+        var found = await queries.NoticeAsync(id, cancel);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        (Notice, Cases, Objections) = found.Value;
+        return Page();
+    }
+
+    /// <summary>The published list as an xlsx with Chinese headers and a total row.</summary>
+    public async Task<IActionResult> OnGetExportAsync(long id, CancellationToken cancel)
+    {
+        if (await OnGetAsync(id, cancel) is not PageResult)
+        {
+            return NotFound();
+        }
+
+        var rows = Cases.Select((c, i) => new Dictionary<string, object?>
+        {
+            ["序号"] = i + 1,
+            ["企业名称"] = c.EnterpriseName,
+            ["统一社会信用代码"] = c.Uscc,
+            ["所属区县"] = c.District,
+            ["政策条款"] = c.Clause,
+            ["支持事项"] = engine.ClauseTitle(c.Clause) + (c.Item.Length == 0 ? "" : "（" + Show.Honor(c.Item) + "）"),
+            ["拟支持金额（元）"] = c.Amount,
+            ["市级承担（元）"] = c.CityShare,
+            ["区级承担（元）"] = c.DistrictShare,
+        }).ToList();
+        return await XlsxAsync(rows, "公示名单", $"公示名单-{Notice.Id}-{Notice.AwardYear}年度.xlsx", "（本次公示无事项）", cancel);
+    }
+
+    public Task<IActionResult> OnPostObjectAsync(long id, long caseId, string? from, string? text, CancellationToken cancel) =>
+        Step(id, cancel, async a =>
+        {
+            await workflow.ObjectAsync(caseId, a, from ?? "", text ?? "", cancel);
+            return $"已对事项 {caseId} 记录异议；处理完毕前该事项不能确认拨付。";
+        });
+
+    public Task<IActionResult> OnPostResolveAsync(long id, long objection, bool upheld, string? resolution, CancellationToken cancel) =>
+        Step(id, cancel, async a =>
+        {
+            await workflow.ResolveObjectionAsync(objection, a, upheld, resolution ?? "", cancel);
+            return upheld ? "异议成立，该事项不予支持。" : "异议不成立，该事项继续办理。";
+        });
+
+    public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancel) =>
+        Step(id, cancel, async a =>
+        {
+            var (approved, waiting) = await workflow.CloseNoticeAsync(id, a, cancel);
+            return waiting == 0
+                ? $"公示期满，{approved} 件事项转入拨付。"
+                : $"公示期满，{approved} 件事项转入拨付；{waiting} 件有未处理的异议，处理后转入拨付。";
+        });
+
+    /// <summary>Demo only: moves the award path's clock to the day after the period, so the notice may be closed now.</summary>
+    public Task<IActionResult> OnPostSkipAsync(long id, CancellationToken cancel) =>
+        Step(id, cancel, async a =>
+        {
+            var notice = await queries.NoticeAsync(id, cancel) ?? throw CaseException.NotFound(id);
+            if (a.Office is not (Office.CityReviewer or Office.Admin) || !clock.Movable)
+            {
+                throw CaseException.Forbidden("只有演示环境中的市工信局可以跳过公示期", "only the city may skip a notice period, and only in the Demo environment");
+            }
+
+            var days = notice.Notice.Ends.DayNumber - workflow.Today.DayNumber + 1;
+            if (days > 0)
+            {
+                clock.Advance(TimeSpan.FromDays(days));
+            }
+
+            return $"演示环境：办理日期已推进 {Math.Max(days, 0)} 天，今天是 {Show.Date(workflow.Today)}，公示期已满，可以结束公示。";
+        });
+
+    private Task<IActionResult> Step(long id, CancellationToken cancel, Func<CaseActor, Task<string>> step) =>
+        StepAsync(step, () => Redirect(CaseText.NoticeUrl(id)), () => OnGetAsync(id, cancel));
+}

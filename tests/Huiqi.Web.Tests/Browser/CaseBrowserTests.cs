@@ -1,0 +1,145 @@
+using Huiqi.Cases;
+using Huiqi.Web.Tests.Http;
+using Microsoft.Playwright;
+
+namespace Huiqi.Web.Tests.Browser;
+
+/// <summary>
+/// The award path in Chromium across the four roles, on the demo city whose 2024 batch ran at start: an enterprise
+/// confirms a pushed award, its district recommends it, the city reviews, publishes the notice and closes it, both
+/// finance offices pay their shares; the enterprise's ledger shows the grant and the engine no longer offers it;
+/// another enterprise cannot open the case. Two browsers approving one case at once: one approval, and the other
+/// reads the Chinese message that someone else has dealt with it.
+/// </summary>
+[Collection("browser")]
+public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
+{
+    private static string Url(long id) => CaseSteps.Url(id);
+
+    /// <summary>Signs in a fresh context and opens the case page.</summary>
+    private async Task<IPage> OpenAsync(string user, long id)
+    {
+        var page = await fx.NewPageAsync();
+        await fx.SignInAsync(page, user);
+        await page.GotoAsync(Url(id));
+        return page;
+    }
+
+    /// <summary>Clicks a step's button and waits for the page it redirects to, answering the message shown.</summary>
+    private static async Task<string> ClickAsync(IPage page, string button)
+    {
+        await page.ClickAsync(button);
+        await page.WaitForSelectorAsync("#message, #error");
+        Assert.False(await page.IsVisibleAsync("#error"), await page.IsVisibleAsync("#error") ? await page.InnerTextAsync("#error") : "");
+        return await page.InnerTextAsync("#message");
+    }
+
+    /// <summary>The city passes each review step the case is at (专家评审, 第三方审计, 市级审核) until it waits for the notice.</summary>
+    private static async Task CityPassesAsync(IPage city)
+    {
+        while (await city.IsVisibleAsync("#pass"))
+        {
+            await ClickAsync(city, "#pass");
+        }
+
+        Assert.Equal(CaseStatus.Chinese(CaseStatus.ReadyForNotice), (await city.InnerTextAsync("#status")).Trim());
+    }
+
+    [BrowserFact]
+    public async Task A_pushed_award_goes_from_the_enterprise_through_notice_to_payment()
+    {
+        var c = await new CaseSteps(fx.App).PushedAsync(paidOnce: true);
+
+        // The enterprise finds the case among its to-dos and confirms it.
+        var enterprise = await fx.NewPageAsync();
+        await fx.SignInAsync(enterprise, c.Uscc);
+        await enterprise.GotoAsync("/cases?todo=true");
+        await enterprise.ClickAsync($"a[href='{Url(c.Id)}']");
+        Assert.Contains(c.Clause, await enterprise.InnerTextAsync("#case"), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(await enterprise.InnerTextAsync("#because")));
+        Assert.Contains("已确认", await ClickAsync(enterprise, "#confirm"), StringComparison.Ordinal);
+
+        // Another enterprise cannot open it.
+        var stranger = await fx.NewPageAsync();
+        await fx.SignInAsync(stranger, (await fx.App.EnterpriseAccountsAsync()).First(a => a.Uscc != c.Uscc).Uscc);
+        var hidden = await stranger.GotoAsync(Url(c.Id));
+        Assert.Equal(404, hidden!.Status);
+
+        var district = await OpenAsync(HuiqiApp.Slug(c.District) + "-review", c.Id);
+        await ClickAsync(district, "#pass");
+        var city = await OpenAsync("city-review", c.Id);
+        await CityPassesAsync(city);
+
+        // The city publishes the notice, lets the period pass (Demo) and closes it.
+        await city.GotoAsync("/cases/notices");
+        await city.ClickAsync("#publish-submit");
+        await city.WaitForSelectorAsync("#notice");
+        Assert.Contains(c.Uscc, await city.InnerTextAsync("#listed"), StringComparison.Ordinal);
+        await fx.ScreenshotAsync(city, "case-notice.png");
+        await ClickAsync(city, "#skip");
+        Assert.Contains("转入拨付", await ClickAsync(city, "#close"), StringComparison.Ordinal);
+
+        // Each finance office pays its share with a voucher number.
+        foreach (var (user, payer) in CaseSteps.Payers(c))
+        {
+            var finance = await OpenAsync(user, c.Id);
+            await finance.FillAsync($"form:has(#pay-{payer}) input[name=voucher]", $"{payer}-{c.Id}");
+            Assert.Contains("已拨付", await ClickAsync(finance, $"#pay-{payer}"), StringComparison.Ordinal);
+        }
+
+        // The city reads the case list, the payments and the decision log with its chain verified.
+        await city.GotoAsync("/cases?year=" + HuiqiApp.Year);
+        Assert.Contains("全市", await city.InnerTextAsync("h1"), StringComparison.Ordinal);
+        await fx.ScreenshotAsync(city, "case-list.png");
+        await city.GotoAsync("/cases/payments");
+        Assert.Contains($"#{c.Id}", await city.InnerTextAsync("#paid"), StringComparison.Ordinal);
+        await fx.ScreenshotAsync(city, "case-payments.png");
+        await city.GotoAsync("/cases/decisions");
+        Assert.Contains("哈希链完整", await city.InnerTextAsync("#chain"), StringComparison.Ordinal);
+
+        await enterprise.GotoAsync(Url(c.Id));
+        Assert.Equal(CaseStatus.Chinese(CaseStatus.Paid), (await enterprise.InnerTextAsync("#status")).Trim());
+        Assert.Equal(CaseSteps.Payers(c).Count(), await enterprise.Locator("#payments tbody tr").CountAsync());
+
+        // The enterprise's ledger (calculator page) shows the grant; the next evaluation no longer offers it.
+        await enterprise.GotoAsync("/enterprise/" + c.Uscc);
+        var ledger = await enterprise.Locator("#grants + .card tbody tr", new() { HasText = c.Clause }).AllInnerTextsAsync();
+        Assert.Contains(ledger, row => row.Contains(Huiqi.Web.Pages.Show.Money(c.Amount), StringComparison.Ordinal));
+        Assert.False(await new CaseSteps(fx.App).EngineOffersAsync(c));
+        await fx.ScreenshotAsync(enterprise, "case-paid-ledger.png");
+    }
+
+    [BrowserFact]
+    public async Task Two_browsers_approving_one_case_at_once_give_one_approval()
+    {
+        var c = await new CaseSteps(fx.App).PushedAsync();
+        await ClickAsync(await OpenAsync(c.Uscc, c.Id), "#confirm");
+        await ClickAsync(await OpenAsync(HuiqiApp.Slug(c.District) + "-review", c.Id), "#pass");
+
+        // Two reviewers read the case at the same step, then both approve at once.
+        var first = await OpenAsync("city-review", c.Id);
+        while ((await first.InnerTextAsync("#status")).Trim() != CaseStatus.Chinese(CaseStatus.CityReview))
+        {
+            await ClickAsync(first, "#pass");
+        }
+
+        var second = await OpenAsync("admin", c.Id);
+        await Task.WhenAll(first.ClickAsync("#pass"), second.ClickAsync("#pass"));
+        await Task.WhenAll(first.WaitForSelectorAsync("#message, #error"), second.WaitForSelectorAsync("#message, #error"));
+        var refused = new List<IPage>();
+        foreach (var page in new[] { first, second })
+        {
+            if (await page.IsVisibleAsync("#error"))
+            {
+                refused.Add(page);
+            }
+        }
+
+        var loser = Assert.Single(refused);
+        Assert.Contains("该事项已被他人处理", await loser.InnerTextAsync("#error"), StringComparison.Ordinal);
+        await fx.ScreenshotAsync(loser, "case-conflict.png");
+        await loser.GotoAsync(Url(c.Id));
+        Assert.Equal(CaseStatus.Chinese(CaseStatus.ReadyForNotice), (await loser.InnerTextAsync("#status")).Trim());
+        Assert.Equal(1, await loser.Locator("#history tbody tr", new() { HasText = CaseStatus.Chinese(CaseStatus.CityReview) + " → " }).CountAsync());
+    }
+}
