@@ -12,6 +12,13 @@ var dataDir = StringArg("--data", "bench/out");
 var useBdn = !quick && !args.Contains("--no-bdn");
 var skipBatch = args.Contains("--no-batch");
 
+if (StringArg("--reader", "") is { Length: > 0 } readerFile)
+{
+    // Reading alone, on any JSONL file (the batch population, a demo city): see ReaderRun.
+    ReaderRun.Measure(readerFile, IntArg("--lines", 100_000), rounds, args.Contains("--alloc"));
+    return 0;
+}
+
 var machine = Report.Machine();
 var loadBefore = Report.Load();
 Console.WriteLine($"# huiqi bench {(quick ? "--quick" : "(full)")}: {DateTime.Now:yyyy-MM-dd HH:mm}; {machine}; load {loadBefore}");

@@ -1,3 +1,4 @@
+using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
 
 namespace Huiqi.Simulation;
@@ -10,6 +11,9 @@ public interface IPopulationSink
 {
     /// <summary>A chunk of JSONL lines; <paramref name="firstLine"/> is the 1-based number of the first.</summary>
     void AddLines(IReadOnlyList<string> lines, long firstLine);
+
+    /// <summary>A chunk of JSONL lines kept as UTF-8; a sink that reads strings takes them as text.</summary>
+    void AddLines(LineChunk chunk) => AddLines(chunk.Texts(), chunk.FirstLine);
 
     /// <summary>A chunk of dossiers.</summary>
     void AddDossiers(IReadOnlyList<Dossier> dossiers);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Huiqi.Engine.Blocks;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
@@ -38,6 +40,7 @@ public sealed class ReformSimulation : IPopulationSink
     private readonly List<Mover> _losers = [];
     private readonly List<BadLine> _errors = [];
     private long _bad;
+    private Slot[] _slots = [];
 
     /// <param name="baseline">The catalogue as it is.</param>
     /// <param name="reform">The catalogue as the reform makes it.</param>
@@ -79,6 +82,11 @@ public sealed class ReformSimulation : IPopulationSink
             }
 
             var reached = Scenario.Evaluate(dossier, year);
+            if (PaysAsBaseline(baseline, reached))
+            {
+                return baseline;
+            }
+
             return reached with
             {
                 Awards = [.. baseline.Awards.Where(a => !Clauses.Contains(a.Clause)), .. reached.Awards],
@@ -86,6 +94,25 @@ public sealed class ReformSimulation : IPopulationSink
                 NotPaid = [.. baseline.NotPaid.Where(a => !Clauses.Contains(a.Clause)), .. reached.NotPaid],
                 Libraries = baseline.Libraries,
             };
+        }
+
+        /// <summary>
+        /// Whether the clauses in reach pay the baseline's award lines in them, in the same order: the reform's awards are
+        /// then the baseline's, and the baseline's answer stands for it wherever only awards are compared and summed.
+        /// </summary>
+        private bool PaysAsBaseline(Answer baseline, Answer reached)
+        {
+            var reform = Items.Of(reached.Awards);
+            var j = 0;
+            foreach (var award in Items.Of(baseline.Awards))
+            {
+                if (Clauses.Contains(award.Clause) && (j >= reform.Length || !Same(award, reform[j++])))
+                {
+                    return false;
+                }
+            }
+
+            return j == reform.Length;
         }
     }
 
@@ -127,6 +154,22 @@ public sealed class ReformSimulation : IPopulationSink
         }, firstLine);
     }
 
+    /// <summary>Reads and evaluates a chunk of JSONL lines kept as UTF-8 (<see cref="JsonLines"/>): each line is parsed once, here, in parallel.</summary>
+    public void AddLines(LineChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        Process(chunk.Count, i =>
+        {
+            if (chunk.IsBlank(i))
+            {
+                return (null, null);
+            }
+
+            var read = chunk.Read(i);
+            return read.Ok ? (read.Dossier, null) : (null, read.Errors[0].ToString());
+        }, chunk.FirstLine);
+    }
+
     /// <summary>Evaluates a chunk of dossiers (from the registry, or built in a test).</summary>
     public void AddDossiers(IReadOnlyList<Dossier> dossiers)
     {
@@ -150,7 +193,14 @@ public sealed class ReformSimulation : IPopulationSink
     /// </summary>
     private void Process(int count, Func<int, (Dossier? Dossier, string? Error)> read, long firstLine)
     {
-        var slots = new Slot[count];
+        // One array of slots for every chunk (cleared before and after): a chunk's slots are too large to allocate afresh each time.
+        if (_slots.Length < count)
+        {
+            _slots = new Slot[count];
+        }
+
+        var slots = _slots;
+        Array.Clear(slots, 0, count);
         Parallel.For(0, count, () => new Tally(_sum.Affected.Length), (i, _, tally) =>
         {
             var (d, error) = read(i);
@@ -164,7 +214,7 @@ public sealed class ReformSimulation : IPopulationSink
                 {
                     var b = _baseline.Evaluate(d, _year);
                     var r = _reached.Evaluate(b, d, _year);
-                    var same = SameAwards(b, r);
+                    var same = ReferenceEquals(b, r) || SameAwards(b, r);
                     tally.Add(d, b, r);
                     if (!same)
                     {
@@ -194,7 +244,7 @@ public sealed class ReformSimulation : IPopulationSink
             }
         });
 
-        for (var i = 0; i < slots.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             ref var s = ref slots[i];
             if (s.Error is { } error)
@@ -231,6 +281,8 @@ public sealed class ReformSimulation : IPopulationSink
                 Keep(total.Delta > 0 ? _gainers : _losers, d, total, () => lines ?? Diff(b, r));
             }
         }
+
+        Array.Clear(slots, 0, count);
     }
 
     /// <summary>Running sums: one per thread while a chunk is evaluated, merged into the simulation's.</summary>
@@ -260,33 +312,53 @@ public sealed class ReformSimulation : IPopulationSink
                 Unchanged++;
             }
 
-            Sum(b, d, 0);
-            Sum(r, d, 1);
-        }
-
-        private void Sum(Answer answer, Dossier d, int side)
-        {
-            foreach (var a in answer.Awards)
+            if (ReferenceEquals(b, r))
             {
-                Put(ByClause, a.Clause, Side(side, a.Amount));
-                Put(ByDistrict, d.District, Side(side, a.Amount));
-                if (a.DistrictShare != 0)
-                {
-                    Put(DistrictShares, d.District, Side(side, a.DistrictShare));
-                }
-
-                Total += Side(side, a.Amount);
-                City += Side(side, a.CityShare);
-                District += Side(side, a.DistrictShare);
+                Sum(b, d, Side.Both);
+            }
+            else
+            {
+                Sum(b, d, Side.Baseline);
+                Sum(r, d, Side.Reform);
             }
         }
 
-        private static Amounts Side(int side, decimal amount) => side == 0 ? new(amount, 0) : new(0, amount);
+        private void Sum(Answer answer, Dossier d, Side side)
+        {
+            foreach (var a in Items.Of(answer.Awards))
+            {
+                var amount = On(side, a.Amount);
+                Put(ByClause, a.Clause, amount);
+                Put(ByDistrict, d.District, amount);
+                if (a.DistrictShare != 0)
+                {
+                    Put(DistrictShares, d.District, On(side, a.DistrictShare));
+                }
+
+                Total += amount;
+                City += On(side, a.CityShare);
+                District += On(side, a.DistrictShare);
+            }
+        }
+
+        private enum Side
+        {
+            Baseline,
+            Reform,
+            Both,
+        }
+
+        private static Amounts On(Side side, decimal amount) => side switch
+        {
+            Side.Baseline => new(amount, 0),
+            Side.Reform => new(0, amount),
+            _ => new(amount, amount),
+        };
 
         private static void Put(Dictionary<string, Amounts> sums, string key, Amounts amount)
         {
-            sums.TryGetValue(key, out var v);
-            sums[key] = v + amount;
+            ref var v = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, key, out _);
+            v += amount;
         }
 
         public void Merge(Tally t)

@@ -110,10 +110,12 @@ public sealed class EvaluateCommand : ICliCommand
         // evaluate the chunks in between. Answers go to the file as UTF-8 bytes; memory holds a few chunks at most.
         var file = outPath is null ? null : new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         var newLine = Encoding.UTF8.GetBytes(Environment.NewLine);
+        // Each chunk's lines and answers are reused once written: the buffers stay few and out of the large object heap's churn.
+        var inFlight = new Queue<(LineChunk Lines, BatchChunk Chunk, Task<BatchChunk> Answers)>();
+        var spare = new Stack<(LineChunk Lines, BatchChunk Chunk)>();
         try
         {
-            using var reader = new StreamReader(input, Encoding.UTF8, true, 1 << 16);
-            var inFlight = new Queue<Task<BatchChunk>>();
+            using var reader = JsonLines.Open(input);
             var maxInFlight = Math.Max(2, Environment.ProcessorCount * 2);
             long lineNo = 0, count = 0, errors = 0;
             var total = 0m;
@@ -121,25 +123,23 @@ public sealed class EvaluateCommand : ICliCommand
             var lastProgress = 0L;
             while (true)
             {
-                var lines = new string[Chunk];
-                var n = 0;
-                while (n < Chunk && reader.ReadLine() is { } line)
-                {
-                    lines[n++] = line;
-                }
-
+                var (lines, answersOf) = spare.Count > 0 ? spare.Pop() : (new LineChunk(), new BatchChunk());
+                var n = reader.Next(lines, Chunk) ? lines.Count : 0;
                 if (n > 0)
                 {
-                    var first = lineNo + 1;
-                    var size = n;
-                    inFlight.Enqueue(Task.Run(() => BatchChunk.Evaluate(evaluator, options, lines, size, first, year, cancel), cancel));
+                    inFlight.Enqueue((lines, answersOf, Task.Run(() => answersOf.Evaluate(evaluator, options, lines, year, cancel), cancel)));
                     lineNo += n;
+                }
+                else
+                {
+                    spare.Push((lines, answersOf));
                 }
 
                 // Write what is done, in order; wait for the oldest when enough is in flight or the input is exhausted.
-                while (inFlight.Count > 0 && (n == 0 || inFlight.Count >= maxInFlight || inFlight.Peek().IsCompleted))
+                while (inFlight.Count > 0 && (n == 0 || inFlight.Count >= maxInFlight || inFlight.Peek().Answers.IsCompleted))
                 {
-                    var done = await inFlight.Dequeue();
+                    var (read, chunk, answers) = inFlight.Dequeue();
+                    var done = await answers;
                     for (var i = 0; i < done.Lines; i++)
                     {
                         var bytes = done.Line(i);
@@ -157,6 +157,7 @@ public sealed class EvaluateCommand : ICliCommand
                     count += done.Lines;
                     errors += done.Errors;
                     total += done.Total;
+                    spare.Push((read, chunk));
                 }
 
                 if (io.ErrorIsTerminal && clock.ElapsedMilliseconds - lastProgress > 500)
@@ -181,6 +182,17 @@ public sealed class EvaluateCommand : ICliCommand
         }
         finally
         {
+            foreach (var (lines, _, answers) in inFlight)
+            {
+                await ((Task)answers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                lines.Dispose();
+            }
+
+            foreach (var (lines, _) in spare)
+            {
+                lines.Dispose();
+            }
+
             if (file is not null)
             {
                 await file.DisposeAsync();
@@ -194,10 +206,10 @@ public sealed class EvaluateCommand : ICliCommand
         private readonly ArrayBufferWriter<byte> _bytes;
         private readonly List<int> _ends;
 
-        private BatchChunk(int lines)
+        public BatchChunk()
         {
-            _bytes = new ArrayBufferWriter<byte>(lines * 512);
-            _ends = new List<int>(lines);
+            _bytes = new ArrayBufferWriter<byte>(Chunk * 512);
+            _ends = new List<int>(Chunk);
         }
 
         /// <summary>Non-blank lines: each has an answer or an error line.</summary>
@@ -209,30 +221,34 @@ public sealed class EvaluateCommand : ICliCommand
 
         public ReadOnlySpan<byte> Line(int i) => _bytes.WrittenSpan[(i == 0 ? 0 : _ends[i - 1]).._ends[i]];
 
-        public static BatchChunk Evaluate(Evaluator evaluator, EvaluationOptions options, string[] lines, int n, long first, int year, CancellationToken cancel)
+        /// <summary>Evaluates the lines into this chunk, emptied first.</summary>
+        public BatchChunk Evaluate(Evaluator evaluator, EvaluationOptions options, LineChunk lines, int year, CancellationToken cancel)
         {
-            var chunk = new BatchChunk(n);
+            _bytes.ResetWrittenCount();
+            _ends.Clear();
+            Errors = 0;
+            Total = 0;
             var scratch = Scratch ??= new ArrayBufferWriter<byte>(4096);
-            for (var i = 0; i < n; i++)
+            for (var i = 0; i < lines.Count; i++)
             {
                 cancel.ThrowIfCancellationRequested();
                 scratch.ResetWrittenCount();
-                var (kind, total) = WriteLine(evaluator, options, lines[i], first + i, year, scratch);
+                var (kind, total) = WriteLine(evaluator, options, lines, i, year, scratch);
                 if (kind == LineKind.Blank)
                 {
                     continue;
                 }
 
-                chunk._bytes.Write(scratch.WrittenSpan);
-                chunk._ends.Add(chunk._bytes.WrittenCount);
-                chunk.Total += total;
+                _bytes.Write(scratch.WrittenSpan);
+                _ends.Add(_bytes.WrittenCount);
+                Total += total;
                 if (kind == LineKind.Bad)
                 {
-                    chunk.Errors++;
+                    Errors++;
                 }
             }
 
-            return chunk;
+            return this;
         }
 
         [ThreadStatic]
@@ -250,14 +266,15 @@ public sealed class EvaluateCommand : ICliCommand
     /// One line of a batch into <paramref name="output"/> as UTF-8: the same text as <see cref="BatchLine.ToJson"/>,
     /// written without a string for the answer.
     /// </summary>
-    private static (LineKind Kind, decimal Total) WriteLine(Evaluator evaluator, EvaluationOptions options, string line, long lineNo, int year, ArrayBufferWriter<byte> output)
+    private static (LineKind Kind, decimal Total) WriteLine(Evaluator evaluator, EvaluationOptions options, LineChunk lines, int i, int year, ArrayBufferWriter<byte> output)
     {
-        if (string.IsNullOrWhiteSpace(line))
+        if (lines.IsBlank(i))
         {
             return (LineKind.Blank, 0);
         }
 
-        var read = DossierReader.Read(line);
+        var lineNo = lines.FirstLine + i;
+        var read = lines.Read(i);
         if (!read.Ok)
         {
             output.Write(Encoding.UTF8.GetBytes(BatchLine.Error(lineNo, read.Errors)));

@@ -1,5 +1,5 @@
-using System.Text;
 using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
 using Huiqi.Policies;
 using Huiqi.Simulation;
@@ -79,25 +79,29 @@ internal static class SimulationInput
                 throw new UsageException($"文件不存在 / file not found: {path}");
             }
 
-            using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
-            var lines = new List<string>(Chunk);
+            // The next chunk is read while the cores evaluate this one; the sink parses each line once, from its UTF-8.
+            using var lines = JsonLines.Open(path);
+            using LineChunk first = new(), second = new();
+            var filling = first;
+            var reading = Task.Run(() => lines.Next(first, Chunk), cancel);
             long read = 0;
-            while (true)
+            try
             {
-                lines.Clear();
-                while (lines.Count < Chunk && await reader.ReadLineAsync(cancel) is { } line)
+                while (await reading)
                 {
-                    lines.Add(line);
+                    var full = filling;
+                    var next = filling = ReferenceEquals(full, first) ? second : first;
+                    reading = Task.Run(() => lines.Next(next, Chunk), cancel);
+                    sink.AddLines(full);
+                    read += full.Count;
+                    Progress(io, read);
                 }
 
-                if (lines.Count == 0)
-                {
-                    return read;
-                }
-
-                sink.AddLines(lines, read + 1);
-                read += lines.Count;
-                Progress(io, read);
+                return read;
+            }
+            finally
+            {
+                await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
 

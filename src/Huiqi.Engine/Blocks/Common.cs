@@ -60,8 +60,11 @@ public sealed record TierTable(IReadOnlyList<Tier> Tiers)
     }
 }
 
-/// <summary>The elements of a dossier section for a <c>foreach</c> that allocates no enumerator (sections are never changed).</summary>
-internal static class Items
+/// <summary>
+/// The elements of a dossier section or an answer's lines for a <c>foreach</c> that allocates no enumerator and makes
+/// no interface call per element (the lists are never changed while read).
+/// </summary>
+public static class Items
 {
     public static ReadOnlySpan<T> Of<T>(IReadOnlyList<T> list) => list switch
     {

@@ -47,7 +47,7 @@ public static class Zh
     /// <summary>A plain number without trailing zeros: 30000 m², 1.7 倍.</summary>
     public static string Number(decimal v) => Trim(v);
 
-    private static string Trim(decimal v) => v.Scale == 0 ? v.ToString(Inv) : (v / 1.000000000000000000000000000000000m).ToString(Inv);
+    private static string Trim(decimal v) => v.Scale == 0 ? v.ToString(Inv) : Output.Decimals.WithoutTrailingZeros(v).ToString(Inv);
 
     /// <summary><see cref="Money"/> of a whole number of yuan below 2^64: 亿 when a multiple of 万 from 1亿 up, else 万 from 1万 up, else 元.</summary>
     private static string Whole(ulong v, bool negative)

@@ -32,6 +32,12 @@ public static partial class DossierReader
     public static DossierReadResult Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        return TryReadFast(json) is { } dossier ? new DossierReadResult(dossier, []) : ReadThorough(json);
+    }
+
+    /// <summary>The reading that finds and words every error (<see cref="Read(string)"/> takes it when the streaming one gives up).</summary>
+    internal static DossierReadResult ReadThorough(string json)
+    {
         try
         {
             using var document = JsonDocument.Parse(json);
@@ -58,6 +64,11 @@ public static partial class DossierReader
         if (!Utf8.IsValid(utf8Json))
         {
             return NotUnicode();
+        }
+
+        if (TryReadFast(utf8Json) is { } dossier)
+        {
+            return new DossierReadResult(dossier, []);
         }
 
         try
@@ -356,7 +367,7 @@ public static partial class DossierReader
         private Func<ItemFields, Grant?>? _readGrant;
 
         // Scratch for the two passes over a figures object and over a series (keys, repeats), reused.
-        private const int ScratchKeys = 64;
+        public const int ScratchKeys = 64;
         private readonly string?[] _metricNames = new string?[ScratchKeys];
         private readonly string?[] _keyNames = new string?[ScratchKeys];
         private readonly Period[] _keyPeriods = new Period[ScratchKeys];
@@ -399,30 +410,11 @@ public static partial class DossierReader
             var training = Section(f, "training", TrainingFields, _readTraining ??= ReadTraining);
             var grants = Section(f, "grants", GrantFields, _readGrant ??= ReadGrant);
 
-            if (Errors.Count > 0)
-            {
-                return null;
-            }
-
-            return new Dossier
-            {
-                Uscc = uscc!,
-                Name = name!,
-                District = district!,
-                Traits = traits.Count == 0 ? NoTraits : new HashSet<string>(traits, StringComparer.Ordinal),
-                Sectors = sectors,
-                RelocatedOn = relocatedOn,
-                Figures = figures,
-                Rankings = rankings,
-                Honors = honors,
-                Projects = projects,
-                Spending = spending,
-                Procurement = procurement,
-                PatentProducts = patentProducts,
-                Premises = premises,
-                Training = training,
-                Grants = grants,
-            };
+            return Errors.Count > 0
+                ? null
+                : NewDossier(
+                    uscc!, name!, district!, traits.Count == 0 ? NoTraits : new WordSet(traits), sectors, relocatedOn, figures,
+                    rankings, honors, projects, spending, procurement, patentProducts, premises, training, grants);
         }
 
         private Ranking? ReadRanking(ItemFields f)
@@ -449,43 +441,29 @@ public static partial class DossierReader
 
         private Project? ReadProject(ItemFields f)
         {
-            var id = f.String("id", required: true);
-            var kind = f.Word("kind", ProjectKindWords, "项目类别", "project kind");
-            var sei = f.Bool("sei");
-            var major = f.Bool("major");
-            var totalInvestment = f.Number("totalInvestment", Sign.Money);
-            var equipmentInvestment = f.Number("equipmentInvestment", Sign.Money);
-            var benefitRate = f.Number("benefitRate", Sign.Rate);
-            var completedOn = f.Date("completedOn");
-            var reachedOutputOn = f.Date("reachedOutputOn");
-            var enteredLibraryOn = f.Date("enteredLibraryOn");
-            var signedOn = f.Date("signedOn");
-            var startedOn = f.Date("startedOn");
-            var contractInvestment = f.Number("contractInvestment", Sign.Money);
-            IReadOnlyDictionary<Period, decimal> investment = FrozenDictionary<Period, decimal>.Empty;
+            var project = new ProjectItem
+            {
+                Id = f.String("id", required: true),
+                Kind = f.Word("kind", ProjectKindWords, "项目类别", "project kind"),
+                Sei = f.Bool("sei"),
+                Major = f.Bool("major"),
+                TotalInvestment = f.Number("totalInvestment", Sign.Money),
+                EquipmentInvestment = f.Number("equipmentInvestment", Sign.Money),
+                BenefitRate = f.Number("benefitRate", Sign.Rate),
+                CompletedOn = f.Date("completedOn"),
+                ReachedOutputOn = f.Date("reachedOutputOn"),
+                EnteredLibraryOn = f.Date("enteredLibraryOn"),
+                SignedOn = f.Date("signedOn"),
+                StartedOn = f.Date("startedOn"),
+                ContractInvestment = f.Number("contractInvestment", Sign.Money),
+            };
             if (f.Get("figures") is { } figures && Fields(figures, Join(f.Path, "figures"), ProjectFigureFields) is { } pf
                 && pf.Get("investment") is { } series)
             {
-                investment = Series(series, At.Field(pf.Path, "investment"), Sign.Money, yearsOnly: false);
+                project.Investment = Series(series, At.Field(pf.Path, "investment"), Sign.Money, yearsOnly: false);
             }
 
-            return f.Ok
-                ? new Project(id!, kind!)
-                {
-                    Sei = sei ?? false,
-                    Major = major ?? false,
-                    TotalInvestment = totalInvestment,
-                    EquipmentInvestment = equipmentInvestment,
-                    BenefitRate = benefitRate,
-                    CompletedOn = completedOn,
-                    ReachedOutputOn = reachedOutputOn,
-                    EnteredLibraryOn = enteredLibraryOn,
-                    CumulativeInvestment = investment,
-                    SignedOn = signedOn,
-                    StartedOn = startedOn,
-                    ContractInvestment = contractInvestment,
-                }
-                : null;
+            return f.Ok ? project.Build() : null;
         }
 
         /// <summary>Project ids name awards (the <c>item</c> of an award line), so two projects may not share one.</summary>
@@ -537,21 +515,7 @@ public static partial class DossierReader
             var id = f.String("id", required: true);
             var grantedOn = f.Date("grantedOn", required: true);
             var sales = f.Get("sales") is { } s ? Series(s, At.Field(f.Path, "sales"), Sign.Money, yearsOnly: true) : null;
-            if (!f.Ok)
-            {
-                return null;
-            }
-
-            var byYear = new Dictionary<int, decimal>(sales?.Count ?? 0);
-            if (sales is not null)
-            {
-                foreach (var (period, value) in sales)
-                {
-                    byYear[period.Year] = value;
-                }
-            }
-
-            return new PatentProduct(id!, grantedOn!.Value, byYear);
+            return f.Ok ? new PatentProduct(id!, grantedOn!.Value, ByYear(sales)) : null;
         }
 
         private Premises? ReadPremises(ItemFields f)
@@ -702,7 +666,7 @@ public static partial class DossierReader
             }
 
             Array.Clear(_metricNames, 0, n);
-            var table = byMetric.Count == 0 ? FigureTable.Empty : new FigureTable(byMetric.ToFrozenDictionary(StringComparer.Ordinal));
+            var table = byMetric.Count == 0 ? FigureTable.Empty : new FigureTable(MetricValues.Of(byMetric));
             byMetric.Clear();
             return table;
         }
@@ -727,7 +691,7 @@ public static partial class DossierReader
                 }
             }
 
-            return byMetric.Count == 0 ? FigureTable.Empty : new FigureTable(byMetric.ToFrozenDictionary(StringComparer.Ordinal));
+            return byMetric.Count == 0 ? FigureTable.Empty : new FigureTable(MetricValues.Of(byMetric));
         }
 
         private const byte Parsed = 1;
@@ -844,7 +808,7 @@ public static partial class DossierReader
         }
 
         /// <summary><see cref="Period.TryParse"/> on unescaped UTF-8: 2024, 2024H1, 2024Q1, 2024-03, years 1900–2100.</summary>
-        private static bool TryParsePeriod(ReadOnlySpan<byte> t, out Period period)
+        public static bool TryParsePeriod(ReadOnlySpan<byte> t, out Period period)
         {
             period = default;
             if (t.Length < 4 || !IsDigit(t[0]) || !IsDigit(t[1]) || !IsDigit(t[2]) || !IsDigit(t[3]))
@@ -1166,12 +1130,12 @@ public static partial class DossierReader
             return v;
         }
 
-        private static bool IsDateSyntax(ReadOnlySpan<byte> t) =>
+        public static bool IsDateSyntax(ReadOnlySpan<byte> t) =>
             t.Length == 10 && t[4] == (byte)'-' && t[7] == (byte)'-'
             && char.IsAsciiDigit((char)t[0]) && char.IsAsciiDigit((char)t[1]) && char.IsAsciiDigit((char)t[2]) && char.IsAsciiDigit((char)t[3])
             && char.IsAsciiDigit((char)t[5]) && char.IsAsciiDigit((char)t[6]) && char.IsAsciiDigit((char)t[8]) && char.IsAsciiDigit((char)t[9]);
 
-        private static int Digits(ReadOnlySpan<byte> text, int start, int count)
+        public static int Digits(ReadOnlySpan<byte> text, int start, int count)
         {
             var v = 0;
             for (var i = start; i < start + count; i++)

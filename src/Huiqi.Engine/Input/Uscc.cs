@@ -15,6 +15,11 @@ public static class Uscc
 
     private static readonly int[] OrganisationWeights = [3, 7, 9, 10, 5, 8, 4, 2];
 
+    /// <summary>The value of each ASCII character in <see cref="Alphabet"/> (its index), −1 for any other.</summary>
+    private static readonly sbyte[] Values = Enumerable.Range(0, 128).Select(c => (sbyte)Alphabet.IndexOf((char)c, StringComparison.Ordinal)).ToArray();
+
+    private static int ValueOf(char c) => c < Values.Length ? Values[c] : -1;
+
     /// <summary>Checks a code; <c>null</c> when it is valid, else the first rule it breaks (format, then GB 32100, then GB 11714).</summary>
     public static InputError? Check(string path, string? value)
     {
@@ -30,7 +35,7 @@ public static class Uscc
 
         for (var i = 0; i < Length; i++)
         {
-            if (!Alphabet.Contains(value[i], StringComparison.Ordinal))
+            if (ValueOf(value[i]) < 0)
             {
                 return new InputError(
                     path,
@@ -90,7 +95,7 @@ public static class Uscc
         int sum = 0, weight = 1;
         foreach (var c in first17)
         {
-            sum += Alphabet.IndexOf(c, StringComparison.Ordinal) * weight;
+            sum += ValueOf(c) * weight;
             weight = weight * 3 % 31;
         }
 

@@ -12,7 +12,19 @@ public sealed record Answer(
     IReadOnlyList<TraceEntry>? Trace)
 {
     /// <summary>The sum of <see cref="Awards"/>.</summary>
-    public decimal Total => Awards.Sum(a => a.Amount);
+    public decimal Total
+    {
+        get
+        {
+            var total = 0m;
+            foreach (var award in Blocks.Items.Of(Awards))
+            {
+                total += award.Amount;
+            }
+
+            return total;
+        }
+    }
 }
 
 /// <summary>One payable item: the amount, its split between city and district finance, and the sentence a reviewer checks by hand.</summary>

@@ -92,7 +92,10 @@ public sealed record Project(string Id, string Kind)
     public DateOnly? EnteredLibraryOn { get; init; }
 
     /// <summary>For <c>fixed-asset</c>: cumulative investment by period (累计投资).</summary>
-    public IReadOnlyDictionary<Period, decimal> CumulativeInvestment { get; init; } = new Dictionary<Period, decimal>();
+    public IReadOnlyDictionary<Period, decimal> CumulativeInvestment { get; init; } = NoInvestment;
+
+    // Shared and immutable: a fresh dictionary per project, overwritten by every reader, was most of a project's cost.
+    private static readonly IReadOnlyDictionary<Period, decimal> NoInvestment = System.Collections.Frozen.FrozenDictionary<Period, decimal>.Empty;
 
     public DateOnly? SignedOn { get; init; }
 

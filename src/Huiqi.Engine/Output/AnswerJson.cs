@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Huiqi.Engine.Blocks;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
 
@@ -57,7 +58,7 @@ public static class AnswerJson
         w.WriteNumber("year", a.Year);
 
         w.WriteStartArray("awards");
-        foreach (var award in a.Awards)
+        foreach (var award in Items.Of(a.Awards))
         {
             w.WriteStartObject();
             w.WriteString("clause", award.Clause);
@@ -72,7 +73,7 @@ public static class AnswerJson
         w.WriteEndArray();
 
         w.WriteStartArray("referrals");
-        foreach (var r in a.Referrals)
+        foreach (var r in Items.Of(a.Referrals))
         {
             WriteReason(w, r.Clause, r.Item, r.Reason);
         }
@@ -80,7 +81,7 @@ public static class AnswerJson
         w.WriteEndArray();
 
         w.WriteStartArray("notPaid");
-        foreach (var n in a.NotPaid)
+        foreach (var n in Items.Of(a.NotPaid))
         {
             WriteReason(w, n.Clause, n.Item, n.Reason);
         }
@@ -88,7 +89,7 @@ public static class AnswerJson
         w.WriteEndArray();
 
         w.WriteStartArray("libraries");
-        foreach (var library in a.Libraries)
+        foreach (var library in Items.Of(a.Libraries))
         {
             w.WriteStringValue(library);
         }
@@ -129,7 +130,13 @@ public static class AnswerJson
         }
 
         // Summed here rather than read from Answer.Total, which `with { Awards = … }` would carry over stale.
-        JsonText.WriteNumber(w, "total", a.Awards.Sum(x => x.Amount));
+        var total = 0m;
+        foreach (var award in Items.Of(a.Awards))
+        {
+            total += award.Amount;
+        }
+
+        JsonText.WriteNumber(w, "total", total);
         w.WriteEndObject();
     }
 
@@ -212,5 +219,5 @@ public static class JsonText
 
     /// <summary>3600000.00 is written 3600000 and 0.150 is written 0.15: the value, not the scale it was computed at.</summary>
     public static void WriteNumberValue(Utf8JsonWriter w, decimal value) =>
-        w.WriteNumberValue(value == 0 ? 0m : value / 1.000000000000000000000000000000000m);
+        w.WriteNumberValue(value == 0 ? 0m : Decimals.WithoutTrailingZeros(value));
 }
