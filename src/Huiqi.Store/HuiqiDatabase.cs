@@ -67,6 +67,25 @@ public sealed class HuiqiDatabase : IDbContextFactory<HuiqiDbContext>
         return new HuiqiDbContext(builder.Options) { Actor = actor };
     }
 
+    /// <summary>
+    /// Sets up the context of another part of the platform (web accounts, cases, monitoring, the task ledger) on the
+    /// registry's database — SQLite or PostgreSQL as <paramref name="connection"/> names it — with its own migrations
+    /// history table, so that each part migrates its tables on its own.
+    /// </summary>
+    public static void UseBeside(DbContextOptionsBuilder builder, string? connection, string historyTable)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var (provider, cs) = Resolve(connection);
+        if (provider == StoreProvider.Postgres)
+        {
+            builder.UseNpgsql(cs, o => o.MigrationsHistoryTable(historyTable));
+        }
+        else
+        {
+            builder.UseSqlite(cs, o => o.MigrationsHistoryTable(historyTable));
+        }
+    }
+
     /// <summary>Creates the database (and for SQLite its folder) when absent and applies every pending migration.</summary>
     public async Task MigrateAsync(CancellationToken cancel = default)
     {

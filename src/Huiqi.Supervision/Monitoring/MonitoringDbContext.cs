@@ -31,19 +31,8 @@ public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> op
     public DbSet<MonitoringAuditRow> Audit => Set<MonitoringAuditRow>();
 
     /// <summary>Sets up <paramref name="builder"/> for SQLite or PostgreSQL, as the registry's connection names.</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string? connection)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var (provider, cs) = HuiqiDatabase.Resolve(connection);
-        if (provider == StoreProvider.Postgres)
-        {
-            builder.UseNpgsql(cs, o => o.MigrationsHistoryTable(HistoryTable));
-        }
-        else
-        {
-            builder.UseSqlite(cs, o => o.MigrationsHistoryTable(HistoryTable));
-        }
-    }
+    public static void Configure(DbContextOptionsBuilder builder, string? connection) =>
+        HuiqiDatabase.UseBeside(builder, connection, HistoryTable);
 
     /// <summary>A context on <paramref name="connection"/> acting as <paramref name="actor"/>.</summary>
     public static MonitoringDbContext Open(string? connection, string actor = "system")

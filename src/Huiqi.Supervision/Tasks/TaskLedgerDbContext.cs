@@ -27,20 +27,8 @@ public sealed class TaskLedgerDbContext(DbContextOptions<TaskLedgerDbContext> op
     public DbSet<LedgerProgressRow> Progress => Set<LedgerProgressRow>();
 
     /// <summary>Sets up <paramref name="builder"/> for SQLite or PostgreSQL, as the registry's connection names.</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string? connection)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var (provider, cs) = HuiqiDatabase.Resolve(connection);
-        var assembly = typeof(TaskLedgerDbContext).Assembly.GetName().Name;
-        if (provider == StoreProvider.Postgres)
-        {
-            builder.UseNpgsql(cs, o => o.MigrationsHistoryTable(HistoryTable).MigrationsAssembly(assembly));
-        }
-        else
-        {
-            builder.UseSqlite(cs, o => o.MigrationsHistoryTable(HistoryTable).MigrationsAssembly(assembly));
-        }
-    }
+    public static void Configure(DbContextOptionsBuilder builder, string? connection) =>
+        HuiqiDatabase.UseBeside(builder, connection, HistoryTable);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

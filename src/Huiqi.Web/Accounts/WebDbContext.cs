@@ -25,19 +25,8 @@ public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : Ident
     public DbSet<Simulations.SimulationRunRow> SimulationRuns => Set<Simulations.SimulationRunRow>();
 
     /// <summary>Sets up <paramref name="builder"/> for SQLite or PostgreSQL, as the registry's connection names.</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string? connection)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var (provider, cs) = HuiqiDatabase.Resolve(connection);
-        if (provider == StoreProvider.Postgres)
-        {
-            builder.UseNpgsql(cs, o => o.MigrationsHistoryTable(HistoryTable));
-        }
-        else
-        {
-            builder.UseSqlite(cs, o => o.MigrationsHistoryTable(HistoryTable));
-        }
-    }
+    public static void Configure(DbContextOptionsBuilder builder, string? connection) =>
+        HuiqiDatabase.UseBeside(builder, connection, HistoryTable);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
