@@ -234,10 +234,13 @@ public static class DecisionLog
             }
         }
 
+        // Lookups, not scans: a city pays tens of thousands of shares a year.
         var payments = await db.Payments.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.CaseId, p.Payer, p.Amount }).ToListAsync(cancel);
+        var entriesOf = pays.ToLookup(x => (x.CaseId, x.Payer));
+        var paid = payments.Select(p => (p.CaseId, (string?)p.Payer)).ToHashSet();
         foreach (var p in payments)
         {
-            var entries = pays.Where(x => x.CaseId == p.CaseId && x.Payer == p.Payer).ToList();
+            var entries = entriesOf[(p.CaseId, p.Payer)].ToList();
             if (entries.Count == 0)
             {
                 problems.Add(new StateProblem(p.CaseId, $"事项#{p.CaseId}的{Payer.Chinese(p.Payer)}拨付记录（{Yuan(p.Amount)}元）没有对应的办理留痕"));
@@ -248,7 +251,7 @@ public static class DecisionLog
             }
         }
 
-        foreach (var x in pays.Where(x => known.Contains(x.CaseId) && !payments.Any(p => p.CaseId == x.CaseId && p.Payer == x.Payer)))
+        foreach (var x in pays.Where(x => known.Contains(x.CaseId) && !paid.Contains((x.CaseId, x.Payer))))
         {
             problems.Add(new StateProblem(x.CaseId, $"办理留痕第{x.Seq}条记有事项#{x.CaseId}的{Payer.Chinese(x.Payer ?? "")}拨付（{Yuan(x.Amount)}元），但拨付记录已不存在"));
         }

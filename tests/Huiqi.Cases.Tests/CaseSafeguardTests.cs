@@ -112,11 +112,9 @@ public sealed partial class CaseWorkflowTests
             // Appended behind the platform's back with a short hash, as the issue's probe did, and without the head.
             var last = await ctx.Decisions.OrderBy(d => d.Seq).LastAsync();
             forged = last.Seq + 1;
-            ctx.Decisions.Add(new DecisionRow
-            {
-                Seq = forged, Version = DecisionLog.CurrentVersion, At = DateTime.UtcNow, Actor = "city-finance", Role = "CityFinance", Address = "10.9.9.9",
-                Action = "pay", CaseId = c.Id, Transition = "", Detail = "{}", PrevHash = last.Hash, Hash = "abc",
-            });
+            var row = Entry(forged, DecisionLog.CurrentVersion, last.Hash, "pay", c.Id);
+            row.Hash = "abc";
+            ctx.Decisions.Add(row);
             await ctx.SaveChangesAsync();
         }
 
@@ -137,11 +135,7 @@ public sealed partial class CaseWorkflowTests
         await using (var ctx = w.Cases.CreateDbContext())
         {
             var last = await ctx.Decisions.OrderBy(d => d.Seq).LastAsync();
-            var old = new DecisionRow
-            {
-                Seq = last.Seq + 1, Version = 1, At = new DateTime(2025, 3, 3, 2, 0, 0, DateTimeKind.Utc), Actor = "x", Role = "CityFinance", Address = "10.9.9.9",
-                Action = "budget", Transition = "", Detail = "{}", PrevHash = last.Hash,
-            };
+            var old = Entry(last.Seq + 1, 1, last.Hash);
             old.Hash = UnkeyedHash(old);
             ctx.Decisions.Add(old);
             await ctx.SaveChangesAsync();
@@ -161,11 +155,8 @@ public sealed partial class CaseWorkflowTests
         var previous = DecisionLog.Genesis;
         for (var seq = 1; seq <= 2; seq++)
         {
-            var row = new DecisionRow
-            {
-                Seq = seq, Version = 1, At = new DateTime(2025, 1, seq, 1, 0, 0, DateTimeKind.Utc), Actor = "city-finance", Role = "CityFinance",
-                Address = "10.0.2.2", Action = "budget", Transition = "", Detail = $"{{\"year\":2023,\"to\":{seq}000000}}", PrevHash = previous,
-            };
+            var row = Entry(seq, 1, previous);
+            row.Detail = $"{{\"year\":2023,\"to\":{seq}000000}}";
             row.Hash = previous = UnkeyedHash(row);
             ctx.Decisions.Add(row);
         }
@@ -309,6 +300,13 @@ public sealed partial class CaseWorkflowTests
         Assert.Equal(CaseStatus.Paid, c.Status);
         return c;
     }
+
+    /// <summary>A log entry written straight into the table, as one with database access (or an old version) would; no hash yet.</summary>
+    private static DecisionRow Entry(long seq, int version, string previous, string action = "budget", long? caseId = null) => new()
+    {
+        Seq = seq, Version = version, At = new DateTime(2025, 1, 1, (int)(seq % 24), 0, 0, DateTimeKind.Utc), Actor = "city-finance", Role = "CityFinance",
+        Address = "10.9.9.9", Action = action, CaseId = caseId, Transition = "", Detail = "{}", PrevHash = previous,
+    };
 
     /// <summary>The hash the platform wrote before the key (version 1): SHA-256 of the fields, one a line.</summary>
     private static string UnkeyedHash(DecisionRow r) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
