@@ -202,7 +202,7 @@ public sealed class CaseBatch(CasesDatabase cases, DossierStore registry, Policy
         await db.SaveChangesAsync(cancel);
         foreach (var c in created)
         {
-            DecisionLog.Append(db, cursor, actor, "push", c.Id, $"→{c.Status}", new { run = part.RunId, amount = c.Amount, city = c.CityShare, district = c.DistrictShare }, now);
+            DecisionLog.Append(db, cursor, actor, "push", c, $"→{c.Status}", new { run = part.RunId, amount = c.Amount, city = c.CityShare, district = c.DistrictShare }, now);
         }
 
         await DecisionLog.FlushAsync(db, cursor, cancel);
@@ -225,11 +225,14 @@ public sealed class CaseBatch(CasesDatabase cases, DossierStore registry, Policy
         return await db.BatchParts.AsNoTracking().Where(p => p.Status != "done").OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancel);
     }
 
-    /// <summary>The cases of an award year by clause and district: counts and amounts (批量比对结果).</summary>
+    /// <summary>
+    /// The pushed cases of an award year by clause and district: counts and the engine's amounts (批量比对结果). An
+    /// application's amount is the enterprise's request, not the engine's, so it is not counted here.
+    /// </summary>
     public async Task<IReadOnlyList<CaseTally>> TallyAsync(int awardYear, CancellationToken cancel = default)
     {
         await using var db = cases.CreateDbContext();
-        var rows = await db.Cases.AsNoTracking().Where(c => c.AwardYear == awardYear)
+        var rows = await db.Cases.AsNoTracking().Where(c => c.AwardYear == awardYear && c.Way == CaseWay.Push)
             .Select(c => new { c.Clause, c.District, c.Proposed }).ToListAsync(cancel);
         return [.. rows.GroupBy(r => (r.Clause, r.District))
             .Select(g => new CaseTally(g.Key.Clause, g.Key.District, g.Count(), g.Sum(r => r.Proposed)))

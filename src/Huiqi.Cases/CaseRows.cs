@@ -225,6 +225,9 @@ public sealed class DecisionRow
     /// <summary>The entry's place in the chain, from 1, without gaps.</summary>
     public long Seq { get; set; }
 
+    /// <summary>1: SHA-256 without amounts (entries from before the key); 2: HMAC-SHA256 with amounts (<see cref="DecisionLog"/>).</summary>
+    public int Version { get; set; }
+
     public DateTime At { get; set; }
 
     public string Actor { get; set; } = "";
@@ -243,6 +246,15 @@ public sealed class DecisionRow
 
     /// <summary>What was decided, as JSON: amount, reason, notice, payment ….</summary>
     public string Detail { get; set; } = "";
+
+    /// <summary>The case's amount after this decision (null for an entry of no case, and in version 1).</summary>
+    public decimal? Amount { get; set; }
+
+    /// <summary>The city's share after this decision.</summary>
+    public decimal? CityShare { get; set; }
+
+    /// <summary>The district's share after this decision.</summary>
+    public decimal? DistrictShare { get; set; }
 
     public string PrevHash { get; set; } = "";
 

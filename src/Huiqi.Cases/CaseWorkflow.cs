@@ -28,16 +28,8 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
 {
     private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    private static readonly Dictionary<string, (string Type, byte[] Magic)> AttachmentTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = ("application/pdf", "%PDF"u8.ToArray()),
-        [".jpg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
-        [".jpeg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
-        [".png"] = ("image/png", [0x89, 0x50, 0x4E, 0x47]),
-        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"u8.ToArray()),
-        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK"u8.ToArray()),
-        [".ofd"] = ("application/ofd", "PK"u8.ToArray()),
-    };
+    /// <summary>The decision log's actions that are review decisions (an array, so the query translates it).</summary>
+    private static readonly string[] ReviewActions = ["pass", "return", "reject", "release", "object", "objection-upheld", "objection-dismissed"];
 
     public CaseSettings Settings { get; } = settings ?? new CaseSettings();
 
@@ -83,9 +75,10 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
                 throw CaseException.Invalid("请先上传申报材料（至少一个文件）再提交", "an application needs at least one attachment");
             }
 
-            if (!string.IsNullOrWhiteSpace(account) && c.Way == CaseWay.Apply)
+            var said = CaseLimits.Text(account, "收款账户说明", CaseLimits.Reason, required: false);
+            if (said.Length > 0 && c.Way == CaseWay.Apply)
             {
-                c.Reason = account.Trim();
+                c.Reason = said;
             }
 
             Submit(c);
@@ -99,25 +92,26 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     public async Task<CaseRow> ApplyAsync(CaseActor actor, string clauseId, string? item, int awardYear, decimal requested, string account, string enterpriseName, string district, CancellationToken cancel = default)
     {
         RequireOffice(actor, Office.Enterprise);
-        if (!catalog.ClausesById.TryGetValue(clauseId, out var clause))
+        if (!catalog.ClausesById.TryGetValue(clauseId ?? "", out var clause))
         {
             throw CaseException.Invalid($"条款“{clauseId}”不在政策目录中", $"unknown clause {clauseId}");
         }
 
-        if (requested <= 0 || decimal.Round(requested, 2) != requested)
+        if (clause.Way != ClauseWay.Application && !clause.IsReferral)
         {
-            throw CaseException.Invalid($"申请金额应为大于零的金额（元，至多两位小数），而不是 {requested}", $"requested amount must be positive yuan with at most 2 decimals, not {requested}");
+            throw CaseException.Invalid($"{clause.Id}由平台按数据直接兑现（免申即享），不受理申请", $"{clause.Id} is paid from the data, not on application");
         }
 
-        if (clause.Path.Pool?.PerEnterprise is { } most && requested > most)
-        {
-            throw CaseException.Invalid($"{clause.Id}每家企业每年最高{most:#,0}元，申请金额{requested:#,0}元超过上限", $"{clause.Id} allows at most {most} per enterprise a year");
-        }
-
+        requested = clause.Path.Pool?.PerEnterprise is { } most
+            ? CaseLimits.Amount(requested, "申请金额", most, $"{clause.Id}每家企业每年最高{most:#,0}元")
+            : CaseLimits.Amount(requested, "申请金额", CaseLimits.LineCeiling, "平台单笔上限");
+        RequireAwardYear(clause, awardYear);
+        item = CaseLimits.Text(item, "申报事项", CaseLimits.Item, required: false);
+        account = CaseLimits.Text(account, "申请说明", CaseLimits.Reason);
         var (city, districtShare) = clause.Document.Split.Divide(requested);
         return await DecideAsync(async (db, cursor, _) =>
         {
-            var key = item ?? "";
+            var key = item;
             if (await db.Cases.AnyAsync(c => c.Uscc == actor.Uscc && c.Clause == clauseId && c.Item == key && c.AwardYear == awardYear, cancel))
             {
                 throw CaseException.Conflict($"本企业{awardYear}年度已有{clauseId}的事项，请在原事项中办理", $"a case for {clauseId} {awardYear} already exists");
@@ -129,7 +123,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
                 Uscc = actor.Uscc!,
                 EnterpriseName = enterpriseName,
                 District = district,
-                Clause = clauseId,
+                Clause = clause.Id,
                 Item = key,
                 AwardYear = awardYear,
                 Way = CaseWay.Apply,
@@ -139,7 +133,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
                 Amount = requested,
                 CityShare = city,
                 DistrictShare = districtShare,
-                Because = RequireReason(account),
+                Because = account,
                 Steps = string.Join(',', clause.Path.Steps),
                 Status = CaseStatus.AwaitingApplication,
                 CreatedAt = now,
@@ -147,33 +141,18 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             };
             db.Cases.Add(row);
             await db.SaveChangesAsync(cancel);
-            DecisionLog.Append(db, cursor, actor, "apply", row.Id, $"→{row.Status}", new { clause = clauseId, item, awardYear, requested }, now);
+            DecisionLog.Append(db, cursor, actor, "apply", row, $"→{row.Status}", new { clause = clauseId, item, awardYear, requested }, now);
             return row;
         }, cancel);
     }
 
-    /// <summary>Attaches a document to an application (PDF, JPG, PNG, XLSX, DOCX or OFD, within the size limit).</summary>
+    /// <summary>Attaches a document to an application (PDF, JPG, PNG, XLSX, DOCX or OFD, within the size limit, checked whole: <see cref="AttachmentCheck"/>).</summary>
     public async Task<AttachmentRow> AttachAsync(long id, CaseActor actor, string fileName, byte[] content, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         RequireOffice(actor, Office.Enterprise);
-        var name = Path.GetFileName(fileName ?? "");
-        var extension = Path.GetExtension(name);
-        if (!AttachmentTypes.TryGetValue(extension, out var type))
-        {
-            throw CaseException.Invalid($"文件“{name}”的类型不受支持：只接受 PDF、JPG、PNG、XLSX、DOCX、OFD", $"file type '{extension}' is not accepted");
-        }
-
-        if (content.Length == 0 || content.Length > Settings.MaxAttachmentBytes)
-        {
-            throw CaseException.Invalid($"文件“{name}”大小为 {content.Length:#,0} 字节，应在 1 字节到 {Settings.MaxAttachmentBytes / 1024 / 1024} MB 之间", $"file '{name}' is {content.Length} bytes; the limit is {Settings.MaxAttachmentBytes}");
-        }
-
-        if (!content.AsSpan().StartsWith(type.Magic))
-        {
-            throw CaseException.Invalid($"文件“{name}”的内容与扩展名{extension}不符", $"file '{name}' does not look like {extension}");
-        }
-
+        var name = AttachmentCheck.CleanName(fileName);
+        var type = AttachmentCheck.Check(name, content, Settings.MaxAttachmentBytes);
         return await DecideAsync(async (db, cursor, _) =>
         {
             var c = await FindAsync(db, id, actor, cancel);
@@ -183,7 +162,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             {
                 CaseId = c.Id,
                 FileName = name,
-                ContentType = type.Type,
+                ContentType = type,
                 Size = content.Length,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
                 Content = content,
@@ -191,7 +170,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
                 At = now,
             };
             db.Attachments.Add(row);
-            DecisionLog.Append(db, cursor, actor, "attach", c.Id, c.Status, new { file = name, size = content.Length, sha256 = row.Sha256 }, now);
+            DecisionLog.Append(db, cursor, actor, "attach", c, c.Status, new { file = name, size = content.Length, sha256 = row.Sha256 }, now);
             return row;
         }, cancel);
     }
@@ -208,7 +187,8 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             }
 
             c.Rating = score;
-            c.RatingComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+            var said = CaseLimits.Text(comment, "评价意见", CaseLimits.Comment, required: false);
+            c.RatingComment = said.Length == 0 ? null : said;
             return Task.FromResult<object>(new { score, comment });
         }, cancel);
 
@@ -252,7 +232,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         {
             if (c.Status == CaseStatus.Held)
             {
-                RequireOffice(actor, Office.CityReviewer, Office.Admin);
+                RequireOffice(actor, Office.CityReviewer);
             }
             else
             {
@@ -268,7 +248,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     public Task<CaseRow> ReleaseAsync(long id, int version, CaseActor actor, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "release", async (c, db, _) =>
         {
-            RequireOffice(actor, Office.CityReviewer, Office.Admin);
+            RequireOffice(actor, Office.CityReviewer);
             RequireStatus(c, CaseStatus.Held);
             var hold = await BudgetHoldAsync(db, c, cancel);
             if (hold is not null)
@@ -289,7 +269,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     /// </summary>
     public async Task<NoticeRow> PublishNoticeAsync(CaseActor actor, int awardYear, IReadOnlyCollection<long>? caseIds = null, int? days = null, bool? workingDays = null, string? title = null, CancellationToken cancel = default)
     {
-        RequireOffice(actor, Office.CityReviewer, Office.Admin);
+        RequireOffice(actor, Office.CityReviewer);
         var period = days ?? Settings.NoticeDays;
         if (period is < 1 or > 60)
         {
@@ -297,6 +277,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         }
 
         var working = workingDays ?? Settings.NoticeWorkingDays;
+        var named = CaseLimits.Text(title, "公示标题", CaseLimits.Title, required: false);
         return await DecideAsync(async (db, cursor, _) =>
         {
             var query = db.Cases.Where(c => c.AwardYear == awardYear && c.Status == CaseStatus.ReadyForNotice);
@@ -315,7 +296,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             var starts = Today;
             var notice = new NoticeRow
             {
-                Title = string.IsNullOrWhiteSpace(title) ? $"{awardYear}年度郑州市制造业惠企政策奖励资金拟支持名单公示" : title.Trim(),
+                Title = named.Length == 0 ? $"{awardYear}年度郑州市制造业惠企政策奖励资金拟支持名单公示" : named,
                 AwardYear = awardYear,
                 Starts = starts,
                 Ends = Calendar.PeriodEnd(starts, period, working),
@@ -332,7 +313,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
                 c.Status = CaseStatus.InNotice;
                 c.Version++;
                 c.UpdatedAt = now;
-                DecisionLog.Append(db, cursor, actor, "notice", c.Id, $"{CaseStatus.ReadyForNotice}→{CaseStatus.InNotice}", new { notice = notice.Id, ends = notice.Ends }, now);
+                DecisionLog.Append(db, cursor, actor, "notice", c, $"{CaseStatus.ReadyForNotice}→{CaseStatus.InNotice}", new { notice = notice.Id, ends = notice.Ends }, now);
             }
 
             return notice;
@@ -342,22 +323,23 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     /// <summary>Records a written, real-name objection to a case in notice (异议); the case cannot be approved until it is resolved.</summary>
     public async Task<ObjectionRow> ObjectAsync(long caseId, CaseActor actor, string from, string text, CancellationToken cancel = default)
     {
-        RequireOffice(actor, Office.CityReviewer, Office.Admin);
+        RequireOffice(actor, Office.CityReviewer);
         if (string.IsNullOrWhiteSpace(from))
         {
             throw CaseException.Invalid("异议须实名：请填写反映人姓名或单位", "an objection needs the objector's name");
         }
 
-        var body = RequireReason(text);
+        from = CaseLimits.Text(from, "反映人", CaseLimits.Name);
+        var body = CaseLimits.Text(text, "异议内容", CaseLimits.Reason);
         return await DecideAsync(async (db, cursor, _) =>
         {
             var c = await FindAsync(db, caseId, actor, cancel);
             RequireStatus(c, CaseStatus.InNotice);
             var now = clock.GetUtcNow().UtcDateTime;
-            var row = new ObjectionRow { CaseId = c.Id, NoticeId = c.NoticeId!.Value, From = from.Trim(), Text = body, RecordedBy = actor.User, At = now };
+            var row = new ObjectionRow { CaseId = c.Id, NoticeId = c.NoticeId!.Value, From = from, Text = body, RecordedBy = actor.User, At = now };
             db.Objections.Add(row);
             c.Version++;
-            DecisionLog.Append(db, cursor, actor, "object", c.Id, c.Status, new { from, text = body }, now);
+            DecisionLog.Append(db, cursor, actor, "object", c, c.Status, new { from, text = body }, now);
             return row;
         }, cancel);
     }
@@ -368,8 +350,8 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     /// </summary>
     public async Task<CaseRow> ResolveObjectionAsync(long objectionId, CaseActor actor, bool upheld, string resolution, CancellationToken cancel = default)
     {
-        RequireOffice(actor, Office.CityReviewer, Office.Admin);
-        var why = RequireReason(resolution);
+        RequireOffice(actor, Office.CityReviewer);
+        var why = CaseLimits.Text(resolution, "核查结论", CaseLimits.Reason);
         return await DecideAsync(async (db, cursor, _) =>
         {
             var o = await db.Objections.SingleOrDefaultAsync(x => x.Id == objectionId, cancel)
@@ -400,7 +382,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
 
             c.Version++;
             c.UpdatedAt = now;
-            DecisionLog.Append(db, cursor, actor, upheld ? "objection-upheld" : "objection-dismissed", c.Id, $"{from}→{c.Status}", new { objection = o.Id, resolution = why }, now);
+            DecisionLog.Append(db, cursor, actor, upheld ? "objection-upheld" : "objection-dismissed", c, $"{from}→{c.Status}", new { objection = o.Id, resolution = why }, now);
             return c;
         }, cancel);
     }
@@ -411,7 +393,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     /// </summary>
     public async Task<(int Approved, int Waiting)> CloseNoticeAsync(long noticeId, CaseActor actor, CancellationToken cancel = default)
     {
-        RequireOffice(actor, Office.CityReviewer, Office.Admin, Office.System);
+        RequireOffice(actor, Office.CityReviewer, Office.System);
         return await DecideAsync(async (db, cursor, _) =>
         {
             var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == noticeId, cancel)
@@ -431,7 +413,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
                 c.Version++;
                 c.UpdatedAt = now;
                 approved++;
-                DecisionLog.Append(db, cursor, actor, "notice-ended", c.Id, $"{CaseStatus.InNotice}→{CaseStatus.Approved}", new { notice = noticeId }, now);
+                DecisionLog.Append(db, cursor, actor, "notice-ended", c, $"{CaseStatus.InNotice}→{CaseStatus.Approved}", new { notice = noticeId }, now);
             }
 
             notice.Status = listed.Count == approved ? "closed" : "open";
@@ -451,11 +433,11 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         {
             if (payer == Payer.City)
             {
-                RequireOffice(actor, Office.CityFinance, Office.Admin);
+                RequireOffice(actor, Office.CityFinance);
             }
             else if (payer == Payer.District)
             {
-                RequireOffice(actor, Office.DistrictFinance, Office.Admin);
+                RequireOffice(actor, Office.DistrictFinance);
             }
             else
             {
@@ -463,6 +445,16 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             }
 
             RequireStatus(c, CaseStatus.Approved, CaseStatus.Paying);
+            voucher = CaseLimits.Text(voucher, "拨付凭证号", CaseLimits.Voucher, required: false);
+            // 不相容岗位分离: whoever took a review step on this case (the log says who) may not also pay it, even
+            // from another office the account was moved to.
+            if (await db.Decisions.AnyAsync(d => d.CaseId == c.Id && d.Actor == actor.User && ReviewActions.Contains(d.Action), cancel))
+            {
+                throw CaseException.Forbidden(
+                    $"不相容岗位分离：账号“{actor.User}”办理过本事项的审核环节，不能再办理其拨付，请由其他经办人拨付",
+                    $"{actor.User} reviewed case {c.Id} and may not pay it");
+            }
+
             var share = payer == Payer.City ? c.CityShare : c.DistrictShare;
             if (share <= 0)
             {
@@ -486,7 +478,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
                 Payer = payer,
                 Amount = share,
                 PaidOn = Today,
-                Voucher = string.IsNullOrWhiteSpace(voucher) ? "" : voucher.Trim(),
+                Voucher = voucher,
                 By = actor.User,
                 At = now,
             });
@@ -506,7 +498,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     /// <summary>Sets the budget of a document (or one clause of it) for a year (预算); lowering it below what is committed is refused.</summary>
     public async Task<BudgetRow> SetBudgetAsync(CaseActor actor, string document, string? clause, int year, decimal amount, decimal? perEnterprise, CancellationToken cancel = default)
     {
-        RequireOffice(actor, Office.CityFinance, Office.CityReviewer, Office.Admin);
+        RequireOffice(actor, Office.CityFinance, Office.CityReviewer);
         if (!catalog.Documents.Any(d => d.Id == document))
         {
             throw CaseException.Invalid($"文件“{document}”不在政策目录中", $"unknown document {document}");
@@ -517,9 +509,15 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             throw CaseException.Invalid($"条款“{clause}”不在政策目录中", $"unknown clause {clause}");
         }
 
-        if (amount < 0)
+        amount = CaseLimits.Amount(amount, "预算金额", CaseLimits.BudgetCeiling, "平台预算上限", zeroAllowed: true);
+        if (perEnterprise is { } most)
         {
-            throw CaseException.Invalid("预算金额不能为负数", "a budget cannot be negative");
+            perEnterprise = CaseLimits.Amount(most, "单户上限", CaseLimits.BudgetCeiling, "平台预算上限");
+        }
+
+        if (year is < 2000 or > 2100)
+        {
+            throw CaseException.Invalid($"预算年度应在2000至2100年之间，而不是{year}年", $"budget year must be 2000..2100, not {year}");
         }
 
         return await DecideAsync(async (db, cursor, _) =>
@@ -554,11 +552,11 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             var mine = rows.Where(r => In(r.Clause)).ToList();
             return new BudgetUse(
                 b,
-                mine.Where(r => CaseStatus.Committed.Contains(r.Status)).Sum(r => r.Amount),
-                mine.Where(r => r.Status == CaseStatus.InNotice).Sum(r => r.Amount),
-                paid.Where(p => In(p.Clause)).Sum(p => p.Amount),
+                CaseLimits.Total(mine.Where(r => CaseStatus.Committed.Contains(r.Status)).Select(r => r.Amount)),
+                CaseLimits.Total(mine.Where(r => r.Status == CaseStatus.InNotice).Select(r => r.Amount)),
+                CaseLimits.Total(paid.Where(p => In(p.Clause)).Select(p => p.Amount)),
                 mine.Count(r => r.Status == CaseStatus.Held),
-                mine.Where(r => r.Status == CaseStatus.Held).Sum(r => r.Amount));
+                CaseLimits.Total(mine.Where(r => r.Status == CaseStatus.Held).Select(r => r.Amount)));
         })];
     }
 
@@ -604,7 +602,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             var now = clock.GetUtcNow().UtcDateTime;
             c.Version++;
             c.UpdatedAt = now;
-            DecisionLog.Append(db, cursor, actor, action, c.Id, $"{from}→{c.Status}", detail, now);
+            DecisionLog.Append(db, cursor, actor, action, c, $"{from}→{c.Status}", detail, now);
             return c;
         }, cancel);
 
@@ -653,11 +651,11 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     {
         if (c.Status == CaseStatus.DistrictReview)
         {
-            RequireOffice(actor, Office.DistrictReviewer, Office.Admin);
+            RequireOffice(actor, Office.DistrictReviewer);
         }
         else if (c.Status is CaseStatus.ExpertReview or CaseStatus.Audit or CaseStatus.CityReview)
         {
-            RequireOffice(actor, Office.CityReviewer, Office.Admin);
+            RequireOffice(actor, Office.CityReviewer);
         }
         else
         {
@@ -683,15 +681,27 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         }
     }
 
-    private static string RequireReason(string reason, string what = "请填写理由")
+    private static string RequireReason(string reason, string what = "请填写理由") =>
+        string.IsNullOrWhiteSpace(reason)
+            ? throw CaseException.Invalid(what, "a reason is required")
+            : CaseLimits.Text(reason, "理由", CaseLimits.Reason);
+
+    /// <summary>
+    /// An award year an application may name: inside the clause's window (its own, else its document's) and not after
+    /// this year, so a year the policy never covered (1900) is refused rather than kept.
+    /// </summary>
+    private void RequireAwardYear(Clause clause, int awardYear)
     {
-        var text = reason?.Trim() ?? "";
-        return text.Length switch
+        var window = clause.EffectiveWindow;
+        var first = window?.From.Year ?? 2000;
+        var last = Math.Min(window?.To.Year ?? int.MaxValue, Today.Year);
+        if (awardYear < first || awardYear > last)
         {
-            0 => throw CaseException.Invalid(what, "a reason is required"),
-            > 2000 => throw CaseException.Invalid("理由不能超过2000字", "reason is longer than 2000 characters"),
-            _ => text,
-        };
+            var since = window is { } w ? $"：政策自{w.From:yyyy年M月d日}起施行{(w.To == DateOnly.MaxValue ? "" : $"，至{w.To:yyyy年M月d日}止")}" : "";
+            throw CaseException.Invalid(
+                $"申报年度{awardYear}年不在{clause.Id}可申报的年度内（{first}至{last}年度{since}）",
+                $"award year {awardYear} is outside {clause.Id}'s years {first}..{last}");
+        }
     }
 
     /// <summary>Why a case cannot be committed within its budgets, or null when it can.</summary>
@@ -702,17 +712,18 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             var scope = db.Cases.Where(x => x.AwardYear == c.AwardYear && x.Id != c.Id && CaseStatus.Committed.Contains(x.Status));
             scope = b.Clause.Length > 0 ? scope.Where(x => x.Clause == b.Clause) : scope.Where(x => x.Clause.StartsWith(b.Document + "/"));
             var amounts = await scope.Select(x => new { x.Uscc, x.Amount }).ToListAsync(cancel);
-            var committed = amounts.Sum(x => x.Amount);
+            // A total beyond decimal (only a row edited behind the platform's back) can never be within a budget.
+            var committed = CaseLimits.Total(amounts.Select(x => x.Amount)) ?? decimal.MaxValue;
             var name = b.Clause.Length > 0 ? b.Clause : b.Document;
-            if (committed + c.Amount > b.Amount)
+            if (committed > b.Amount - c.Amount)
             {
-                return $"超出预算：{name} {b.Year}年预算{b.Amount:#,0.##}元，已承诺{committed:#,0.##}元，本事项{c.Amount:#,0.##}元，超出{committed + c.Amount - b.Amount:#,0.##}元";
+                return $"超出预算：{name} {b.Year}年预算{b.Amount:#,0.##}元，已承诺{committed:#,0.##}元，本事项{c.Amount:#,0.##}元，超出{committed - (b.Amount - c.Amount):#,0.##}元";
             }
 
             if (b.PerEnterprise is { } most)
             {
-                var mine = amounts.Where(x => x.Uscc == c.Uscc).Sum(x => x.Amount);
-                if (mine + c.Amount > most)
+                var mine = CaseLimits.Total(amounts.Where(x => x.Uscc == c.Uscc).Select(x => x.Amount)) ?? decimal.MaxValue;
+                if (mine > most - c.Amount)
                 {
                     return $"超出单户上限：{name}每家企业每年最高{most:#,0.##}元，本企业已承诺{mine:#,0.##}元，本事项{c.Amount:#,0.##}元";
                 }
@@ -768,8 +779,11 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     }
 }
 
-/// <summary>A budget and what stands against it (预算执行): committed (city-approved and on), in notice, paid, and held.</summary>
-public sealed record BudgetUse(BudgetRow Budget, decimal Committed, decimal InNotice, decimal Paid, int HeldCases, decimal HeldAmount)
+/// <summary>
+/// A budget and what stands against it (预算执行): committed (city-approved and on), in notice, paid, and held; a total
+/// is null when the amounts behind it do not add up within <see cref="decimal"/> (<see cref="CaseLimits.Total"/>).
+/// </summary>
+public sealed record BudgetUse(BudgetRow Budget, decimal? Committed, decimal? InNotice, decimal? Paid, int HeldCases, decimal? HeldAmount)
 {
-    public decimal Remaining => Budget.Amount - Committed;
+    public decimal? Remaining => Budget.Amount - Committed;
 }

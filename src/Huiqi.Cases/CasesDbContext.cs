@@ -14,6 +14,9 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
 {
     public const string HistoryTable = "__cases_migrations";
 
+    /// <summary>The decision log's key, set by <see cref="CasesDatabase.CreateDbContext"/>; never stored in the database.</summary>
+    public DecisionLogKey? ChainKey { get; init; }
+
     public DbSet<CaseRow> Cases => Set<CaseRow>();
 
     public DbSet<PaymentRow> Payments => Set<PaymentRow>();
@@ -144,6 +147,9 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
             b.Property(d => d.Detail).HasMaxLength(8000).IsRequired();
             b.Property(d => d.PrevHash).HasMaxLength(64).IsRequired();
             b.Property(d => d.Hash).HasMaxLength(64).IsRequired();
+            b.Property(d => d.Amount).HasPrecision(20, Money);
+            b.Property(d => d.CityShare).HasPrecision(20, Money);
+            b.Property(d => d.DistrictShare).HasPrecision(20, Money);
             b.HasIndex(d => d.CaseId);
         });
 
@@ -178,8 +184,8 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
     }
 }
 
-/// <summary>Opens <see cref="CasesDbContext"/> on the registry's connection and migrates it.</summary>
-public sealed class CasesDatabase(string? connection)
+/// <summary>Opens <see cref="CasesDbContext"/> on the registry's connection, with the decision log's key, and migrates it.</summary>
+public sealed class CasesDatabase(string? connection, DecisionLogKey key)
 {
     public StoreProvider Provider { get; } = HuiqiDatabase.Resolve(connection).Provider;
 
@@ -189,7 +195,7 @@ public sealed class CasesDatabase(string? connection)
     {
         var builder = new DbContextOptionsBuilder<CasesDbContext>();
         CasesDbContext.Configure(builder, Connection);
-        return new CasesDbContext(builder.Options);
+        return new CasesDbContext(builder.Options) { ChainKey = key };
     }
 
     public async Task MigrateAsync(CancellationToken cancel = default)

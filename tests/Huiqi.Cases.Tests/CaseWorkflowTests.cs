@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Huiqi.Cases.Tests;
 
 /// <summary>The award path on real databases: batch, review, notice, payment, ledger, budgets and the decision log.</summary>
-public sealed class CaseWorkflowTests
+public sealed partial class CaseWorkflowTests
 {
     // 2023: zzw2022-155 (split 1:1 with the districts) still pays most of its clauses before zz2023-23 takes over on
     // 2023-11-27, so the demo city has awards both finance bureaus pay.
@@ -294,7 +294,7 @@ public sealed class CaseWorkflowTests
         "%PDF"u8.CopyTo(big);
         await Assert.ThrowsAsync<CaseException>(() => w.Workflow.AttachAsync(c.Id, actor, "大文件.pdf", big));
 
-        await w.Workflow.AttachAsync(c.Id, actor, "星级证书.pdf", "%PDF-1.7 test"u8.ToArray());
+        await w.Workflow.AttachAsync(c.Id, actor, "星级证书.pdf", MinimalPdf);
         c = await w.Workflow.SubmitAsync(c.Id, c.Version, actor, null);
         Assert.Equal(CaseStatus.DistrictReview, c.Status);
         // Submitted Monday 2025-03-03. Counting 60 working days after it: 20 weekdays in 4–31 March; in April 22

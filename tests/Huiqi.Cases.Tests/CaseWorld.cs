@@ -36,13 +36,16 @@ public sealed class CaseWorld : IAsyncDisposable
         _drop = drop;
         Connection = connection;
         Registry = new HuiqiDatabase(connection);
-        Cases = new CasesDatabase(connection);
+        Cases = new CasesDatabase(connection, Key);
         Store = new DossierStore(Registry);
         Workflow = new CaseWorkflow(Cases, Registry, Catalog, Clock);
         Batch = new CaseBatch(Cases, Store, Catalog, Clock);
     }
 
     public string Connection { get; }
+
+    /// <summary>The decision log's key of this world: made afresh, as an installation's is.</summary>
+    public DecisionLogKey Key { get; } = DecisionLogKey.Generate();
 
     /// <summary>Monday 2025-03-03, 09:00 in Zhengzhou.</summary>
     public TestClock Clock { get; } = new(new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero));

@@ -317,13 +317,22 @@ namespace Huiqi.Cases.Migrations
                         .IsRequired()
                         .HasMaxLength(64);
 
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(20, 2);
+
                     b.Property<DateTime>("At");
 
                     b.Property<long?>("CaseId");
 
+                    b.Property<decimal?>("CityShare")
+                        .HasPrecision(20, 2);
+
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(8000);
+
+                    b.Property<decimal?>("DistrictShare")
+                        .HasPrecision(20, 2);
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -340,6 +349,8 @@ namespace Huiqi.Cases.Migrations
                     b.Property<string>("Transition")
                         .IsRequired()
                         .HasMaxLength(80);
+
+                    b.Property<int>("Version");
 
                     b.HasKey("Seq");
 

@@ -127,16 +127,19 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
         return await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == caseId && visible.Contains(a.CaseId), cancel);
     }
 
-    /// <summary>The notices, newest first, with how many cases and how much each lists.</summary>
-    public async Task<IReadOnlyList<(NoticeRow Notice, int Cases, decimal Amount)>> NoticesAsync(CancellationToken cancel = default)
+    /// <summary>
+    /// The notices, newest first, with how many cases and how much each lists. The amounts are added here, not in SQL
+    /// (SQLite adds decimals as text through EF's own function, which fails on a value too large), with
+    /// <see cref="CaseLimits.Total"/>: null when they do not add up.
+    /// </summary>
+    public async Task<IReadOnlyList<(NoticeRow Notice, int Cases, decimal? Amount)>> NoticesAsync(CancellationToken cancel = default)
     {
         await using var db = cases.CreateDbContext();
         var notices = await db.Notices.AsNoTracking().OrderByDescending(n => n.Id).Take(200).ToListAsync(cancel);
         var ids = notices.Select(n => n.Id).ToList();
-        var sums = await db.Cases.AsNoTracking().Where(c => c.NoticeId != null && ids.Contains(c.NoticeId.Value))
-            .GroupBy(c => c.NoticeId!.Value).Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(c => c.Amount) })
-            .ToDictionaryAsync(g => g.Key, cancel);
-        return [.. notices.Select(n => sums.TryGetValue(n.Id, out var s) ? (n, s.Count, s.Amount) : (n, 0, 0m))];
+        var listed = (await db.Cases.AsNoTracking().Where(c => c.NoticeId != null && ids.Contains(c.NoticeId.Value))
+            .Select(c => new { Notice = c.NoticeId!.Value, c.Amount }).ToListAsync(cancel)).ToLookup(c => c.Notice, c => c.Amount);
+        return [.. notices.Select(n => (n, listed[n.Id].Count(), CaseLimits.Total(listed[n.Id])))];
     }
 
     /// <summary>A notice with the cases it lists (in the order published) and their objections; null when there is none.</summary>
@@ -204,11 +207,11 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
         return (count, items);
     }
 
-    /// <summary>Recomputes the decision log's hash chain: null when intact, else the first entry where it breaks.</summary>
-    public async Task<long?> VerifyAsync(CancellationToken cancel = default)
+    /// <summary>Recomputes the decision log's keyed chain and compares the cases and payments with it (<see cref="DecisionLog.AuditAsync"/>).</summary>
+    public async Task<ChainAudit> AuditAsync(CancellationToken cancel = default)
     {
         await using var db = cases.CreateDbContext();
-        return await DecisionLog.VerifyAsync(db, cancel);
+        return await DecisionLog.AuditAsync(db, state: true, cancel);
     }
 
     /// <summary>The batch runs of an award year.</summary>
@@ -225,12 +228,14 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
         return await db.BatchParts.AsNoTracking().Where(p => runs.Contains(p.RunId) && p.Status != "done").OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancel);
     }
 
-    /// <summary>The payers whose shares an office pays: the city's finance the city's, a district's finance its district's, the administrator both.</summary>
+    /// <summary>
+    /// The payers whose shares an office pays: the city's finance the city's, a district's finance its district's. The
+    /// administrator pays none (不相容岗位分离: administrators keep accounts and the system, not the money).
+    /// </summary>
     public static IReadOnlyList<string> PayersOf(Office office) => office switch
     {
         Office.CityFinance => [Payer.City],
         Office.DistrictFinance => [Payer.District],
-        Office.Admin => [Payer.City, Payer.District],
         _ => [],
     };
 
@@ -279,10 +284,6 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
         return f.Todo ? Waiting(db, actor, q) : q;
     }
 
-    /// <summary>What waits for the administrator: every step of the bureaus (an array, so the query translates it).</summary>
-    private static readonly string[] AdminWaits =
-        [CaseStatus.DistrictReview, CaseStatus.ExpertReview, CaseStatus.Audit, CaseStatus.CityReview, CaseStatus.Held, CaseStatus.ReadyForNotice, CaseStatus.Approved, CaseStatus.Paying];
-
     /// <summary>The cases among <paramref name="q"/> that wait for the actor's office.</summary>
     private static IQueryable<CaseRow> Waiting(CasesDbContext db, CaseActor actor, IQueryable<CaseRow> q) => actor.Office switch
     {
@@ -293,7 +294,6 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
             || c.Status == CaseStatus.Held || c.Status == CaseStatus.ReadyForNotice),
         Office.CityFinance => Unpaid(db, q, Payer.City),
         Office.DistrictFinance => Unpaid(db, q, Payer.District),
-        Office.Admin => q.Where(c => AdminWaits.Contains(c.Status)),
         _ => q.Where(c => false),
     };
 

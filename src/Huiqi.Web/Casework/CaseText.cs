@@ -5,6 +5,19 @@ public static class CaseText
 {
     public static string Url(long id) => "/cases/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A total in yuan as <see cref="Pages.Show.Yuan"/> writes it, or, when the amounts behind it do not add up within
+    /// <see cref="decimal"/> (<see cref="CaseLimits.Total"/>: a row changed behind the platform's back), a warning in
+    /// its place, so the page still answers.
+    /// </summary>
+    public static string Total(decimal? yuan) => yuan is { } y ? Pages.Show.Yuan(y) : "无法合计（金额数据异常，请核查办理留痕）";
+
+    /// <summary>The total of amounts, written as <see cref="Total(decimal?)"/>.</summary>
+    public static string Total(IEnumerable<decimal> amounts) => Total(CaseLimits.Total(amounts));
+
+    /// <summary>The first 12 characters of a hash and an ellipsis; a shorter (forged) one whole.</summary>
+    public static string Short(string? hash) => hash is null ? "" : hash.Length > 12 ? hash[..12] + "…" : hash;
+
     public static string NoticeUrl(long id) => "/cases/notices/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The badge colour of a status: done, waiting on someone, or stopped.</summary>

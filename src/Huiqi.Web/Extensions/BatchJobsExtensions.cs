@@ -22,7 +22,7 @@ public static class BatchJobsExtensions
         var (provider, cs) = HuiqiDatabase.Resolve(connection);
         var settings = builder.Configuration.GetSection("Huiqi:Batch");
 
-        builder.Services.TryAddSingleton(new CasesDatabase(connection));
+        builder.Services.TryAddSingleton(sp => new CasesDatabase(connection, sp.GetRequiredService<DecisionLogKey>()));
         builder.Services.TryAddSingleton(sp => new CaseBatch(
             sp.GetRequiredService<CasesDatabase>(),
             sp.GetRequiredService<DossierStore>(),

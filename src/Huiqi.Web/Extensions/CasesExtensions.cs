@@ -19,6 +19,7 @@ public static class CasesExtensions
     public static WebApplicationBuilder AddHuiqiCases(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(DecisionLogKeyOf(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton(new CaseSettings());
         var demo = builder.Environment.IsEnvironment(DemoCitySeeder.Environment);
         builder.Services.AddSingleton(sp => new CaseClock(sp.GetRequiredService<TimeProvider>(), demo));
@@ -30,6 +31,35 @@ public static class CasesExtensions
             sp.GetRequiredService<CaseSettings>()));
         builder.Services.AddSingleton<CaseQueries>();
         return builder;
+    }
+
+    /// <summary>
+    /// The decision log's key (办理留痕密钥), kept outside the database: <c>Huiqi:DecisionLogKey</c> (base64, at least 32
+    /// bytes) wherever it is set; without it, in the Demo and Development environments, a key file generated once per
+    /// installation (<c>Huiqi:DecisionLogKeyFile</c>, by default in the user's local application data); anywhere else
+    /// the application refuses to start, since an unkeyed log could be rewritten by whoever can write the database.
+    /// </summary>
+    public static DecisionLogKey DecisionLogKeyOf(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (configuration["Huiqi:DecisionLogKey"] is { Length: > 0 } text)
+        {
+            return DecisionLogKey.FromBase64(text, "Huiqi:DecisionLogKey");
+        }
+
+        if (environment.IsDevelopment() || environment.IsEnvironment(DemoCitySeeder.Environment))
+        {
+            var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            var file = configuration["Huiqi:DecisionLogKeyFile"] is { Length: > 0 } f
+                ? f
+                : Path.Combine(local.Length > 0 ? local : Path.GetTempPath(), "huiqi", "decision-log.key");
+            return DecisionLogKey.LoadOrCreate(file);
+        }
+
+        throw new InvalidOperationException(
+            $"未配置办理留痕密钥：{environment.EnvironmentName}环境须在配置 Huiqi:DecisionLogKey（环境变量 Huiqi__DecisionLogKey）中给出至少{DecisionLogKey.MinBytes}字节的随机密钥（base64，例如 openssl rand -base64 32 的输出），并保存在数据库之外。"
+            + $" / Huiqi:DecisionLogKey is not set: outside Demo and Development the decision log needs a key of at least {DecisionLogKey.MinBytes} random bytes (base64), kept outside the database.");
     }
 
     /// <summary>

@@ -9,10 +9,12 @@ namespace Huiqi.Web.Pages;
 
 /// <summary>
 /// Corrections enterprises asked for, for the district bureau to confirm or reject (the city sees all). A request of
-/// another district is not found.
+/// another district is not found. A decision is final: it is written once, only over a pending request (in one
+/// conditional UPDATE, so two deciders at once give one decision), and logged; to change it the enterprise files a
+/// new request.
 /// </summary>
 [Authorize(Policy = AccessPolicies.Lists)]
-public sealed class CorrectionsModel(IDbContextFactory<WebDbContext> contexts, TimeProvider clock) : PageModel
+public sealed class CorrectionsModel(IDbContextFactory<WebDbContext> contexts, TimeProvider clock, ILogger<CorrectionsModel> log) : PageModel
 {
     public IReadOnlyList<CorrectionRow> Items { get; private set; } = [];
 
@@ -21,7 +23,11 @@ public sealed class CorrectionsModel(IDbContextFactory<WebDbContext> contexts, T
     [TempData]
     public string? Message { get; set; }
 
-    public bool CanDecide => User.IsInRole(Roles.DistrictReviewer) || User.IsInRole(Roles.CityReviewer) || User.IsInRole(Roles.Admin);
+    /// <summary>Why the decision just posted was refused, in Chinese.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>The reviewers decide; the administrator keeps accounts and the system, not data decisions (不相容岗位分离).</summary>
+    public bool CanDecide => User.IsInRole(Roles.DistrictReviewer) || User.IsInRole(Roles.CityReviewer);
 
     public static string StatusText(string status) => status switch
     {
@@ -49,17 +55,28 @@ public sealed class CorrectionsModel(IDbContextFactory<WebDbContext> contexts, T
 
         var scope = Scope.Of(User);
         await using var db = await contexts.CreateDbContextAsync(cancel);
-        var item = await InScope(db, scope).SingleOrDefaultAsync(c => c.Id == id, cancel);
-        if (item is null)
+        var status = confirm ? CorrectionRow.Confirmed : CorrectionRow.Rejected;
+        var by = User.Identity?.Name;
+        var at = clock.GetUtcNow().UtcDateTime;
+        var said = note?.Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 1000)] : null;
+        var decided = await InScope(db, scope).Where(c => c.Id == id && c.Status == CorrectionRow.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, status).SetProperty(c => c.DecidedBy, by).SetProperty(c => c.DecidedAt, at).SetProperty(c => c.Note, said), cancel);
+        if (decided == 0)
         {
-            return NotFound();
+            var item = await InScope(db, scope).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancel);
+            if (item is null)
+            {
+                return NotFound();
+            }
+
+            log.LogWarning("Correction {Id} of {Uscc} is already {Status} (by {DecidedBy}); {User} asked to make it {Asked}: refused", id, item.Uscc, item.Status, item.DecidedBy, by, status);
+            Error = $"更正申请 {id} 已于{item.DecidedAt?.ToLocalTime():yyyy-MM-dd HH:mm}由{item.DecidedBy}处理（{StatusText(item.Status)}），处理结果不可更改；如需变更，请企业重新提交更正申请。";
+            await OnGetAsync(cancel);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
         }
 
-        item.Status = confirm ? CorrectionRow.Confirmed : CorrectionRow.Rejected;
-        item.DecidedBy = User.Identity?.Name;
-        item.DecidedAt = clock.GetUtcNow().UtcDateTime;
-        item.Note = note?.Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 1000)] : null;
-        await db.SaveChangesAsync(cancel);
+        log.LogInformation("Correction {Id} decided {Status} by {User}: {Note}", id, status, by, said);
         Message = confirm ? "已确认：请按确认的内容更新企业档案（数据导入）。" : "已退回。";
         return RedirectToPage();
     }

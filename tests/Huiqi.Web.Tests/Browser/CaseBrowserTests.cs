@@ -123,7 +123,8 @@ public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
             await ClickAsync(first, "#pass");
         }
 
-        var second = await OpenAsync("admin", c.Id);
+        // A second browser of the city's reviewer (the administrator no longer reviews: 不相容岗位分离).
+        var second = await OpenAsync("city-review", c.Id);
         await Task.WhenAll(first.ClickAsync("#pass"), second.ClickAsync("#pass"));
         await Task.WhenAll(first.WaitForSelectorAsync("#message, #error"), second.WaitForSelectorAsync("#message, #error"));
         var refused = new List<IPage>();

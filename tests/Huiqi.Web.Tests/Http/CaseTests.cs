@@ -155,7 +155,8 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
     public async Task Two_reviewers_approving_one_case_at_once_give_one_approval_and_one_payment(Db db)
     {
         var (app, steps, c, first) = await AtCityReviewAsync(db);
-        using var second = await app.SignedInAsync("admin");
+        // Two sessions of the city's reviewer (the administrator no longer reviews: 不相容岗位分离).
+        using var second = await app.SignedInAsync("city-review");
 
         // Both read the page at the same version, then both approve at once.
         var version = (await CaseSteps.GetAsync(first, c.Id)).Version;
@@ -258,7 +259,8 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
 
         // An executable, a file whose content is not what its name says, and one over the limit are refused in Chinese.
         var limit = app.Services.GetRequiredService<CaseSettings>().MaxAttachmentBytes;
-        var pdf = "%PDF-1.4 验收报告"u8.ToArray();
+        // A whole PDF (header, an object, the cross-reference pointer, %%EOF): the check reads more than the first bytes.
+        var pdf = "%PDF-1.4\n%验收报告\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n"u8.ToArray();
         foreach (var (name, content, says) in new[] { ("setup.exe", pdf, "类型不受支持"), ("报告.pdf", "MZ"u8.ToArray(), "不符"), ("大文件.pdf", pdf.Concat(new byte[limit]).ToArray(), "MB") })
         {
             var refused = await AttachAsync(enterprise, id, name, content);

@@ -62,7 +62,7 @@ public sealed class DemoBatchTests(Apps apps) : IClassFixture<Apps>
         var workflow = app.Services.GetRequiredService<CaseWorkflow>();
         var document = c.Clause.Split('/')[0];
         await SetBudgetAsync(city, document, c.Clause, 1_000_000_000m);
-        var committed = (await workflow.BudgetsAsync(HuiqiApp.Year)).Single(b => b.Budget.Clause == c.Clause).Committed;
+        var committed = (await workflow.BudgetsAsync(HuiqiApp.Year)).Single(b => b.Budget.Clause == c.Clause).Committed ?? throw new InvalidOperationException("the committed total does not add up");
         await SetBudgetAsync(city, document, c.Clause, committed);
 
         await CaseSteps.DoAsync(city, c.Id, "Pass");

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Huiqi.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Huiqi.Web.Tests.Http;
 
@@ -207,5 +210,54 @@ public sealed class ScopeTests(Apps apps) : IClassFixture<Apps>
         var otherDistrict = Huiqi.Engine.Model.Vocabulary.Districts.First(d => d != district);
         using var other = await app.SignedInAsync(HuiqiApp.Slug(otherDistrict) + "-review");
         Assert.DoesNotContain(text, await other.GetStringAsync("/corrections"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task A_correction_decided_once_stays_decided(Db db)
+    {
+        var app = await apps.GetAsync(db);
+        var (uscc, district) = (await app.EnterpriseAccountsAsync())[2];
+        using var enterprise = await app.SignedInAsync(uscc);
+        var text = $"研发费用应为1,200,000元（{Guid.NewGuid():N}）";
+        var posted = await Forms.PostAsync(enterprise, $"/enterprise/{uscc}", $"/enterprise/{uscc}?handler=Correction", new Dictionary<string, string> { ["Section"] = "spending", ["Text"] = text });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        int id;
+        await using (var web = await app.Services.GetRequiredService<IDbContextFactory<WebDbContext>>().CreateDbContextAsync())
+        {
+            id = (await web.Corrections.SingleAsync(c => c.Text == text)).Id;
+        }
+
+        Task<HttpResponseMessage> DecideAsync(HttpClient client, bool confirm, string note) => Forms.PostAsync(client, "/corrections", "/corrections?handler=Decide", new Dictionary<string, string>
+        {
+            ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["confirm"] = confirm ? "true" : "false",
+            ["note"] = note,
+        });
+
+        // The administrator keeps accounts, not data decisions.
+        using var admin = await app.SignedInAsync("admin");
+        var denied = await DecideAsync(admin, confirm: false, "管理员退回");
+        Assert.Contains("/Account/AccessDenied", denied.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+
+        using var reviewer = await app.SignedInAsync(HuiqiApp.Slug(district) + "-review");
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(reviewer, confirm: true, "已核对发票")).StatusCode);
+
+        // Deciding it again, either way and by anyone of its scope, is refused and changes nothing.
+        using var city = await app.SignedInAsync("city-review");
+        foreach (var client in new[] { reviewer, city })
+        {
+            var again = await DecideAsync(client, confirm: false, "改为退回");
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            var page = System.Net.WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync());
+            Assert.Contains("处理结果不可更改", page, StringComparison.Ordinal);
+            Assert.Contains("重新提交更正申请", page, StringComparison.Ordinal);
+        }
+
+        await using (var web = await app.Services.GetRequiredService<IDbContextFactory<WebDbContext>>().CreateDbContextAsync())
+        {
+            var row = await web.Corrections.AsNoTracking().SingleAsync(c => c.Id == id);
+            Assert.Equal((CorrectionRow.Confirmed, HuiqiApp.Slug(district) + "-review", "已核对发票"), (row.Status, row.DecidedBy, row.Note));
+        }
     }
 }

@@ -29,7 +29,9 @@ public sealed class BatchRecoveryTests(ITestOutputHelper output)
         var connection = holder.Connection;
         var registry = new HuiqiDatabase(connection);
         await registry.MigrateAsync();
-        var cases = new CasesDatabase(connection);
+        // Production needs the decision log's key from configuration: the test's own, given to both nodes below.
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(DecisionLogKey.MinBytes));
+        var cases = new CasesDatabase(connection, DecisionLogKey.FromBase64(key, "test"));
         await cases.MigrateAsync();
         var store = new DossierStore(registry);
         await store.PutManyAsync(DemoCity.Generate(Enterprises), "test");
@@ -50,7 +52,7 @@ public sealed class BatchRecoveryTests(ITestOutputHelper output)
         // The city starts the run (as the page or the command line does); the nodes pick its parts up from the store.
         var run = await new CaseBatch(cases, store, catalog, TimeProvider.System).StartAsync(Year, CaseActor.System("test"));
 
-        var first = Node(connection);
+        var first = Node(connection, key);
         var killedAt = await WaitAsync(cases, run.Id, p => p.Evaluated > 0, first, TimeSpan.FromMinutes(3));
         first.Kill(entireProcessTree: true);
         await first.WaitForExitAsync();
@@ -61,7 +63,7 @@ public sealed class BatchRecoveryTests(ITestOutputHelper output)
             Assert.True(killedAt < Enterprises, "the process must die in the middle of the run");
         }
 
-        var second = Node(connection);
+        var second = Node(connection, key);
         try
         {
             await WaitAsync(cases, run.Id, p => p.Evaluated == Enterprises && p.Done, second, TimeSpan.FromMinutes(4));
@@ -84,7 +86,7 @@ public sealed class BatchRecoveryTests(ITestOutputHelper output)
     }
 
     /// <summary>The application as a node: the built Huiqi.Web, on the given database, one batch thread, small chunks.</summary>
-    private Process Node(string connection)
+    private Process Node(string connection, string key)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var dll = Path.Combine(Repo.Root, "src", "Huiqi.Web", "bin", configuration, "net10.0", "Huiqi.Web.dll");
@@ -98,6 +100,7 @@ public sealed class BatchRecoveryTests(ITestOutputHelper output)
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["HUIQI_DB"] = connection;
+        start.Environment["Huiqi__DecisionLogKey"] = key;
         start.Environment["Huiqi__AwardYear"] = Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Huiqi__Batch__ChunkSize"] = "5";
         start.Environment["Huiqi__Batch__Threads"] = "1";

@@ -20,7 +20,7 @@ public sealed class BudgetsModel(CaseWorkflow workflow, CaseQueries queries, Pol
 
     public PolicyEngine Engine => engine;
 
-    public bool CanSet => Actor.Office is Office.CityFinance or Office.CityReviewer or Office.Admin;
+    public bool CanSet => Actor.Office is Office.CityFinance or Office.CityReviewer;
 
     public bool IsCity => CanSet;
 

@@ -30,14 +30,14 @@ public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, Policy
 
     public bool CanReview => Case.Status switch
     {
-        CaseStatus.DistrictReview => Actor.Office is Office.DistrictReviewer or Office.Admin,
-        CaseStatus.ExpertReview or CaseStatus.Audit or CaseStatus.CityReview => Actor.Office is Office.CityReviewer or Office.Admin,
+        CaseStatus.DistrictReview => Actor.Office is Office.DistrictReviewer,
+        CaseStatus.ExpertReview or CaseStatus.Audit or CaseStatus.CityReview => Actor.Office is Office.CityReviewer,
         _ => false,
     };
 
-    public bool CanRelease => Case.Status == CaseStatus.Held && Actor.Office is Office.CityReviewer or Office.Admin;
+    public bool CanRelease => Case.Status == CaseStatus.Held && Actor.Office is Office.CityReviewer;
 
-    public bool CanObject => Case.Status == CaseStatus.InNotice && Actor.Office is Office.CityReviewer or Office.Admin;
+    public bool CanObject => Case.Status == CaseStatus.InNotice && Actor.Office is Office.CityReviewer;
 
     public bool CanRate => Actor.Office == Office.Enterprise && Case.Status == CaseStatus.Paid && Case.Rating is null;
 

@@ -19,7 +19,7 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
 
     public PolicyEngine Engine => engine;
 
-    public bool IsCity => Actor.Office is Office.CityReviewer or Office.Admin;
+    public bool IsCity => Actor.Office is Office.CityReviewer;
 
     public bool Over => workflow.Today > Notice.Ends;
 
@@ -94,7 +94,7 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
         Step(id, cancel, async a =>
         {
             var notice = await queries.NoticeAsync(id, cancel) ?? throw CaseException.NotFound(id);
-            if (a.Office is not (Office.CityReviewer or Office.Admin) || !clock.Movable)
+            if (a.Office is not (Office.CityReviewer) || !clock.Movable)
             {
                 throw CaseException.Forbidden("只有演示环境中的市工信局可以跳过公示期", "only the city may skip a notice period, and only in the Demo environment");
             }

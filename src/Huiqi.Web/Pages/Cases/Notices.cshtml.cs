@@ -8,13 +8,13 @@ namespace Huiqi.Web.Pages.Cases;
 [Authorize(Policy = AccessPolicies.Lists)]
 public sealed class NoticesModel(CaseQueries queries, CaseWorkflow workflow, PolicyEngine engine) : CasePageModel
 {
-    public IReadOnlyList<(NoticeRow Notice, int Cases, decimal Amount)> Notices { get; private set; } = [];
+    public IReadOnlyList<(NoticeRow Notice, int Cases, decimal? Amount)> Notices { get; private set; } = [];
 
     public PolicyEngine Engine => engine;
 
     public CaseSettings Settings => workflow.Settings;
 
-    public bool CanPublish => Actor.Office is Office.CityReviewer or Office.Admin;
+    public bool CanPublish => Actor.Office is Office.CityReviewer;
 
     /// <summary>Cases ready for notice in the default award year, in the whole city (what a notice would list).</summary>
     public int Ready { get; private set; }
