@@ -38,6 +38,12 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
         if (p.OptionalMapping("step") is { } s)
         {
             _stepSize = s.Amount("size");
+            if (_stepSize <= 0)
+            {
+                // The steps are counted by dividing by the size: a step of nothing is no ladder.
+                throw s.Error("台阶大小“size”须大于0 / step 'size' must be greater than 0");
+            }
+
             _stepPays = s.Amount("pays");
             s.Done();
         }
