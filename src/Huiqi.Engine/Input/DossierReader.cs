@@ -338,8 +338,8 @@ public static partial class DossierReader
     /// <summary>
     /// The largest amount of money a dossier may state: 10万亿元 (1e13 yuan). China's largest enterprises earn about
     /// 3.5万亿元 a year and its largest manufacturers about 1万亿元, so no figure, investment, purchase or award of
-    /// one enterprise comes near it; far beyond it a figure is a typing error, and one yuan more than it would let a
-    /// single anonymous request ask the engine for numbers no enterprise has (issue 13).
+    /// one enterprise comes near it: beyond it a figure is a typing error or an attack (issue 13: one anonymous
+    /// request with a revenue of 1e28 yuan exhausted the server).
     /// </summary>
     internal const decimal MaxYuan = 10_000_000_000_000m;
 
@@ -1121,9 +1121,10 @@ public static partial class DossierReader
             {
                 Sign.Money when value < 0 => ("金额不能为负数", "amount must not be negative"),
                 Sign.Energy or Sign.Area when value < 0 => ("数值不能为负数", "the value must not be negative"),
-                Sign.Money or Sign.SignedMoney => (
-                    $"金额{raw}超出合理范围：绝对值不应超过{MaxYuan}元（10万亿元）",
-                    $"amount {raw} is out of range: at most {MaxYuan} yuan in magnitude"),
+                Sign.Money => ($"金额{raw}超出合理范围：不应超过{MaxYuan}元（10万亿元）", $"amount {raw} is out of range: at most {MaxYuan} yuan"),
+                Sign.SignedMoney => (
+                    $"金额{raw}超出合理范围：应在-{MaxYuan}元到{MaxYuan}元之间（正负10万亿元）",
+                    $"amount {raw} is out of range: between -{MaxYuan} and {MaxYuan} yuan"),
                 Sign.Energy => ($"用电量{raw}超出合理范围：不应超过{MaxKwh}千瓦时（1万亿千瓦时）", $"electricity {raw} is out of range: at most {MaxKwh} kWh"),
                 Sign.Area => ($"面积{raw}超出合理范围：不应超过{MaxArea}平方米（1亿平方米）", $"area {raw} is out of range: at most {MaxArea} m²"),
                 Sign.Margin => ($"利润率{raw}应在-10到10之间（0.08即8%）", $"a margin {raw} must be between -10 and 10 (0.08 = 8 %)"),

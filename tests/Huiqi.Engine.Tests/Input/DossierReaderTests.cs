@@ -467,8 +467,8 @@ public class DossierReaderTests
         var error = SingleError(read);
         Assert.Equal("figures.mainRevenue.2024", error.Path);
         Assert.Equal("1e28", error.Value);
-        Assert.Equal("金额1e28超出合理范围：绝对值不应超过10000000000000元（10万亿元）", error.Chinese);
-        Assert.Equal("amount 1e28 is out of range: at most 10000000000000 yuan in magnitude", error.English);
+        Assert.Equal("金额1e28超出合理范围：不应超过10000000000000元（10万亿元）", error.Chinese);
+        Assert.Equal("amount 1e28 is out of range: at most 10000000000000 yuan", error.English);
     }
 
     [Theory]
