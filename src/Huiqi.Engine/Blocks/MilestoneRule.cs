@@ -38,6 +38,12 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
         if (p.OptionalMapping("step") is { } s)
         {
             _stepSize = s.Amount("size");
+            if (_stepSize <= 0)
+            {
+                // The steps are counted by dividing by the size: a step of nothing is no ladder.
+                throw s.Error("台阶大小“size”须大于0 / step 'size' must be greater than 0");
+            }
+
             _stepPays = s.Amount("pays");
             s.Done();
         }
@@ -59,24 +65,179 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
         public string Describe(bool first) => Strict ? $"{(first ? "首次" : "")}超过{Zh.Money(Bar)}" : $"{(first ? "首次" : "")}达到{Zh.Money(Bar)}台阶";
     }
 
-    private IEnumerable<Level> Levels(decimal upTo)
+    /// <summary>
+    /// A run of consecutive steps, <see cref="First"/> to <see cref="Last"/> (step i is the bar last threshold + i × size),
+    /// reached before (<see cref="Before"/> says when) or for the first time (null). Steps are counted, never listed
+    /// one by one: a figure of 10万亿元 is one run, so neither the work nor the sentence grows with the figure.
+    /// </summary>
+    private readonly record struct StepRun(decimal First, decimal Last, string? Before)
     {
-        foreach (var t in _thresholds)
+        public decimal Count => Last - First + 1;
+    }
+
+    /// <summary>
+    /// A run of at most this many steps is written step by step ("首次达到150亿元、200亿元台阶"), as the text words it;
+    /// a longer one as a range with its count.
+    /// </summary>
+    private const int ListedSteps = 3;
+
+    private decimal StepBar(decimal step) => _thresholds[^1].AtLeast + (step * _stepSize!.Value);
+
+    /// <summary>The steps a figure has reached (≥): floor((v − last threshold) / size), exact at every bar; 0 without steps.</summary>
+    private decimal StepsReached(decimal v)
+    {
+        if (_stepSize is not { } size || _thresholds.Count == 0)
         {
-            yield return new Level(t.AtLeast, true, t.Pays);
+            return 0;
         }
 
-        if (_stepSize is { } size && _thresholds.Count > 0)
+        // The quotient is rounded to 28 digits; the two bars around it settle which side of a bar the figure is.
+        var n = Money.Steps(v - _thresholds[^1].AtLeast, size);
+        if (n > 0 && StepBar(n) > v)
         {
-            // Levels beyond the last threshold, up to the first one above the figure (for hints).
-            for (var bar = _thresholds[^1].AtLeast + size; ; bar += size)
+            n--;
+        }
+        else if (StepBar(n + 1) <= v)
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>"第3至第200个50亿元台阶（250亿元至10100亿元，共198个）": a run as a range of steps, its bars and its count.</summary>
+    private string Span(StepRun run) => run.Count == 1
+        ? $"第{Zh.Number(run.First)}个{Zh.Money(_stepSize!.Value)}台阶（{Zh.Money(StepBar(run.First))}）"
+        : $"第{Zh.Number(run.First)}至第{Zh.Number(run.Last)}个{Zh.Money(_stepSize!.Value)}台阶（{Zh.Money(StepBar(run.First))}至{Zh.Money(StepBar(run.Last))}，共{Zh.Number(run.Count)}个）";
+
+    /// <summary>
+    /// The steps 1..<paramref name="upTo"/> in runs, each reached before or new, as <see cref="CrossedBefore"/> reads a
+    /// level: an earlier year's figure covers every step it reached (the earliest such year names it), then the
+    /// ledger in its order: a line naming a step's bar covers that step, a line without item the steps its year's
+    /// figure reached. Each is a range or a point, so the work grows with the dossier's lines, not with the figure.
+    /// </summary>
+    private List<StepRun> StepRuns(RuleContext ctx, decimal upTo)
+    {
+        var cover = new StepCover(upTo);
+        if (ctx.Dossier.Figures.TryGetSeries(_metric, out var series))
+        {
+            foreach (var (period, v) in series.Where(e => e.Key.Kind == PeriodKind.Year && e.Key.Year < ctx.Year).OrderBy(e => e.Key.Year))
             {
-                yield return new Level(bar, false, _stepPays);
-                if (bar > upTo)
+                cover.Prefix(StepsReached(v), $"已于{period.Year}年越过");
+            }
+        }
+
+        foreach (var g in ctx.Grants())
+        {
+            if (g.Item is { } item)
+            {
+                if (StepNamed(item) is { } step)
                 {
-                    yield break;
+                    cover.Point(step, $"已于{g.Date.Year}年获奖励");
                 }
             }
+            else if (g.Date.Year < ctx.Year && ctx.Dossier.Figures.Get(_metric, Period.OfYear(g.Date.Year)) is { } then)
+            {
+                cover.Prefix(StepsReached(then), $"已于{g.Date.Year}年获奖励");
+            }
+        }
+
+        return cover.Runs();
+    }
+
+    /// <summary>The step whose bar a ledger item names, written exactly as <see cref="CrossedBefore"/> compares it; else null.</summary>
+    private decimal? StepNamed(string item)
+    {
+        if (_stepSize is not { } size || _thresholds.Count == 0
+            || !decimal.TryParse(item, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var bar))
+        {
+            return null;
+        }
+
+        var step = (bar - _thresholds[^1].AtLeast) / size;
+        return step >= 1 && decimal.IsInteger(step) && StepBar(step).ToString(System.Globalization.CultureInfo.InvariantCulture) == item ? step : null;
+    }
+
+    /// <summary>Which of the steps 1..upTo were reached before, by what: the first source to cover a step names it.</summary>
+    private sealed class StepCover(decimal upTo)
+    {
+        /// <summary>Steps 1.._prefix are covered.</summary>
+        private decimal _prefix;
+
+        /// <summary>Single covered steps above <see cref="_prefix"/>.</summary>
+        private readonly SortedSet<decimal> _points = [];
+
+        private readonly List<StepRun> _covered = [];
+
+        public void Prefix(decimal through, string before)
+        {
+            through = Math.Min(through, upTo);
+            if (through <= _prefix)
+            {
+                return;
+            }
+
+            // The gaps between single steps covered earlier; those steps keep what covered them first.
+            var from = _prefix + 1;
+            var inside = _points.GetViewBetween(from, through);
+            foreach (var step in inside)
+            {
+                if (step > from)
+                {
+                    _covered.Add(new StepRun(from, step - 1, before));
+                }
+
+                from = step + 1;
+            }
+
+            inside.Clear();
+            if (from <= through)
+            {
+                _covered.Add(new StepRun(from, through, before));
+            }
+
+            _prefix = through;
+        }
+
+        public void Point(decimal step, string before)
+        {
+            if (step > _prefix && step <= upTo && _points.Add(step))
+            {
+                _covered.Add(new StepRun(step, step, before));
+            }
+        }
+
+        /// <summary>Every step 1..upTo, in order: the covered runs (neighbours covered alike joined) and the new ones between.</summary>
+        public List<StepRun> Runs()
+        {
+            _covered.Sort((a, b) => a.First.CompareTo(b.First));
+            var runs = new List<StepRun>((_covered.Count * 2) + 1);
+            var next = 1m;
+            foreach (var run in _covered)
+            {
+                if (run.First > next)
+                {
+                    runs.Add(new StepRun(next, run.First - 1, null));
+                }
+
+                if (runs.Count > 0 && runs[^1].Last + 1 == run.First && runs[^1].Before == run.Before)
+                {
+                    runs[^1] = runs[^1] with { Last = run.Last };
+                }
+                else
+                {
+                    runs.Add(run);
+                }
+
+                next = run.Last + 1;
+            }
+
+            if (next <= upTo)
+            {
+                runs.Add(new StepRun(next, upTo, null));
+            }
+
+            return runs;
         }
     }
 
@@ -146,8 +307,9 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
         var name = Vocabulary.Chinese(_metric);
         var first = new List<Level>();
         var earlier = new List<string>();
-        foreach (var level in Levels(value))
+        foreach (var t in _thresholds)
         {
+            var level = new Level(t.AtLeast, true, t.Pays);
             if (!level.CrossedBy(value))
             {
                 continue;
@@ -165,16 +327,49 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
             }
         }
 
-        if (first.Count == 0)
+        var newSteps = new List<StepRun>();
+        var newCount = 0m;
+        var reached = StepsReached(value);
+        foreach (var run in reached > 0 ? StepRuns(ctx, reached) : [])
+        {
+            if (run.Count <= ListedSteps)
+            {
+                for (var step = run.First; step <= run.Last; step++)
+                {
+                    var level = new Level(StepBar(step), false, _stepPays);
+                    ctx.Check($"{ctx.Year}年{name}{Zh.Money(value)}{level.Describe(false)}" + (run.Before is null ? "，首次" : $"，{run.Before}"), run.Before is null);
+                    if (run.Before is not null)
+                    {
+                        earlier.Add($"{Zh.Money(level.Bar)}台阶{run.Before}");
+                    }
+                }
+            }
+            else
+            {
+                ctx.Check($"{ctx.Year}年{name}{Zh.Money(value)}达到{Span(run)}" + (run.Before is null ? "，首次" : $"，{run.Before}"), run.Before is null);
+                if (run.Before is not null)
+                {
+                    earlier.Add($"{Span(run)}{run.Before}");
+                }
+            }
+
+            if (run.Before is null)
+            {
+                newSteps.Add(run);
+                newCount += run.Count;
+            }
+        }
+
+        if (first.Count == 0 && newCount == 0)
         {
             return;
         }
 
-        var sum = first.Sum(l => l.Pays);
+        var sum = first.Sum(l => l.Pays) + (newCount * _stepPays);
         var pay = Money.Min(sum, _cap);
-        var what = string.Join("，并", Group(first));
+        var what = string.Join("，并", Group(first, newSteps));
         var because = $"{ctx.Year}年{name}{Zh.Money(value)}{what}，奖励" +
-            (first.Count > 1 ? $"{string.Join("+", first.Select(l => Zh.Money(l.Pays)))}={Zh.Money(sum)}" : Zh.Money(sum));
+            (first.Count + newCount > 1 ? $"{Addends(first, newSteps, newCount)}={Zh.Money(sum)}" : Zh.Money(sum));
         if (pay < sum)
         {
             because += $"，同一企业每年最高{Zh.Money(_cap!.Value)}，奖励{Zh.Money(pay)}";
@@ -189,19 +384,47 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
         ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), because);
     }
 
-    /// <summary>"首次超过50亿元、100亿元" and "首次达到150亿元、200亿元台阶", as the text groups them.</summary>
-    private static IEnumerable<string> Group(List<Level> levels)
+    /// <summary>
+    /// "首次超过50亿元、100亿元" and "首次达到150亿元、200亿元台阶", as the text groups them; runs longer than
+    /// <see cref="ListedSteps"/> as ranges ("首次达到第1至第198个50亿元台阶（150亿元至10000亿元，共198个）").
+    /// </summary>
+    private IEnumerable<string> Group(List<Level> thresholds, List<StepRun> steps)
     {
-        var strict = levels.Where(l => l.Strict).Select(l => Zh.Money(l.Bar)).ToList();
-        var steps = levels.Where(l => !l.Strict).Select(l => Zh.Money(l.Bar)).ToList();
-        if (strict.Count > 0)
+        if (thresholds.Count > 0)
         {
-            yield return $"首次超过{string.Join("、", strict)}";
+            yield return $"首次超过{string.Join("、", thresholds.Select(l => Zh.Money(l.Bar)))}";
         }
 
         if (steps.Count > 0)
         {
-            yield return $"首次达到{string.Join("、", steps)}台阶";
+            yield return Summarised(steps)
+                ? $"首次达到{string.Join("、", steps.Select(Span))}"
+                : $"首次达到{string.Join("、", steps.SelectMany(Bars))}台阶";
+        }
+    }
+
+    /// <summary>"200万元+400万元+200万元+200万元", or with runs written as ranges "200万元+400万元+200万元×198".</summary>
+    private string Addends(List<Level> thresholds, List<StepRun> steps, decimal count)
+    {
+        var addends = thresholds.Select(l => Zh.Money(l.Pays));
+        if (count > 0)
+        {
+            addends = Summarised(steps)
+                ? addends.Append($"{Zh.Money(_stepPays)}×{Zh.Number(count)}")
+                : addends.Concat(steps.SelectMany(Bars).Select(_ => Zh.Money(_stepPays)));
+        }
+
+        return string.Join("+", addends);
+    }
+
+    private static bool Summarised(List<StepRun> steps) => steps.Exists(r => r.Count > ListedSteps);
+
+    /// <summary>The bars of a run short enough to list (at most <see cref="ListedSteps"/>).</summary>
+    private IEnumerable<string> Bars(StepRun run)
+    {
+        for (var step = run.First; step <= run.Last; step++)
+        {
+            yield return Zh.Money(StepBar(step));
         }
     }
 
@@ -214,27 +437,41 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
         }
 
         var value = ctx.Dossier.Figures.Get(_metric, Period.OfYear(ctx.Year)) ?? 0m;
-        foreach (var level in Levels(value))
+        foreach (var t in _thresholds)
         {
-            if (level.CrossedBy(value) || CrossedBefore(ctx, level) is not null)
+            var level = new Level(t.AtLeast, true, t.Pays);
+            if (!level.CrossedBy(value) && CrossedBefore(ctx, level) is null)
             {
-                continue;
-            }
-
-            // "超过X" needs one yuan more than the gap; the sentence says "more than the gap", as the text does.
-            var gap = level.Bar - value;
-            var needed = level.Strict ? gap + 1 : gap;
-            if (needed > value)
-            {
-                // Out of reach this year (more than doubling): the calculator shows what is within reach.
+                Hint(ctx, value, level);
                 return;
             }
+        }
 
-            var pays = Money.Min(level.Pays, _cap);
-            ctx.Hint(_metric, ctx.Year, needed, pays,
-                $"{ctx.Year}年{Vocabulary.Chinese(_metric)}再增加{(level.Strict ? "超过" : "")}{Zh.Money(gap)}（{(level.Strict ? "超过" : "达到")}{Zh.Money(level.Bar)}），可再获奖励{Zh.Money(pays)}" +
-                (_shareMetric is { } sm ? $"（须{Vocabulary.Chinese(sm)}占比≥{Zh.Percent(_shareAtLeast)}）" : ""));
+        // The next step above the figure, unless an earlier year or the ledger has it already.
+        if (_stepSize is not null && _thresholds.Count > 0)
+        {
+            var next = StepsReached(value) + 1;
+            if (StepRuns(ctx, next)[^1].Before is null)
+            {
+                Hint(ctx, value, new Level(StepBar(next), false, _stepPays));
+            }
+        }
+    }
+
+    private void Hint(RuleContext ctx, decimal value, Level level)
+    {
+        // "超过X" needs one yuan more than the gap; the sentence says "more than the gap", as the text does.
+        var gap = level.Bar - value;
+        var needed = level.Strict ? gap + 1 : gap;
+        if (needed > value)
+        {
+            // Out of reach this year (more than doubling): the calculator shows what is within reach.
             return;
         }
+
+        var pays = Money.Min(level.Pays, _cap);
+        ctx.Hint(_metric, ctx.Year, needed, pays,
+            $"{ctx.Year}年{Vocabulary.Chinese(_metric)}再增加{(level.Strict ? "超过" : "")}{Zh.Money(gap)}（{(level.Strict ? "超过" : "达到")}{Zh.Money(level.Bar)}），可再获奖励{Zh.Money(pays)}" +
+            (_shareMetric is { } sm ? $"（须{Vocabulary.Chinese(sm)}占比≥{Zh.Percent(_shareAtLeast)}）" : ""));
     }
 }

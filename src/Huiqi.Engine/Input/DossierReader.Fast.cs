@@ -63,9 +63,7 @@ public static partial class DossierReader
     private static FastReader? _spareFast;
 
     /// <summary>The sign rule of each metric of <see cref="MetricWords"/>, by its index, as the thorough reading picks it.</summary>
-    private static readonly Sign[] MetricSigns = Array.ConvertAll(
-        MetricWords.Text,
-        m => Vocabulary.SignedMetrics.Contains(m) ? Sign.Any : m == "electricityKwh" ? Sign.Quantity : Sign.Money);
+    private static readonly Sign[] MetricSigns = Array.ConvertAll(MetricWords.Text, SignOf);
 
     /// <summary>One streaming reading at a time, with its scratch; every method answers false (or null) to give up.</summary>
     private sealed partial class FastReader
@@ -420,12 +418,7 @@ public static partial class DossierReader
                 return false;
             }
 
-            var ok = sign switch
-            {
-                Sign.Money or Sign.Quantity => value >= 0,
-                Sign.Rate => value is >= 0 and <= 10,
-                _ => true,
-            };
+            var ok = Admits(sign, value);
             number = ok ? value : null;
             return ok;
         }

@@ -234,7 +234,7 @@ public static partial class DossierReader
             public bool Read(ref Utf8JsonReader r, int field, FastReader reader) => field switch
             {
                 0 => Word(ref r, PremisesKindWords, out _kind),
-                1 => Number(ref r, Sign.Quantity, out _area),
+                1 => Number(ref r, Sign.Area, out _area),
                 2 => Date(ref r, out _since),
                 _ => Date(ref r, out _date),
             };
@@ -254,7 +254,7 @@ public static partial class DossierReader
             {
                 0 => Word(ref r, TrainingKindWords, out _kind),
                 1 => Year(ref r, out _year),
-                _ => Int(ref r, 0, out _count),
+                _ => Int(ref r, 0, MaxTrainees, out _count),
             };
 
             public readonly Training? Build() => _kind is not null && _year is { } y && _count is { } n ? new Training(_kind, y, n) : null;

@@ -113,16 +113,33 @@ public static partial class DossierReader
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("dossier", out var inner))
             {
-                if (year is null && root.TryGetProperty("year", out var y) && y.TryGetInt32(out var wrapped))
+                var read = Read(inner);
+                if (root.TryGetProperty("year", out var y) && y.ValueKind != JsonValueKind.Null)
                 {
-                    year = wrapped;
+                    // A year the wrapper states but that is no year ("2024", 2024.5, 1e400) is an error naming it, even
+                    // when the caller gives one: the question is not well formed, so no one asks for a missing year.
+                    var (wrapped, error) = WrapperYear(y);
+                    if (error is not null)
+                    {
+                        return new(new DossierReadResult(null, [error, .. read.Errors]), year, WellFormed: false);
+                    }
+
+                    year ??= wrapped;
                 }
 
-                return new(Read(inner), year);
+                return new(read, year);
             }
 
             return new(Read(root), year);
         }
+    }
+
+    /// <summary>The award year of a worked example's wrapper, a whole year as items give theirs (1900 to 2100), or the error at <c>year</c>.</summary>
+    private static (int? Year, InputError? Error) WrapperYear(JsonElement y)
+    {
+        var reader = new Reader();
+        var year = reader.Int(y, "year", 1900, 2100, "评估年度", "the award year");
+        return (year, reader.Errors.Count > 0 ? reader.Errors[0] : null);
     }
 
     /// <summary>Reads a question from JSON text (see the UTF-8 overload).</summary>
@@ -293,21 +310,71 @@ public static partial class DossierReader
         }
     }
 
-    /// <summary>What a number may be: the rule names the noun in the message.</summary>
+    /// <summary>What a number may be: its range (<see cref="Admits"/>), and the noun its message names.</summary>
     private enum Sign
     {
-        /// <summary>Money: 金额不能为负数.</summary>
+        /// <summary>Money in yuan: 0 to <see cref="MaxYuan"/> (金额不能为负数).</summary>
         Money,
 
-        /// <summary>A non-money quantity (kWh, m²): not negative either.</summary>
-        Quantity,
+        /// <summary>A profit in yuan: a loss is negative, either way at most <see cref="MaxYuan"/>.</summary>
+        SignedMoney,
 
-        /// <summary>A profit or a margin: any sign.</summary>
-        Any,
+        /// <summary>Electricity in kWh: 0 to <see cref="MaxKwh"/>.</summary>
+        Energy,
+
+        /// <summary>Floor space in m²: 0 to <see cref="MaxArea"/>.</summary>
+        Area,
+
+        /// <summary>A margin (市域同行业平均营业收入利润率), 0.08 = 8 %: between −10 and 10.</summary>
+        Margin,
 
         /// <summary>A rate, 0.12 = 12 %: between 0 and 10.</summary>
         Rate,
+
+        /// <summary>A whole number, checked against its own range by <see cref="Reader.Int"/>.</summary>
+        Any,
     }
+
+    /// <summary>
+    /// The largest amount of money a dossier may state: 10万亿元 (1e13 yuan). China's largest enterprises earn about
+    /// 3.5万亿元 a year and its largest manufacturers about 1万亿元, so no figure, investment, purchase or award of
+    /// one enterprise comes near it: beyond it a figure is a typing error or an attack (issue 13: one anonymous
+    /// request with a revenue of 1e28 yuan exhausted the server).
+    /// </summary>
+    internal const decimal MaxYuan = 10_000_000_000_000m;
+
+    /// <summary>
+    /// The most electricity a dossier may state for a period: 1万亿千瓦时 (1e12 kWh), more than Henan province uses in a
+    /// year (about 4,000亿千瓦时) and some twenty times the largest single smelter's use.
+    /// </summary>
+    internal const decimal MaxKwh = 1_000_000_000_000m;
+
+    /// <summary>The largest floor space a dossier may state: 1亿平方米 (100 km²), fifty times the largest building there is.</summary>
+    internal const decimal MaxArea = 100_000_000m;
+
+    /// <summary>The most people a training institution may report for a year: 100万, about what the whole province trains.</summary>
+    internal const int MaxTrainees = 1_000_000;
+
+    /// <summary>The sign rule of a metric: a profit or a margin may be negative, electricity is in kWh, the rest is money.</summary>
+    private static Sign SignOf(string metric) => metric switch
+    {
+        "profit" => Sign.SignedMoney,
+        "peerProfitMargin" => Sign.Margin,
+        "electricityKwh" => Sign.Energy,
+        _ => Sign.Money,
+    };
+
+    /// <summary>Whether the contract admits a number of this kind: both readings decide with this, the thorough one then words why not.</summary>
+    private static bool Admits(Sign sign, decimal value) => sign switch
+    {
+        Sign.Money => value is >= 0 and <= MaxYuan,
+        Sign.SignedMoney => value is >= -MaxYuan and <= MaxYuan,
+        Sign.Energy => value is >= 0 and <= MaxKwh,
+        Sign.Area => value is >= 0 and <= MaxArea,
+        Sign.Margin => value is >= -10 and <= 10,
+        Sign.Rate => value is >= 0 and <= 10,
+        _ => true,
+    };
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
@@ -521,7 +588,7 @@ public static partial class DossierReader
         private Premises? ReadPremises(ItemFields f)
         {
             var kind = f.Word("kind", PremisesKindWords, "楼宇使用方式", "premises kind");
-            var area = f.Number("area", Sign.Quantity, required: true);
+            var area = f.Number("area", Sign.Area, required: true);
             var since = f.Date("since", required: true);
             var date = f.Date("date", required: true);
             return f.Ok ? new Premises(kind!, area!.Value, since!.Value, date!.Value) : null;
@@ -531,7 +598,7 @@ public static partial class DossierReader
         {
             var kind = f.Word("kind", TrainingKindWords, "培养类别", "training kind");
             var year = f.Year("year", required: true);
-            var count = f.Int("count", required: true, min: 0, "人数", "count");
+            var count = f.Int("count", required: true, min: 0, "人数", "count", max: MaxTrainees);
             return f.Ok ? new Training(kind!, year!.Value, count!.Value) : null;
         }
 
@@ -657,8 +724,7 @@ public static partial class DossierReader
                     continue;
                 }
 
-                var sign = Vocabulary.SignedMetrics.Contains(metric) ? Sign.Any : metric == "electricityKwh" ? Sign.Quantity : Sign.Money;
-                var series = Series(p.Value, At.Field(path, metric), sign, yearsOnly: false);
+                var series = Series(p.Value, At.Field(path, metric), SignOf(metric), yearsOnly: false);
                 if (series.Count > 0)
                 {
                     byMetric[metric] = series;
@@ -683,8 +749,7 @@ public static partial class DossierReader
                     continue;
                 }
 
-                var sign = Vocabulary.SignedMetrics.Contains(metric) ? Sign.Any : metric == "electricityKwh" ? Sign.Quantity : Sign.Money;
-                var series = Series(value, At.Field(path, metric), sign, yearsOnly: false);
+                var series = Series(value, At.Field(path, metric), SignOf(metric), yearsOnly: false);
                 if (series.Count > 0)
                 {
                     byMetric[metric] = series;
@@ -1038,20 +1103,33 @@ public static partial class DossierReader
                 return null;
             }
 
-            switch (sign)
+            if (Admits(sign, value))
             {
-                case Sign.Money when value < 0:
-                    Error(path, e, "金额不能为负数", "amount must not be negative");
-                    return null;
-                case Sign.Quantity when value < 0:
-                    Error(path, e, "数值不能为负数", "the value must not be negative");
-                    return null;
-                case Sign.Rate when value is < 0 or > 10:
-                    Error(path, e, "比率应在0到10之间（0.12即12%）", "a rate must be between 0 and 10 (0.12 = 12 %)");
-                    return null;
-                default:
-                    return value;
+                return value;
             }
+
+            var (chinese, english) = OutOfRange(sign, value, e.GetRawText());
+            Error(path, e, chinese, english);
+            return null;
+        }
+
+        /// <summary>Why a number is refused (<see cref="Admits"/>), in Chinese and English, naming the value and the bound.</summary>
+        private static (string Chinese, string English) OutOfRange(Sign sign, decimal value, string raw)
+        {
+            raw = Shorten(raw);
+            return sign switch
+            {
+                Sign.Money when value < 0 => ("金额不能为负数", "amount must not be negative"),
+                Sign.Energy or Sign.Area when value < 0 => ("数值不能为负数", "the value must not be negative"),
+                Sign.Money => ($"金额{raw}超出合理范围：不应超过{MaxYuan}元（10万亿元）", $"amount {raw} is out of range: at most {MaxYuan} yuan"),
+                Sign.SignedMoney => (
+                    $"金额{raw}超出合理范围：应在-{MaxYuan}元到{MaxYuan}元之间（正负10万亿元）",
+                    $"amount {raw} is out of range: between -{MaxYuan} and {MaxYuan} yuan"),
+                Sign.Energy => ($"用电量{raw}超出合理范围：不应超过{MaxKwh}千瓦时（1万亿千瓦时）", $"electricity {raw} is out of range: at most {MaxKwh} kWh"),
+                Sign.Area => ($"面积{raw}超出合理范围：不应超过{MaxArea}平方米（1亿平方米）", $"area {raw} is out of range: at most {MaxArea} m²"),
+                Sign.Margin => ($"利润率{raw}应在-10到10之间（0.08即8%）", $"a margin {raw} must be between -10 and 10 (0.08 = 8 %)"),
+                _ => ("比率应在0到10之间（0.12即12%）", "a rate must be between 0 and 10 (0.12 = 12 %)"),
+            };
         }
 
         public int? Int(JsonElement e, At path, int min, int max, string chinese, string english)
@@ -1246,8 +1324,8 @@ public static partial class DossierReader
         public decimal? Number(string name, Sign sign, bool required = false) =>
             Get(name, required) is { } e ? reader.Number(e, At.Field(path, name), sign) : null;
 
-        public int? Int(string name, bool required, int min, string chinese, string english) =>
-            Get(name, required) is { } e ? reader.Int(e, At.Field(path, name), min, int.MaxValue, chinese, english) : null;
+        public int? Int(string name, bool required, int min, string chinese, string english, int max = int.MaxValue) =>
+            Get(name, required) is { } e ? reader.Int(e, At.Field(path, name), min, max, chinese, english) : null;
 
         public int? Year(string name, bool required) =>
             Get(name, required) is { } e ? reader.Int(e, At.Field(path, name), 1900, 2100, "年份", "the year") : null;

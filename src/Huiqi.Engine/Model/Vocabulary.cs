@@ -56,9 +56,6 @@ public static class Vocabulary
         ["peerProfitMargin"] = "市域同行业平均营业收入利润率",
     };
 
-    /// <summary>Metrics that may be negative: a loss is a negative profit.</summary>
-    public static readonly IReadOnlySet<string> SignedMetrics = new HashSet<string> { "profit", "peerProfitMargin" };
-
     public static readonly IReadOnlyDictionary<string, string> HonorKinds = new Dictionary<string, string>
     {
         ["unicorn"] = "独角兽企业",

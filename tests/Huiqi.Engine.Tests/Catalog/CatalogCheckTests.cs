@@ -32,6 +32,16 @@ public sealed class CatalogCheckTests
     }
 
     [Fact]
+    public void A_step_of_nothing_is_an_error_not_an_endless_ladder()
+    {
+        // zz2023-23/5's 50亿 step written as 0: counting steps divides by it, and walking them never ended.
+        var result = LoadWith("policies/zz2023-23.yaml", y => y.Replace("step: { size: 50亿, pays: 200万 }", "step: { size: 0, pays: 200万 }", StringComparison.Ordinal));
+        var error = Assert.Single(result.Errors, e => e.Message.Contains("size", StringComparison.Ordinal));
+        Assert.Equal("policies/zz2023-23.yaml", error.File);
+        Assert.Null(result.Catalog);
+    }
+
+    [Fact]
     public void An_unknown_field_is_an_error_at_its_line()
     {
         var result = LoadWith("policies/zz2023-23.yaml", y => y.Replace("      perStep: 10万\n", "      perStep: 10万\n      perstep: 20万\n", StringComparison.Ordinal));

@@ -169,9 +169,10 @@ public class DossierReaderTests
     [Fact]
     public void Numbers_are_read_exactly_not_through_double()
     {
-        var dossier = ReadWith(""" "figures": { "mainRevenue": { "2024": 12345678901234567.89 }, "peerProfitMargin": { "2024": 0.1 } } """).Dossier!;
+        // Nineteen significant digits (a double holds about sixteen), inside the bound of 10万亿元.
+        var dossier = ReadWith(""" "figures": { "mainRevenue": { "2024": 1234567890123.456789 }, "peerProfitMargin": { "2024": 0.1 } } """).Dossier!;
 
-        Assert.Equal(12345678901234567.89m, dossier.Figures.Get("mainRevenue", Period.OfYear(2024)));
+        Assert.Equal(1234567890123.456789m, dossier.Figures.Get("mainRevenue", Period.OfYear(2024)));
         Assert.Equal(0.1m, dossier.Figures.Get("peerProfitMargin", Period.OfYear(2024)));
     }
 
@@ -451,5 +452,85 @@ public class DossierReaderTests
         Assert.Equal(0, dossier.Figures.Count);
         Assert.Empty(dossier.Honors);
         Assert.Empty(dossier.Grants);
+    }
+
+    [Fact]
+    public void Example_01_with_a_revenue_of_1e28_is_an_input_error_naming_the_path_and_the_bound()
+    {
+        // Issue 13: this dossier used to run the server out of memory. 1e28 yuan is no enterprise's revenue.
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", "01-revenue-milestone.json"))
+            .Replace("\"2024\": 10400000000", "\"2024\": 1e28", StringComparison.Ordinal);
+        var (read, year, wellFormed) = DossierReader.ReadQuestion(text, null);
+
+        Assert.True(wellFormed);
+        Assert.Equal(2024, year);
+        var error = SingleError(read);
+        Assert.Equal("figures.mainRevenue.2024", error.Path);
+        Assert.Equal("1e28", error.Value);
+        Assert.Equal("金额1e28超出合理范围：不应超过10000000000000元（10万亿元）", error.Chinese);
+        Assert.Equal("amount 1e28 is out of range: at most 10000000000000 yuan", error.English);
+    }
+
+    [Theory]
+    [InlineData(""" "figures": { "mainRevenue": { "2024": 10000000000000 } } """)]
+    [InlineData(""" "figures": { "profit": { "2024": -10000000000000 } } """)]
+    [InlineData(""" "figures": { "peerProfitMargin": { "2024": -0.3 } } """)]
+    [InlineData(""" "figures": { "peerProfitMargin": { "2024": 10 } } """)]
+    [InlineData(""" "figures": { "electricityKwh": { "2024-01": 1000000000000 } } """)]
+    [InlineData(""" "premises": [ { "kind": "lease", "area": 100000000, "since": "2021-01-01", "date": "2024-01-01" } ] """)]
+    [InlineData(""" "training": [ { "kind": "technician", "year": 2024, "count": 1000000 } ] """)]
+    [InlineData(""" "projects": [ { "id": "P1", "kind": "tech-reform", "totalInvestment": 1e13 } ] """)]
+    public void A_figure_on_its_bound_is_accepted(string sections) =>
+        Assert.True(ReadWith(sections).Ok, string.Join("\n", ReadWith(sections).Errors));
+
+    [Theory]
+    [InlineData(""" "figures": { "mainRevenue": { "2024": 10000000000000.01 } } """, "figures.mainRevenue.2024", "10000000000000元")]
+    [InlineData(""" "figures": { "profit": { "2024": -10000000000001 } } """, "figures.profit.2024", "10000000000000元")]
+    [InlineData(""" "figures": { "peerProfitMargin": { "2024": 10.5 } } """, "figures.peerProfitMargin.2024", "-10到10")]
+    [InlineData(""" "figures": { "electricityKwh": { "2024-01": 1000000000001 } } """, "figures.electricityKwh.2024-01", "1000000000000千瓦时")]
+    [InlineData(""" "premises": [ { "kind": "lease", "area": 100000001, "since": "2021-01-01", "date": "2024-01-01" } ] """, "premises[0].area", "100000000平方米")]
+    [InlineData(""" "training": [ { "kind": "technician", "year": 2024, "count": 1000001 } ] """, "training[0].count", "0到1000000")]
+    [InlineData(""" "projects": [ { "id": "P1", "kind": "tech-reform", "equipmentInvestment": 2e13 } ] """, "projects[0].equipmentInvestment", "10000000000000元")]
+    [InlineData(""" "spending": [ { "kind": "exhibition", "year": 2024, "amount": 12345678901234567 } ] """, "spending[0].amount", "10000000000000元")]
+    [InlineData(""" "projects": [ { "id": "P1", "kind": "fixed-asset", "figures": { "investment": { "2023Q1": 1e20 } } } ] """, "projects[0].figures.investment.2023Q1", "10000000000000元")]
+    public void A_figure_beyond_its_bound_is_an_error_naming_the_bound(string sections, string path, string bound)
+    {
+        var error = SingleError(ReadWith(sections));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(bound, error.Chinese, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"2024\"", "应为数字，实为字符串")]
+    [InlineData("1e400", "数值超出范围")]
+    [InlineData("2024.5", "评估年度应为整数")]
+    [InlineData("1800", "评估年度应在1900到2100之间")]
+    [InlineData("true", "应为数字，实为布尔值")]
+    public void A_worked_example_year_that_is_no_year_is_an_error_at_year(string year, string message)
+    {
+        // Issue 13: {"year":"2024",…} answered 500, and 1e400 or 2024.5 were dropped for "缺少评估年度".
+        foreach (var given in new int?[] { null, 2024 })
+        {
+            var (read, _, wellFormed) = DossierReader.ReadQuestion(Question(year), given);
+
+            Assert.False(wellFormed);
+            var error = SingleError(read);
+            Assert.Equal("year", error.Path);
+            Assert.StartsWith(message, error.Chinese, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A worked example: the award year beside the dossier.</summary>
+    private static string Question(string year) => "{\"year\":" + year + ",\"dossier\":{" + Head + "}}";
+
+    [Fact]
+    public void A_worked_example_year_is_used_when_the_caller_gives_none()
+    {
+        Assert.Equal(2023, DossierReader.ReadQuestion(Question("2023"), null).Year);
+        Assert.Equal(2024, DossierReader.ReadQuestion(Question("2023"), 2024).Year);
+        var (read, year, wellFormed) = DossierReader.ReadQuestion(Question("null"), null);
+        Assert.True(wellFormed && read.Ok);
+        Assert.Null(year);
     }
 }

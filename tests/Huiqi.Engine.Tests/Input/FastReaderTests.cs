@@ -36,12 +36,46 @@ public class FastReaderTests
         /// <summary>Mostly a good value, now and then any other JSON value.</summary>
         private Gen<string> Mostly(Gen<string> good) => noise == 0 ? good : Freq((15, good), (noise, Junk));
 
-        private Gen<string> Amount => Mostly(Freq(
-            (4, Gen.Long[0, 1_000_000_000_000].Select(v => v.ToString(CultureInfo.InvariantCulture))),
-            (4, Gen.Select(Gen.Long[0, 100_000_000], Gen.Int[0, 4]).Select((v, s) => (v / (decimal)Math.Pow(10, s)).ToString(CultureInfo.InvariantCulture))),
-            (2, Gen.OneOf("1e3", "2.5E+2", "1.5e-2", "300000.00", "-0", "0.0", "7.9e28", "1e-30", "0.10", "1234567890123456789", "12345678901234567890", "1.234567890123456789", "0.0000000000000000001")),
-            (1, Gen.Select(Gen.ULong, Gen.Int[0, 20]).Select((v, point) => v.ToString(CultureInfo.InvariantCulture) is var t && point < t.Length ? $"{t[..(t.Length - point)]}.{t[(t.Length - point)..]}" : t)),
-            (noise, Gen.OneOf("-5", "79228162514264337593543950336", "1e29"))));
+        /// <summary>
+        /// A number the contract bounds by <paramref name="max"/> (money 1e13 yuan, kWh, m², a margin), written in other
+        /// ways too, on the bound now and then; with noise also just or far beyond it, negative where it may not be,
+        /// or beyond decimal: both readings must refuse those alike.
+        /// </summary>
+        private Gen<string> Bounded(decimal max, bool signed = false)
+        {
+            var m = max.ToString(CultureInfo.InvariantCulture);
+            var digits = m.Length - 1;
+            var forms = new[] { "1e3", "2.5E+2", "1.5e-2", "300000.00", "-0", "0.0", "1e-30", "0.10", "1.234567890123456789", "0.0000000000000000001" }
+                .Where(f => decimal.Parse(f, NumberStyles.Float, CultureInfo.InvariantCulture) <= max).ToArray();
+            var good = Freq(
+                (4, Gen.Long[0, (long)max].Select(v => v.ToString(CultureInfo.InvariantCulture))),
+                (4, Gen.Select(Gen.Long[0, (long)max], Gen.Int[0, 4]).Select((v, s) => (v / (decimal)Math.Pow(10, s)).ToString(CultureInfo.InvariantCulture))),
+                (2, Gen.OneOf(forms)),
+                (1, Gen.OneOf(m, $"{m}.0", $"{m}.000")),
+                (1, Gen.Select(Gen.ULong, Gen.Int[0, 20]).Select((v, point) => Point(v, Math.Max(point, v.ToString(CultureInfo.InvariantCulture).Length - digits)))));
+            var wrong = Freq(
+                (2, Gen.OneOf($"{m}.01", $"{m}0", $"{m}.5e0", "7.9e28", "1e29", "79228162514264337593543950336", "1234567890123456789", signed ? $"-{m}.5" : "-5")),
+                (1, Gen.Select(Gen.ULong, Gen.Int[0, 20]).Select((v, point) => Point(v, point))));
+            return Mostly(Freq(
+                (signed ? 8 : 12, good),
+                (signed ? 4 : 0, good.Select(v => v.StartsWith('-') ? v : "-" + v)),
+                (noise, wrong)));
+        }
+
+        /// <summary>The digits of <paramref name="v"/> with a decimal point <paramref name="point"/> places from the end.</summary>
+        private static string Point(ulong v, int point) =>
+            v.ToString(CultureInfo.InvariantCulture) is var t && point > 0 && point < t.Length ? $"{t[..(t.Length - point)]}.{t[(t.Length - point)..]}" : t;
+
+        private Gen<string> Amount => Bounded(DossierReader.MaxYuan);
+
+        /// <summary>The values of a metric, bounded as the contract bounds it.</summary>
+        private Gen<string> ValueOf(string metric) => metric switch
+        {
+            "profit" => Bounded(DossierReader.MaxYuan, signed: true),
+            "peerProfitMargin" => Bounded(10, signed: true),
+            "electricityKwh" => Bounded(DossierReader.MaxKwh),
+            _ => Amount,
+        };
 
         private Gen<string> Rate => Mostly(Freq((4, Gen.OneOf("0", "0.12", "0.125", "10", "10.0", "1E1")), (noise, Gen.OneOf("10.01", "-0.1"))));
 
@@ -80,13 +114,16 @@ public class FastReaderTests
             (noise, Gen.OneOf("1899", "2101", "2024H3", "2024Q0", "2024-13", "2024-00", "24", "2024x", "\\u0032024", "")));
 
         /// <summary>A period → number object; keys repeat now and then, as random keys do.</summary>
-        private Gen<string> Series(bool yearsOnly) => Mostly(
-            Gen.Select(yearsOnly ? Freq((8, Gen.Int[2019, 2025].Select(y => $"{y}")), (noise, PeriodKey)) : PeriodKey, Amount)
+        private Gen<string> Series(bool yearsOnly) => Series(yearsOnly, Amount);
+
+        private Gen<string> Series(bool yearsOnly, Gen<string> value) => Mostly(
+            Gen.Select(yearsOnly ? Freq((8, Gen.Int[2019, 2025].Select(y => $"{y}")), (noise, PeriodKey)) : PeriodKey, value)
                 .Array[0, 5]
                 .Select(pairs => "{" + string.Join(",", pairs.Select(p => $"{Quote(p.Item1)}:{p.Item2}")) + "}"));
 
         private Gen<string> Figures => Mostly(
-            Gen.Select(Freq((15, Gen.OneOf([.. Vocabulary.Metrics.Keys])), (noise, Gen.OneOf("revenue", "\\u006dainRevenue"))), Series(false))
+            Freq((15, Gen.OneOf([.. Vocabulary.Metrics.Keys])), (noise, Gen.OneOf("revenue", "\\u006dainRevenue")))
+                .SelectMany(metric => Series(false, ValueOf(metric)).Select(series => (metric, series)))
                 .Array[0, 4]
                 .Select(pairs => "{" + string.Join(",", pairs.Select(p => $"{Quote(p.Item1)}:{p.Item2}")) + "}"));
 
@@ -162,8 +199,8 @@ public class FastReaderTests
             ("spending", Section(Obj(("kind", Word(Vocabulary.SpendingKinds.Keys), true), ("year", Year, true), ("amount", Amount, true))), false),
             ("procurement", Section(Obj(("year", Year, true), ("supplier", UsccValue, true), ("amount", Amount, true), ("chain", Word(Vocabulary.SupplyChains.Keys), true))), false),
             ("patentProducts", Section(Obj(("id", Text, true), ("grantedOn", Date, true), ("sales", Series(true), false))), false),
-            ("premises", Section(Obj(("kind", Word(Vocabulary.PremisesKinds.Keys), true), ("area", Amount, true), ("since", Date, true), ("date", Date, true))), false),
-            ("training", Section(Obj(("kind", Word(Vocabulary.TrainingKinds.Keys), true), ("year", Year, true), ("count", Integer(0, 50), true))), false),
+            ("premises", Section(Obj(("kind", Word(Vocabulary.PremisesKinds.Keys), true), ("area", Bounded(DossierReader.MaxArea), true), ("since", Date, true), ("date", Date, true))), false),
+            ("training", Section(Obj(("kind", Word(Vocabulary.TrainingKinds.Keys), true), ("year", Year, true), ("count", Integer(0, DossierReader.MaxTrainees), true))), false),
             ("grants", Section(Obj(("clause", Mostly(Freq((4, Gen.OneOf("\"zz2023-23/15\"", "\"sj-sangao/5.1\"")), (noise, Gen.OneOf("\"zz2023-23\"", "\"ZZ/1\"")))), true), ("item", Text, false), ("amount", Amount, true), ("date", Date, true))), false));
     }
 

@@ -89,8 +89,19 @@ public class DossierJsonTests
         Assert.Contains("\"spending\":[{\"kind\":\"exhibition\",\"year\":2024,\"amount\":300000}]", json);
     }
 
-    private static readonly Gen<decimal> Money =
-        Gen.Select(Gen.Long[0, 1_000_000_000_000_000], Gen.Int[0, 4], (units, scale) => units / (decimal)Math.Pow(10, scale));
+    /// <summary>Up to <paramref name="max"/> units, with up to four decimals (the contract bounds each kind of figure).</summary>
+    private static Gen<decimal> UpTo(long max) =>
+        Gen.Select(Gen.Long[0, max], Gen.Int[0, 4], (units, scale) => units / (decimal)Math.Pow(10, scale));
+
+    // Money up to 10万亿元, electricity up to 1万亿千瓦时, a margin up to 10 (DossierReader's bounds).
+    private static readonly Gen<decimal> Money = UpTo(10_000_000_000_000);
+
+    private static Gen<decimal> ValueOf(string metric) => metric switch
+    {
+        "electricityKwh" => UpTo(1_000_000_000_000),
+        "peerProfitMargin" => UpTo(10),
+        _ => Money,
+    };
 
     private static readonly Gen<Period> APeriod = Gen.Select(Gen.Int[2015, 2030], Gen.Int[0, 3], Gen.Int[1, 12], (year, kind, n) => kind switch
     {
@@ -106,7 +117,7 @@ public class DossierJsonTests
         from first16 in Gen.Char[Uscc.Alphabet].Array[8].Select(body => "91410100" + new string(body))
         from district in Gen.OneOf([.. Vocabulary.Districts])
         from traits in Gen.OneOf([.. Vocabulary.Traits.Keys]).ArrayUnique[0, 5]
-        from figures in Gen.Select(Gen.OneOf([.. Vocabulary.Metrics.Keys]), Gen.Dictionary(APeriod, Money)[0, 4]).Array[0, 4]
+        from figures in Gen.OneOf([.. Vocabulary.Metrics.Keys]).SelectMany(m => Gen.Dictionary(APeriod, ValueOf(m))[0, 4].Select(values => (m, values))).Array[0, 4]
         from honors in Gen.Select(Gen.OneOf([.. Vocabulary.HonorKinds.Keys]), ADate, Gen.Int[1, 5].Nullable(), Money.Nullable())
             .Select((kind, date, stars, sales) => new Honor(kind, date) { Stars = stars, Sales = sales }).Array[0, 3]
         from grants in Gen.Select(Gen.Int[1, 25], Money, ADate).Select((n, amount, date) => new Grant($"zz2023-23/{n}", null, amount, date)).Array[0, 3]
