@@ -72,6 +72,9 @@ public sealed record ImportLimits(ImportKind Kind, string Title, long MaxBytes, 
         ? string.Create(CultureInfo.InvariantCulture, $"{MaxBytes / MiB} MB")
         : string.Create(CultureInfo.InvariantCulture, $"{MaxBytes / 1024} KB");
 
+    /// <summary>The caps as an upload form states them.</summary>
+    public string Hint => string.Create(CultureInfo.InvariantCulture, $"文件不超过 {Size}，数据不超过 {MaxRows:N0} 行");
+
     /// <summary>Why a file over the size cap is refused.</summary>
     public string TooLarge => $"文件超过{Title}的大小上限 {Size}，已停止读取，未导入任何数据；请删去多余内容或分批上传";
 

@@ -96,6 +96,8 @@ public sealed partial class UploadTests(Apps apps) : IClassFixture<Apps>
         Assert.True(html.Length < 500_000, $"the page is {html.Length} characters");
         Assert.Contains("第 4082 行：表格超过区县月报的行数上限：每个工作表最多 4,080 行数据，已停止读取，未导入任何数据；请分批导入", html, StringComparison.Ordinal);
         Assert.Contains("共 1 处错误", html, StringComparison.Ordinal);
+        // The form states the caps before anyone uploads.
+        Assert.Contains("文件不超过 5 MB，数据不超过 4,080 行", WebUtility.HtmlDecode(await city.GetStringAsync("/monitoring/reports")), StringComparison.Ordinal);
     }
 
     /// <summary>A body of zeros of a given length that counts what the server took of it.</summary>
