@@ -38,15 +38,16 @@ public sealed class XlsxUploadAttribute(ImportKind kind) : Attribute, IAsyncAuth
 
         var limits = ImportLimits.Of(Kind);
         var bound = limits.MaxBytes + FormAllowance;
+        // Set before refusing too: Kestrel then closes the connection rather than drain the unread rest of the body.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = bound;
+        }
+
         if (request.ContentLength > bound)
         {
             context.Result = Refused(limits, request);
             return;
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = bound;
         }
 
         http.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = bound }));
