@@ -128,7 +128,7 @@ public sealed class ImportLimitTests(Databases databases) : IClassFixture<Databa
 
         await using (var stream = File.OpenRead(file))
         {
-            var sheet = await UploadSheet.OpenAsync(stream, ImportLimits.Watchlist with { MaxBytes = long.MaxValue / 2 });
+            var sheet = await UploadSheet.OpenAsync(stream, ImportLimits.Watchlist with { MaxBytes = long.MaxValue / 2 }, ["统一社会信用代码"]);
             Assert.Empty(sheet.Rows());
             Assert.Null(sheet.Refusal);
             Assert.Equal(1 + ImportLimits.BlankRunEnd, sheet.RowsRead);
@@ -170,7 +170,7 @@ public sealed class ImportLimitTests(Databases databases) : IClassFixture<Databa
     public async Task An_upload_over_the_size_cap_is_refused_having_read_no_more_than_the_cap()
     {
         var upload = new Zeros(60L * 1024 * 1024);
-        var sheet = await UploadSheet.OpenAsync(upload, ImportLimits.Watchlist);
+        var sheet = await UploadSheet.OpenAsync(upload, ImportLimits.Watchlist, []);
         Assert.Equal("文件超过重点企业月度指标的大小上限 5 MB，已停止读取，未导入任何数据；请删去多余内容或分批上传", sheet.Refusal);
         Assert.Empty(sheet.Rows());
         Assert.Equal(ImportLimits.Watchlist.MaxBytes + 1, upload.Taken);

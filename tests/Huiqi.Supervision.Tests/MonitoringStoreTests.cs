@@ -126,6 +126,10 @@ public sealed class MonitoringStoreTests(SupervisionDatabases databases) : IClas
         Assert.Equal($"第 {cap + 2} 行：表格超过区县月报的行数上限：每个工作表最多 4,080 行数据，已停止读取，未导入任何数据；请分批导入", refused.ToString());
         Assert.Empty(await AllAsync(connection));
 
+        // A sheet without one of the template's columns is refused by its header, data rows or not.
+        var headerOnly = Sheet([new Dictionary<string, object?> { ["区县"] = "金水区", ["指标"] = "工业投资增速", ["单位"] = "%", ["1至本月累计值"] = "9.1" }]);
+        Assert.Equal("第 1 行：缺少“年度”“月份”列，请使用下载的模板", Assert.Single((await reports.ImportAsync(headerOnly, null, "city-review")).Errors).ToString());
+
         // At the cap every bad row is named (the page lists the first 100 and offers the rest as a download).
         var bad = await reports.ImportAsync(Sheet(Enumerable.Range(0, cap).Select(_ => Row("金水区", "工业投资增速", 2020, 6, "九点一"))), null, "city-review");
         Assert.Equal(cap, bad.Errors.Count);

@@ -12,19 +12,21 @@ public readonly record struct SheetRow(int Number, object?[] Cells, IReadOnlyDic
 
 /// <summary>
 /// An uploaded xlsx read within its kind's <see cref="ImportLimits"/> (上传表格): the file copied only up to the size cap,
-/// the first sheet's first row taken as the header, then the data rows one at a time as MiniExcel streams them, blank
-/// rows skipped. Reading stops at the row cap (the sheet is then refused, naming the cap), after
+/// the first sheet's first row taken as the header (refused when it lacks a required column), then the data rows one
+/// at a time as MiniExcel streams them, blank rows skipped. Reading stops at the row cap (the sheet is then refused, naming the cap), after
 /// <see cref="ImportLimits.BlankRunEnd"/> blank rows in a row (the table has ended), or at a file that is not an
 /// xlsx; <see cref="Refusal"/> then says why, and the caller writes nothing.
 /// </summary>
 public sealed class UploadSheet
 {
     private readonly Stream? _xlsx;
+    private readonly IReadOnlyList<string> _required;
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
 
-    private UploadSheet(Stream? xlsx, ImportLimits limits, string? refusal)
+    private UploadSheet(Stream? xlsx, ImportLimits limits, IReadOnlyList<string> required, string? refusal)
     {
         _xlsx = xlsx;
+        _required = required;
         Limits = limits;
         Refusal = refusal;
     }
@@ -48,14 +50,16 @@ public sealed class UploadSheet
 
     /// <summary>
     /// Copies <paramref name="upload"/> up to the size cap of <paramref name="limits"/> and opens it; when the upload is
-    /// longer, reading stops one byte past the cap and the sheet is refused without its rows.
+    /// longer, reading stops one byte past the cap and the sheet is refused without its rows. The header must name every
+    /// column of <paramref name="required"/>.
     /// </summary>
-    public static async Task<UploadSheet> OpenAsync(Stream upload, ImportLimits limits, CancellationToken cancel = default)
+    public static async Task<UploadSheet> OpenAsync(Stream upload, ImportLimits limits, IEnumerable<string> required, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(required);
         var copy = await CopyAtMostAsync(upload, limits.MaxBytes, cancel);
-        return copy is null ? new UploadSheet(null, limits, limits.TooLarge) : new UploadSheet(copy, limits, null);
+        return new UploadSheet(copy, limits, [.. required], copy is null ? limits.TooLarge : null);
     }
 
     /// <summary>The bytes of <paramref name="source"/> in memory, or null (having read no more than max + 1 bytes) when it holds more than <paramref name="max"/>.</summary>
@@ -120,6 +124,12 @@ public sealed class UploadSheet
                     {
                         _columns.TryAdd(name, i);
                     }
+                }
+
+                if (_required.Where(c => !_columns.ContainsKey(c)).ToList() is { Count: > 0 } missing)
+                {
+                    Refuse(number, $"缺少“{string.Join("”“", missing)}”列，请使用下载的模板");
+                    yield break;
                 }
 
                 continue;

@@ -92,7 +92,7 @@ public sealed class MonthlyReports(PolicyCatalog catalog, Func<string, Monitorin
     /// <summary>Reads an uploaded sheet (the template's columns) within <see cref="ImportLimits.MonthlyReports"/> and saves it all or nothing.</summary>
     public async Task<SaveResult> ImportAsync(Stream xlsx, string? allowed, string actor, CancellationToken cancel = default)
     {
-        var (rows, errors) = Read(await UploadSheet.OpenAsync(xlsx, ImportLimits.MonthlyReports, cancel));
+        var (rows, errors) = Read(await UploadSheet.OpenAsync(xlsx, ImportLimits.MonthlyReports, Columns, cancel));
         return errors.Count > 0 ? new SaveResult(0, 0, errors) : await SaveAsync(rows, allowed, actor, cancel);
     }
 
@@ -102,16 +102,8 @@ public sealed class MonthlyReports(PolicyCatalog catalog, Func<string, Monitorin
         ArgumentNullException.ThrowIfNull(sheet);
         var rows = new List<(int, ReportInput)>();
         var errors = new List<RowError>();
-        var first = true;
         foreach (var r in sheet.Rows())
         {
-            if (first && Columns.Where(c => !sheet.Columns.ContainsKey(c)).ToList() is { Count: > 0 } missing)
-            {
-                errors.Add(new RowError(1, string.Join("、", missing), "", "缺少此列，请使用下载的模板"));
-                return (rows, errors);
-            }
-
-            first = false;
             var n = r.Number;
             string Text(string c) => Convert.ToString(r[c], CultureInfo.InvariantCulture)?.Trim() ?? "";
             var value = Text("1至本月累计值");

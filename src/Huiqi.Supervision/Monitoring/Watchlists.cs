@@ -170,18 +170,11 @@ public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDb
     /// <summary>Reads an uploaded sheet of monthly figures within <see cref="ImportLimits.Watchlist"/> and saves it all or nothing.</summary>
     public async Task<SaveResult> ImportAsync(Stream xlsx, string? allowed, string actor, CancellationToken cancel = default)
     {
-        var sheet = await UploadSheet.OpenAsync(xlsx, ImportLimits.Watchlist, cancel);
+        var sheet = await UploadSheet.OpenAsync(xlsx, ImportLimits.Watchlist, Columns.Where(c => c != "企业名称"), cancel);
         var rows = new List<(int, EnterpriseFigure)>();
         var errors = new List<RowError>();
-        var first = true;
         foreach (var r in sheet.Rows())
         {
-            if (first && Columns.Where(c => c != "企业名称").FirstOrDefault(c => !sheet.Columns.ContainsKey(c)) is { } missing)
-            {
-                return new SaveResult(0, 0, [new RowError(1, missing, "", "缺少此列，请使用下载的模板")]);
-            }
-
-            first = false;
             string Text(string c) => Convert.ToString(r[c], CultureInfo.InvariantCulture)?.Trim() ?? "";
             if (Text("当月值").Length == 0)
             {

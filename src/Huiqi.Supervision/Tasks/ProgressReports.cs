@@ -43,22 +43,15 @@ public sealed class ProgressReports(IDbContextFactory<TaskLedgerDbContext> conte
     public async Task<(IReadOnlyList<ImportIssue> Errors, int Written)> ImportAsync(Reporter reporter, Stream xlsx, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(reporter);
-        var sheet = await UploadSheet.OpenAsync(xlsx, ImportLimits.TaskProgress, cancel);
+        var sheet = await UploadSheet.OpenAsync(xlsx, ImportLimits.TaskProgress, Columns.Where(c => c != "任务名称"), cancel);
         var errors = new List<ImportIssue>();
         await using var db = await contexts.CreateDbContextAsync(cancel);
         var units = await UnitsAsync(db, reporter, cancel);
         var rows = new List<LedgerProgressRow>();
         var seen = new Dictionary<(int, string), int>();
-        var first = true;
+        // Columns are found by their header, so a sheet with columns moved still reads.
         foreach (var r in sheet.Rows())
         {
-            // Columns found by their header, so a sheet with columns moved still reads.
-            if (first && Columns.Where(c => c != "任务名称" && !sheet.Columns.ContainsKey(c)).ToList() is { Count: > 0 } missing)
-            {
-                return ([.. missing.Select(m => new ImportIssue(Sheet, 1, m, null, $"缺少“{m}”列，请使用填报模板"))], 0);
-            }
-
-            first = false;
             string? Cell(string column) => Cells.Text(r[column]);
             if (Cell("进展状态") is null && Cell("完成进度（%）") is null && Cell("进展情况") is null)
             {
