@@ -2,6 +2,7 @@ using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Model;
 using Huiqi.Policies;
 using Huiqi.Store;
+using Huiqi.Store.Import;
 using Huiqi.Supervision.Monitoring;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -95,6 +96,44 @@ public sealed class MonitoringStoreTests(SupervisionDatabases databases) : IClas
         // A month that has not begun (the clock says July 2020) and an indicator the district does not report are named.
         var later = await reports.SaveAsync([(2, new ReportInput("金水区", "签约金额", 2020, 8, 1m))], null, "city-review");
         Assert.Equal(["指标", "月份"], later.Errors.Select(e => e.Column));
+        Assert.Empty(await AllAsync(connection));
+    }
+
+    private static MemoryStream Sheet(IEnumerable<Dictionary<string, object?>> rows)
+    {
+        var sheet = new MemoryStream();
+        sheet.SaveAs(rows);
+        sheet.Position = 0;
+        return sheet;
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task A_sheet_over_the_row_cap_is_refused_naming_the_cap_and_every_error_of_one_within_it_is_returned(Db db)
+    {
+        var connection = await databases.FreshAsync(db);
+        var reports = Reports(connection);
+        var cap = ImportLimits.MonthlyReports.MaxRows;
+
+        // A whole year of the city and its 16 districts fits in one sheet: 17 scopes × their indicators × 12 months.
+        var year = ((IEnumerable<string>)["city", .. Vocabulary.Districts]).Sum(s => TargetBoard.ReportedIndicators(Catalog, s).Count) * 12;
+        Assert.InRange(year, 1, cap);
+
+        var over = await reports.ImportAsync(Sheet(Enumerable.Range(0, cap + 1).Select(_ => Row("金水区", "工业投资增速", 2020, 6, "9.1"))), null, "city-review");
+        var refused = Assert.Single(over.Errors);
+        // Row 1 is the header: the first row over the cap is row cap + 2.
+        Assert.Equal(cap + 2, refused.Row);
+        Assert.Equal($"第 {cap + 2} 行：表格超过区县月报的行数上限：每个工作表最多 4,080 行数据，已停止读取，未导入任何数据；请分批导入", refused.ToString());
+        Assert.Empty(await AllAsync(connection));
+
+        // A sheet without one of the template's columns is refused by its header, data rows or not.
+        var headerOnly = Sheet([new Dictionary<string, object?> { ["区县"] = "金水区", ["指标"] = "工业投资增速", ["单位"] = "%", ["1至本月累计值"] = "9.1" }]);
+        Assert.Equal("第 1 行：缺少“年度”“月份”列，请使用下载的模板", Assert.Single((await reports.ImportAsync(headerOnly, null, "city-review")).Errors).ToString());
+
+        // At the cap every bad row is named (the page lists the first 100 and offers the rest as a download).
+        var bad = await reports.ImportAsync(Sheet(Enumerable.Range(0, cap).Select(_ => Row("金水区", "工业投资增速", 2020, 6, "九点一"))), null, "city-review");
+        Assert.Equal(cap, bad.Errors.Count);
+        Assert.Equal(Enumerable.Range(2, cap), bad.Errors.Select(e => e.Row));
         Assert.Empty(await AllAsync(connection));
     }
 

@@ -121,6 +121,24 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
         Assert.Equal(("推进中", 50), (await l.Tasks.LinesAsync(LedgerScope.City, "2025-03")).Where(x => x.Status is not null).Select(x => (x.StatusName, x.Percent)).Single());
     }
 
+    [Theory]
+    [BothDatabases]
+    public async Task A_progress_sheet_over_the_row_cap_is_refused_naming_the_cap(Db db)
+    {
+        var l = await databases.LedgerAsync(db);
+        await l.Tasks.LoadAsync();
+        var cap = Huiqi.Store.Import.ImportLimits.TaskProgress.MaxRows;
+        // The city's template (every line it may report for) fits the cap many times over.
+        Assert.InRange((await l.Tasks.ReportableAsync(City, "2025-03")).Count, 1, cap / 4);
+
+        var over = await Import(l, City, [.. Enumerable.Range(0, cap + 1).Select(_ => Row("zzb2020-19/1", "市工信局", "2025-03", "推进中", 50, "走访企业"))]);
+        Assert.Equal(0, over.Written);
+        var refused = Assert.Single(over.Errors);
+        Assert.Equal(cap + 2, refused.Row);
+        Assert.Contains("每个工作表最多 5,000 行数据", refused.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(await l.Tasks.LinesAsync(LedgerScope.City, "2025-03"), x => x.Status is not null);
+    }
+
     private static Dictionary<string, object?> Row(string task, string unit, string month, string? status, int? percent, string? text) => new()
     {
         ["任务编号"] = task, ["任务名称"] = "", ["填报单位"] = unit, ["月份"] = month, ["进展状态"] = status, ["完成进度（%）"] = percent, ["进展情况"] = text,

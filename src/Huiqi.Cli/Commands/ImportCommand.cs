@@ -4,7 +4,7 @@ using Huiqi.Store.Import;
 namespace Huiqi.Cli.Commands;
 
 /// <summary>
-/// <c>huiqi import FILE.xlsx|FILE.csv [--kind KIND] [--db …] [--dry-run] [--report ERRORS.csv]</c>: a district bureau's
+/// <c>huiqi import FILE.xlsx|FILE.csv [--kind KIND] [--db …] [--dry-run] [--report ERRORS.xlsx|ERRORS.csv]</c>: a district bureau's
 /// sheet into the registry, all or nothing; <c>huiqi import --template KIND|all [--out FILE.xlsx]</c>: the empty
 /// template; <c>--template figures --sample N --out FILE.xlsx</c>: a benchmark sheet over the registry's enterprises.
 /// </summary>
@@ -12,7 +12,7 @@ public sealed class ImportCommand : ICliCommand
 {
     public string Name => "import";
 
-    public string Summary => "导入企业数据表：import FILE.xlsx|FILE.csv [--kind K] [--db …] [--dry-run] [--report ERR.csv] | --template KIND|all [--out F.xlsx]";
+    public string Summary => "导入企业数据表：import FILE.xlsx|FILE.csv [--kind K] [--db …] [--dry-run] [--report ERR.xlsx] | --template KIND|all [--out F.xlsx]";
 
     public async Task<int> RunAsync(Args args, CliIo io, CancellationToken cancel)
     {
@@ -33,13 +33,13 @@ public sealed class ImportCommand : ICliCommand
 
         var file = args.Positional.Count == 1
             ? args.Positional[0]
-            : throw new UsageException("用法 / usage: huiqi import FILE.xlsx|FILE.csv [--kind KIND] [--db …] [--dry-run] [--report ERRORS.csv]；模板 / template: huiqi import --template KIND|all");
+            : throw new UsageException("用法 / usage: huiqi import FILE.xlsx|FILE.csv [--kind KIND] [--db …] [--dry-run] [--report ERRORS.xlsx|ERRORS.csv]；模板 / template: huiqi import --template KIND|all");
         var store = await StoreArgs.OpenAsync(db, io, cancel);
         var report = await new Importer(store.Database).ImportAsync(file, new ImportOptions { Kind = kindName, Actor = actor, DryRun = dryRun }, cancel);
         await io.Out.WriteAsync(report.ToText());
         if (reportPath is not null)
         {
-            report.WriteCsv(reportPath);
+            report.WriteErrors(reportPath);
             await io.Error.WriteLineAsync($"错误清单已写入 / errors written to {reportPath}");
         }
 

@@ -4,7 +4,7 @@ using System.Text;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Policies;
 using Huiqi.Simulation;
-using MiniExcelLibs;
+using Huiqi.Store.Import;
 
 namespace Huiqi.Cli.Commands;
 
@@ -265,13 +265,7 @@ public sealed class SimulateCommand : ICliCommand
         {
             ["序号 no"] = c.Index + 1, ["位置 at"] = $"{c.Change.File}:{c.Change.Line}", ["变更 change"] = c.Change.Describe(), ["影响企业数 affected"] = c.Affected,
         }).ToList();
-        var sheets = new Dictionary<string, object>
-        {
-            ["汇总 summary"] = summary,
-            ["变更 changes"] = changes,
-            ["明细 detail"] = Detail(detailFile, detailRows),
-        };
-        MiniExcel.SaveAs(path, sheets, overwriteFile: true);
+        Workbooks.Save(path, [("汇总 summary", summary), ("变更 changes", changes), ("明细 detail", Detail(detailFile, detailRows))]);
     }
 
     private static readonly string[] DetailColumns =

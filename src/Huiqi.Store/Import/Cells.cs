@@ -53,7 +53,7 @@ public static partial class Cells
             return null;
         }
 
-        text = SpaceRun().Replace(text.Replace('\u3000', ' ').Replace('\u00A0', ' ').Replace('\uFEFF', ' '), " ").Trim();
+        text = Workbooks.Unguard(SpaceRun().Replace(text.Replace('\u3000', ' ').Replace('\u00A0', ' ').Replace('\uFEFF', ' '), " ").Trim());
         return text.Length == 0 ? null : text;
     }
 

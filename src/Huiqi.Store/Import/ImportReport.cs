@@ -3,7 +3,7 @@ using System.Text;
 namespace Huiqi.Store.Import;
 
 /// <summary>One finding about a cell, a row or a sheet: where (sheet, Excel row, column), the value found, and the reason (原因) in Chinese.</summary>
-public sealed record ImportIssue(string Sheet, int Row, string Column, string? Value, string Reason)
+public sealed record ImportIssue(string Sheet, int Row, string Column, string? Value, string Reason) : IRowError
 {
     public override string ToString()
     {
@@ -77,7 +77,7 @@ public sealed class ImportReport
     public bool Ok => Issues.ErrorCount == 0;
 
     /// <summary>The report as a clerk reads it, in Chinese.</summary>
-    public string ToText(int maxLines = 200)
+    public string ToText(int maxLines = ImportLimits.ShownErrors)
     {
         var sb = new StringBuilder();
         foreach (var s in Sheets)
@@ -100,7 +100,7 @@ public sealed class ImportReport
 
             if (Issues.ErrorCount > maxLines)
             {
-                sb.AppendLine($"……另有{Issues.ErrorCount - maxLines}处错误未列出（用 --report 导出全部）");
+                sb.AppendLine($"……共{Issues.ErrorCount}处错误，以上为前{maxLines}处（用 --report 错误清单.xlsx 导出{(Issues.ErrorCount > ImportIssues.Limit ? $"前{ImportIssues.Limit}处" : "全部")}）");
             }
         }
         else if (Written)
@@ -115,6 +115,20 @@ public sealed class ImportReport
         return sb.ToString();
     }
 
+    /// <summary>Every kept error as an xlsx (<see cref="ErrorSheet"/>) when the path ends in .xlsx, else as CSV.</summary>
+    public void WriteErrors(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            ErrorSheet.Save(path, Issues.Errors);
+        }
+        else
+        {
+            WriteCsv(path);
+        }
+    }
+
     /// <summary>Every kept error as CSV (UTF-8 with BOM, so Excel opens it): 工作表, 行, 列, 值, 原因.</summary>
     public void WriteCsv(string path)
     {
@@ -126,5 +140,9 @@ public sealed class ImportReport
         }
     }
 
-    private static string Quote(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    private static string Quote(string cell)
+    {
+        var s = (string)Workbooks.Cell(cell)!;
+        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
 }

@@ -15,6 +15,9 @@ public sealed record ImportOptions
 
     /// <summary>Check only; write nothing.</summary>
     public bool DryRun { get; init; }
+
+    /// <summary>The file's size cap and a sheet's row cap.</summary>
+    public ImportLimits Limits { get; init; } = ImportLimits.Registry;
 }
 
 /// <summary>
@@ -22,7 +25,8 @@ public sealed record ImportOptions
 /// row: the first pass checks every row (by the dossier rules, against the registry's enterprises, and for repeats
 /// within the file); only when no row is wrong does the second pass write, in one transaction, in batches of upserts
 /// on USCC + natural key, so that importing the same file again changes nothing. Memory is bounded by the batch and the
-/// duplicate index (8 bytes per fact), never by the sheet.
+/// duplicate index (8 bytes per fact), never by the sheet; <see cref="ImportLimits.Registry"/> bounds the file and the
+/// rows of a sheet.
 /// </summary>
 public sealed class Importer(HuiqiDatabase database)
 {
@@ -51,7 +55,7 @@ public sealed class Importer(HuiqiDatabase database)
         await using (var db = database.CreateDbContext())
         {
             var known = await db.Enterprises.AsNoTracking().Select(e => e.Uscc).ToHashSetAsync(StringComparer.Ordinal, cancel);
-            Check(path, layouts, known, report, cancel);
+            Check(path, layouts, known, options.Limits, report, cancel);
         }
 
         if (!report.Ok || options.DryRun)
@@ -82,6 +86,12 @@ public sealed class Importer(HuiqiDatabase database)
         if (extension is not (".xlsx" or ".xlsm") && !SheetSource.IsCsv(path))
         {
             issues.Error("", 0, "", file, "只能导入.xlsx或.csv文件");
+            return [];
+        }
+
+        if (new FileInfo(path).Length > options.Limits.MaxBytes)
+        {
+            issues.Error("", 0, "", file, options.Limits.TooLarge);
             return [];
         }
 
@@ -125,7 +135,7 @@ public sealed class Importer(HuiqiDatabase database)
     }
 
     /// <summary>The first pass: every row checked, nothing written.</summary>
-    private static void Check(string path, List<SheetLayout> layouts, HashSet<string> known, ImportReport report, CancellationToken cancel)
+    private static void Check(string path, List<SheetLayout> layouts, HashSet<string> known, ImportLimits limits, ImportReport report, CancellationToken cancel)
     {
         var seen = new Dictionary<ulong, (string Sheet, int Row, ulong Content)>();
         foreach (var layout in layouts)
@@ -146,7 +156,12 @@ public sealed class Importer(HuiqiDatabase database)
                     continue;
                 }
 
-                rows++;
+                if (++rows > limits.MaxRows)
+                {
+                    report.Issues.Error(layout.Sheet, row, "", null, limits.TooManyRows);
+                    break;
+                }
+
                 if (dossier is null)
                 {
                     continue;

@@ -12,7 +12,8 @@ namespace Huiqi.Store.Import;
 /// whole sheet, each as its cells by column index with the row number Excel shows (a blank line is a row, a quoted
 /// cell spanning lines is one). Merged cells of an xlsx are filled with their value (a
 /// merged header, or one USCC merged down several rows). A CSV may be UTF-8 (with or without BOM) or GB18030, the
-/// encoding Excel on a Chinese Windows saves CSV in.
+/// encoding Excel on a Chinese Windows saves CSV in. A table ends after <see cref="ImportLimits.BlankRunEnd"/> blank rows
+/// in a row: a sheet formatted down to Excel's last row is not walked to its end.
 /// </summary>
 public static class SheetSource
 {
@@ -27,12 +28,33 @@ public static class SheetSource
 
     /// <summary>Every row of a sheet, numbered from 1 as Excel numbers them, as cells indexed from column A = 0.</summary>
     public static IEnumerable<(int Row, object?[] Cells)> Rows(string path, string sheet) =>
-        IsCsv(path) ? CsvRows(path) : XlsxRows(path, sheet);
+        UntilBlankRun(IsCsv(path) ? CsvRows(path) : XlsxRows(MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX, configuration: Merged)));
 
-    private static IEnumerable<(int Row, object?[] Cells)> XlsxRows(string path, string sheet)
+    /// <summary>The rows of the first sheet of an xlsx held in <paramref name="xlsx"/> (seekable), as <see cref="Rows(string, string)"/> gives them.</summary>
+    public static IEnumerable<(int Row, object?[] Cells)> Rows(Stream xlsx) =>
+        UntilBlankRun(XlsxRows(MiniExcel.Query(xlsx, useHeaderRow: false, excelType: ExcelType.XLSX, configuration: Merged)));
+
+    private static readonly OpenXmlConfiguration Merged = new() { FillMergedCells = true };
+
+    private static IEnumerable<(int Row, object?[] Cells)> UntilBlankRun(IEnumerable<(int Row, object?[] Cells)> rows)
+    {
+        var blank = 0;
+        foreach (var row in rows)
+        {
+            blank = row.Cells.All(Cells.IsBlank) ? blank + 1 : 0;
+            if (blank > ImportLimits.BlankRunEnd)
+            {
+                yield break;
+            }
+
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<(int Row, object?[] Cells)> XlsxRows(IEnumerable<dynamic> query)
     {
         var number = 0;
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FillMergedCells = true }))
+        foreach (IDictionary<string, object?> row in query)
         {
             number++;
             var cells = new object?[row.Count == 0 ? 0 : row.Keys.Max(ColumnIndex) + 1];

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Huiqi.Engine.Model;
 using Huiqi.Engine.Output;
-using MiniExcelLibs;
 
 namespace Huiqi.Store.Import;
 
@@ -17,14 +16,7 @@ public static class Sheets
     public static void WriteTemplate(string path, IReadOnlyList<FactKind> kinds)
     {
         ArgumentNullException.ThrowIfNull(kinds);
-        var sheets = new Dictionary<string, object>();
-        foreach (var kind in kinds)
-        {
-            sheets[kind.Title] = Table([kind.Columns.Select(c => (object?)c.Header).ToArray()]);
-        }
-
-        sheets["填写说明"] = Table(Instructions(kinds));
-        MiniExcel.SaveAs(path, sheets, printHeader: false, overwriteFile: true);
+        Workbooks.Save(path, [.. kinds.Select(k => (k.Title, Table([k.Columns.Select(c => (object?)c.Header).ToArray()]))), ("填写说明", Table(Instructions(kinds)))], printHeader: false);
     }
 
     private static IEnumerable<object?[]> Instructions(IReadOnlyList<FactKind> kinds)
@@ -68,13 +60,7 @@ public static class Sheets
     {
         ArgumentNullException.ThrowIfNull(dossiers);
         ArgumentNullException.ThrowIfNull(kinds);
-        var sheets = new Dictionary<string, object>();
-        foreach (var kind in kinds)
-        {
-            sheets[kind.Title] = Table(TableRows(kind, dossiers));
-        }
-
-        MiniExcel.SaveAs(path, sheets, printHeader: false, overwriteFile: true);
+        Workbooks.Save(path, [.. kinds.Select(k => (k.Title, Table(TableRows(k, dossiers))))], printHeader: false);
     }
 
     private static IEnumerable<object?[]> TableRows(FactKind kind, Func<IEnumerable<Dossier>> dossiers)
@@ -198,7 +184,7 @@ public static class Sheets
             }
         }
 
-        MiniExcel.SaveAs(path, new Dictionary<string, object> { [FactKind.Figures.Title] = Table(Generate()) }, printHeader: false, overwriteFile: true);
+        Workbooks.Save(path, [(FactKind.Figures.Title, Table(Generate()))], printHeader: false);
     }
 
     /// <summary>Rows as MiniExcel writes them: dictionaries keyed by column letter, the first row being the header.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Model;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
+using Huiqi.Store.Import;
 
 namespace Huiqi.Supervision.Monitoring;
 
@@ -10,9 +10,16 @@ namespace Huiqi.Supervision.Monitoring;
 public sealed record ReportInput(string District, string Indicator, int Year, int Month, decimal Value);
 
 /// <summary>Why a row or field was refused: where it is (row and column of the sheet) and the reason, in Chinese.</summary>
-public sealed record RowError(int Row, string Column, string Value, string Reason)
+public sealed record RowError(int Row, string Column, string Value, string Reason) : IRowError
 {
-    public override string ToString() => Row > 0 ? $"第 {Row} 行「{Column}」列（{Value}）：{Reason}" : $"「{Column}」（{Value}）：{Reason}";
+    /// <summary>A refusal of the whole file or sheet (too large, too many rows, unreadable), at the row where reading stopped.</summary>
+    public static RowError Refused(UploadSheet sheet) => new(sheet?.RefusalRow ?? 0, "", "", sheet?.Refusal ?? "");
+
+    public override string ToString()
+    {
+        var at = (Row > 0 ? $"第 {Row} 行" : "") + (Column.Length == 0 ? "" : Row > 0 ? $"「{Column}」列" : $"「{Column}」") + (Value.Length == 0 ? "" : $"（{Value}）");
+        return at.Length == 0 ? Reason : $"{at}：{Reason}";
+    }
 }
 
 /// <summary>The result of saving reports: how many were written, or why none were.</summary>
@@ -82,46 +89,23 @@ public sealed class MonthlyReports(PolicyCatalog catalog, Func<string, Monitorin
         return new SaveResult(inserted, updated, []);
     }
 
-    /// <summary>Reads an uploaded sheet (the template's columns) and saves it all or nothing.</summary>
+    /// <summary>Reads an uploaded sheet (the template's columns) within <see cref="ImportLimits.MonthlyReports"/> and saves it all or nothing.</summary>
     public async Task<SaveResult> ImportAsync(Stream xlsx, string? allowed, string actor, CancellationToken cancel = default)
     {
-        var (rows, errors) = Read(xlsx);
+        var (rows, errors) = Read(await UploadSheet.OpenAsync(xlsx, ImportLimits.MonthlyReports, Columns, cancel));
         return errors.Count > 0 ? new SaveResult(0, 0, errors) : await SaveAsync(rows, allowed, actor, cancel);
     }
 
     /// <summary>The rows of a sheet, or what is wrong with them (sheet row numbers: the header is row 1).</summary>
-    public static (List<(int Row, ReportInput Input)> Rows, List<RowError> Errors) Read(Stream xlsx)
+    public static (List<(int Row, ReportInput Input)> Rows, List<RowError> Errors) Read(UploadSheet sheet)
     {
+        ArgumentNullException.ThrowIfNull(sheet);
         var rows = new List<(int, ReportInput)>();
         var errors = new List<RowError>();
-        List<IDictionary<string, object?>> sheet;
-        try
+        foreach (var r in sheet.Rows())
         {
-            sheet = [.. xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>()];
-        }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException or NotSupportedException)
-        {
-            errors.Add(new RowError(0, "文件", "", "无法读取，请上传由模板填写的 .xlsx 文件"));
-            return (rows, errors);
-        }
-
-        var missing = Columns.Where(c => sheet.Count > 0 && !sheet[0].ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-        {
-            errors.Add(new RowError(1, string.Join("、", missing), "", "缺少此列，请使用下载的模板"));
-            return (rows, errors);
-        }
-
-        for (var i = 0; i < sheet.Count; i++)
-        {
-            var r = sheet[i];
-            var n = i + 2;
+            var n = r.Number;
             string Text(string c) => Convert.ToString(r[c], CultureInfo.InvariantCulture)?.Trim() ?? "";
-            if (Columns.All(c => Text(c).Length == 0))
-            {
-                continue;
-            }
-
             var value = Text("1至本月累计值");
             if (value.Length == 0)
             {
@@ -132,7 +116,7 @@ public sealed class MonthlyReports(PolicyCatalog catalog, Func<string, Monitorin
             var ok = true;
             int Int(string c)
             {
-                if (int.TryParse(Text(c), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || (decimal.TryParse(Text(c), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d) && (v = (int)d) == d))
+                if (int.TryParse(Text(c), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || (decimal.TryParse(Text(c), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue && (v = (int)d) == d))
                 {
                     return v;
                 }
@@ -156,7 +140,7 @@ public sealed class MonthlyReports(PolicyCatalog catalog, Func<string, Monitorin
             }
         }
 
-        return (rows, errors);
+        return sheet.Refusal is null ? (rows, errors) : ([], [RowError.Refused(sheet)]);
     }
 
     /// <summary>Why one figure cannot be saved (none when it can).</summary>
@@ -209,9 +193,7 @@ public sealed class MonthlyReports(PolicyCatalog catalog, Func<string, Monitorin
                 [Columns[0]] = district, [Columns[1]] = i.Indicator, [Columns[2]] = i.Unit, [Columns[3]] = year, [Columns[4]] = month, [Columns[5]] = null,
             })
             .ToList();
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(rows, sheetName: "月报");
-        return buffer.ToArray();
+        return Workbooks.Bytes(rows, "月报");
     }
 
     /// <summary>The reports in scope (a district, or the whole city when <paramref name="district"/> is null), newest first.</summary>

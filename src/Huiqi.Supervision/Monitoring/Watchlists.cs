@@ -1,7 +1,7 @@
 using System.Globalization;
 using Huiqi.Store;
+using Huiqi.Store.Import;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Huiqi.Supervision.Monitoring;
 
@@ -134,6 +134,11 @@ public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDb
             }
         }
 
+        foreach (var dup in figures.GroupBy(x => (x.Figure.Uscc, x.Figure.Indicator, x.Figure.Year, x.Figure.Month)).Where(g => g.Count() > 1))
+        {
+            errors.Add(new RowError(dup.Skip(1).First().Row, "指标", dup.Key.Indicator, $"与第 {dup.First().Row} 行重复（同一企业、指标、年月只能报一个数）"));
+        }
+
         if (errors.Count > 0)
         {
             return new SaveResult(0, 0, errors);
@@ -162,35 +167,21 @@ public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDb
         return new SaveResult(inserted, updated, []);
     }
 
-    /// <summary>Reads an uploaded sheet of monthly figures and saves it all or nothing.</summary>
+    /// <summary>Reads an uploaded sheet of monthly figures within <see cref="ImportLimits.Watchlist"/> and saves it all or nothing.</summary>
     public async Task<SaveResult> ImportAsync(Stream xlsx, string? allowed, string actor, CancellationToken cancel = default)
     {
+        var sheet = await UploadSheet.OpenAsync(xlsx, ImportLimits.Watchlist, Columns.Where(c => c != "企业名称"), cancel);
         var rows = new List<(int, EnterpriseFigure)>();
         var errors = new List<RowError>();
-        List<IDictionary<string, object?>> sheet;
-        try
+        foreach (var r in sheet.Rows())
         {
-            sheet = [.. xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>()];
-        }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException or NotSupportedException)
-        {
-            return new SaveResult(0, 0, [new RowError(0, "文件", "", "无法读取，请上传由模板填写的 .xlsx 文件")]);
-        }
-
-        if (sheet.Count > 0 && Columns.Where(c => c != "企业名称").FirstOrDefault(c => !sheet[0].ContainsKey(c)) is { } missing)
-        {
-            return new SaveResult(0, 0, [new RowError(1, missing, "", "缺少此列，请使用下载的模板")]);
-        }
-
-        for (var i = 0; i < sheet.Count; i++)
-        {
-            string Text(string c) => sheet[i].TryGetValue(c, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() ?? "" : "";
+            string Text(string c) => Convert.ToString(r[c], CultureInfo.InvariantCulture)?.Trim() ?? "";
             if (Text("当月值").Length == 0)
             {
                 continue;
             }
 
-            var n = i + 2;
+            var n = r.Number;
             var ok = int.TryParse(Text("年度"), out var year) & int.TryParse(Text("月份"), out var month);
             if (!ok)
             {
@@ -207,6 +198,11 @@ public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDb
             {
                 rows.Add((n, new EnterpriseFigure(Text("统一社会信用代码").ToUpperInvariant(), Text("指标"), year, month, value)));
             }
+        }
+
+        if (sheet.Refusal is not null)
+        {
+            return new SaveResult(0, 0, [RowError.Refused(sheet)]);
         }
 
         return errors.Count > 0 ? new SaveResult(0, 0, errors) : await SaveAsync(rows, allowed, actor, cancel);
@@ -229,9 +225,7 @@ public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDb
             rows.Add(Columns.ToDictionary(c => c, _ => (object?)null));
         }
 
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(rows, sheetName: "重点企业月度指标");
-        return buffer.ToArray();
+        return Workbooks.Bytes(rows, "重点企业月度指标");
     }
 
     /// <summary>Sets the city's threshold for an indicator (or <c>*</c> for all).</summary>

@@ -1,4 +1,4 @@
-using MiniExcelLibs;
+using Huiqi.Store.Import;
 
 namespace Huiqi.Supervision.Tasks;
 
@@ -59,19 +59,16 @@ public sealed record Bulletin(
         summary.Add(Row(("项目", $"停滞（含{StalledMonths}个月未报送）"), ("数值", Stalled.Count)));
         summary.Add(Row(("项目", "本月报送进展"), ("数值", Reported.Count)));
 
-        var sheets = new Dictionary<string, object>
-        {
-            ["汇总"] = summary,
-            ["各单位"] = Units.Select(u => Row(
+        return Workbooks.Bytes(
+        [
+            ("汇总", summary),
+            ("各单位", Units.Select(u => Row(
                 ("单位", u.UnitName), ("任务条数", u.Total), ("未开始", u.NotStarted), ("推进中", u.InProgress), ("已完成", u.Done),
-                ("停滞", u.Stalled), ("未报送", u.Unreported), ("逾期", u.Overdue), ("停滞预警", u.Flagged), ("本月报送", u.Reported))).ToList(),
-            ["逾期任务"] = Listed(Overdue, l => l.Overdue!),
-            ["停滞任务"] = Listed(Stalled, l => l.Stalled!),
-            ["本月进展"] = Listed(Reported, l => l.LastText ?? ""),
-        };
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(sheets);
-        return buffer.ToArray();
+                ("停滞", u.Stalled), ("未报送", u.Unreported), ("逾期", u.Overdue), ("停滞预警", u.Flagged), ("本月报送", u.Reported))).ToList()),
+            ("逾期任务", Listed(Overdue, l => l.Overdue!)),
+            ("停滞任务", Listed(Stalled, l => l.Stalled!)),
+            ("本月进展", Listed(Reported, l => l.LastText ?? "")),
+        ]);
     }
 
     private static List<Dictionary<string, object?>> Listed(IReadOnlyList<TaskLine> lines, Func<TaskLine, string> note)

@@ -1,6 +1,5 @@
 using Huiqi.Store.Import;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Huiqi.Supervision.Tasks;
 
@@ -44,50 +43,16 @@ public sealed class ProgressReports(IDbContextFactory<TaskLedgerDbContext> conte
     public async Task<(IReadOnlyList<ImportIssue> Errors, int Written)> ImportAsync(Reporter reporter, Stream xlsx, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(reporter);
+        var sheet = await UploadSheet.OpenAsync(xlsx, ImportLimits.TaskProgress, Columns.Where(c => c != "任务名称"), cancel);
         var errors = new List<ImportIssue>();
-        List<IDictionary<string, object?>> sheet;
-        try
-        {
-            sheet = [.. MiniExcel.Query(xlsx, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()];
-        }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Xml.XmlException or NotSupportedException)
-        {
-            return ([new ImportIssue(Sheet, 0, "", null, "无法读取该文件，请上传由模板填写的 .xlsx 文件")], 0);
-        }
-
-        if (sheet.Count == 0)
-        {
-            return ([new ImportIssue(Sheet, 1, "", null, "表格为空，请使用填报模板")], 0);
-        }
-
-        // Columns found by their header, so a sheet with columns moved still reads.
-        var at = new Dictionary<string, string>();
-        foreach (var (letter, value) in sheet[0])
-        {
-            if (Cells.Text(value) is { } header && Columns.Contains(header))
-            {
-                at[header] = letter;
-            }
-        }
-
-        foreach (var missing in Columns.Where(c => c != "任务名称" && !at.ContainsKey(c)))
-        {
-            errors.Add(new ImportIssue(Sheet, 1, missing, null, $"缺少“{missing}”列，请使用填报模板"));
-        }
-
-        if (errors.Count > 0)
-        {
-            return (errors, 0);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancel);
         var units = await UnitsAsync(db, reporter, cancel);
         var rows = new List<LedgerProgressRow>();
         var seen = new Dictionary<(int, string), int>();
-        for (var i = 1; i < sheet.Count; i++)
+        // Columns are found by their header, so a sheet with columns moved still reads.
+        foreach (var r in sheet.Rows())
         {
-            string? Cell(string column) => Cells.Text(sheet[i].TryGetValue(at[column], out var v) ? v : null);
-            var number = i + 1;
+            string? Cell(string column) => Cells.Text(r[column]);
             if (Cell("进展状态") is null && Cell("完成进度（%）") is null && Cell("进展情况") is null)
             {
                 continue;
@@ -97,21 +62,26 @@ public sealed class ProgressReports(IDbContextFactory<TaskLedgerDbContext> conte
             var row = Check(reporter, units, Cell("任务编号"), Cell("填报单位"), Cell("月份"), Cell("进展状态"), Cell("完成进度（%）"), Cell("进展情况"), problems);
             foreach (var (column, reason) in problems)
             {
-                errors.Add(new ImportIssue(Sheet, number, $"{column}（{at[column]}列）", Cell(column), reason));
+                errors.Add(new ImportIssue(Sheet, r.Number, $"{column}（{r.Letter(column)}列）", Cell(column), reason));
             }
 
             if (row is not null)
             {
                 if (seen.TryGetValue((row.AssignmentId, row.Month), out var earlier))
                 {
-                    errors.Add(new ImportIssue(Sheet, number, $"任务编号（{at["任务编号"]}列）", Cell("任务编号"), $"与第{earlier}行是同一任务、同一单位、同一月份，请只保留一行"));
+                    errors.Add(new ImportIssue(Sheet, r.Number, $"任务编号（{r.Letter("任务编号")}列）", Cell("任务编号"), $"与第{earlier}行是同一任务、同一单位、同一月份，请只保留一行"));
                 }
                 else
                 {
-                    seen[(row.AssignmentId, row.Month)] = number;
+                    seen[(row.AssignmentId, row.Month)] = r.Number;
                     rows.Add(row);
                 }
             }
+        }
+
+        if (sheet.Refusal is not null)
+        {
+            return ([new ImportIssue(Sheet, sheet.RefusalRow, "", null, sheet.Refusal)], 0);
         }
 
         if (errors.Count > 0)
@@ -146,9 +116,7 @@ public sealed class ProgressReports(IDbContextFactory<TaskLedgerDbContext> conte
             rows.Add(Columns.ToDictionary(c => c, _ => (object?)null));
         }
 
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(rows, sheetName: Sheet);
-        return buffer.ToArray();
+        return Workbooks.Bytes(rows, Sheet);
     }
 
     private sealed record Line(int Id, string TaskId, string Unit, string? District);

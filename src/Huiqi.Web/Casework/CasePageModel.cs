@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiniExcelLibs;
+using Huiqi.Store.Import;
 
 namespace Huiqi.Web.Casework;
 
@@ -55,7 +55,7 @@ public abstract class CasePageModel : PageModel
     }
 
     /// <summary>Rows as an xlsx workbook (Chinese headers are the dictionaries' keys); an empty list gets one explanatory row.</summary>
-    protected async Task<IActionResult> XlsxAsync(List<Dictionary<string, object?>> rows, string sheet, string fileName, string whenEmpty, CancellationToken cancel)
+    protected Task<IActionResult> XlsxAsync(List<Dictionary<string, object?>> rows, string sheet, string fileName, string whenEmpty, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
@@ -63,9 +63,6 @@ public abstract class CasePageModel : PageModel
             rows.Add(new Dictionary<string, object?> { ["序号"] = null, ["说明"] = whenEmpty });
         }
 
-        var buffer = new MemoryStream();
-        await buffer.SaveAsAsync(rows, sheetName: sheet, cancellationToken: cancel);
-        buffer.Position = 0;
-        return File(buffer, XlsxType, fileName);
+        return Task.FromResult<IActionResult>(File(Workbooks.Bytes(rows, sheet), XlsxType, fileName));
     }
 }

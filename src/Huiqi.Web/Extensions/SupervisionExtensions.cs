@@ -41,6 +41,7 @@ public static class SupervisionExtensions
         builder.Services.AddSingleton<LibraryRegister>();
         builder.Services.AddSingleton<TaskLedger>();
         builder.Services.AddSingleton<ProgressReports>();
+        builder.Services.AddMemoryCache().AddSingleton<Huiqi.Web.Uploads.UploadErrorLists>();
         // A hosted service starts after Program.cs has prepared the registry (and the demo city) and before the
         // server takes requests.
         builder.Services.AddHostedService<SupervisionStartup>();

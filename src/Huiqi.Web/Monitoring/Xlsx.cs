@@ -1,12 +1,12 @@
+using Huiqi.Store.Import;
 using Microsoft.AspNetCore.Mvc;
-using MiniExcelLibs;
 
 namespace Huiqi.Web.Monitoring;
 
 /// <summary>The monitoring pages' xlsx downloads: one sheet, Chinese headers (the keys of each row, in order).</summary>
 public static class Xlsx
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Workbooks.ContentType;
 
     public static FileContentResult File(IEnumerable<IDictionary<string, object?>> rows, string sheet, string fileName)
     {
@@ -16,9 +16,7 @@ public static class Xlsx
             list.Add(new Dictionary<string, object?> { ["说明"] = "（无数据）" });
         }
 
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(list, sheetName: sheet);
-        return new FileContentResult(buffer.ToArray(), ContentType) { FileDownloadName = fileName };
+        return File(Workbooks.Bytes(list, sheet), fileName);
     }
 
     public static FileContentResult File(byte[] workbook, string fileName) => new(workbook, ContentType) { FileDownloadName = fileName };

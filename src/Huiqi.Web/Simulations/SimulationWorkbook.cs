@@ -1,6 +1,6 @@
 using Huiqi.Engine.Model;
 using Huiqi.Simulation;
-using MiniExcelLibs;
+using Huiqi.Store.Import;
 
 namespace Huiqi.Web.Simulations;
 
@@ -77,15 +77,12 @@ public static class SimulationWorkbook
         {
             ["序号"] = c.Index + 1, ["位置"] = $"{c.Change.File}:{c.Change.Line}", ["变更内容"] = c.Change.Describe(), ["影响企业数"] = c.Affected,
         }).ToList();
-        var sheets = new Dictionary<string, object>
-        {
-            [SummarySheet] = summary,
-            [ChangesSheet] = changes,
-            [DetailSheet] = detail.Rows.Count == 0 ? [DetailColumns.ToDictionary(c => c, _ => (object?)null)] : detail.Rows.Select(Row),
-        };
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(sheets);
-        return buffer.ToArray();
+        return Workbooks.Bytes(
+        [
+            (SummarySheet, summary),
+            (ChangesSheet, changes),
+            (DetailSheet, detail.Rows.Count == 0 ? [DetailColumns.ToDictionary(c => c, _ => (object?)null)] : detail.Rows.Select(Row)),
+        ]);
     }
 
     /// <summary>The payer of a share, in Chinese: 市级财政 or 区县财政 (interpretation.md rule 9).</summary>

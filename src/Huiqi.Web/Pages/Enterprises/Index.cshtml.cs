@@ -3,7 +3,7 @@ using Huiqi.Web.Accounts;
 using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiniExcelLibs;
+using Huiqi.Store.Import;
 
 namespace Huiqi.Web.Pages.Enterprises;
 
@@ -76,11 +76,7 @@ public sealed class IndexModel(EnterpriseDirectory directory, PolicyEngine engin
             rows.Add(new Dictionary<string, object?> { ["序号"] = null, ["企业名称"] = "（无符合条件的企业）" });
         }
 
-        var buffer = new MemoryStream();
-        await buffer.SaveAsAsync(rows, sheetName: "企业列表", cancellationToken: cancel);
-        buffer.Position = 0;
-        var name = $"企业列表-{Scope.Describe()}-{year}年度.xlsx";
-        return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        return File(Workbooks.Bytes(rows, "企业列表"), Workbooks.ContentType, $"企业列表-{Scope.Describe()}-{year}年度.xlsx");
     }
 
     /// <summary>This list's query string with some values changed (paging, sorting, export links).</summary>

@@ -3,7 +3,7 @@ using Huiqi.Supervision.Tasks;
 using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiniExcelLibs;
+using Huiqi.Store.Import;
 
 namespace Huiqi.Web.Pages.Libraries;
 
@@ -78,10 +78,7 @@ public sealed class IndexModel(LibraryRegister register, LibrarySelection select
             rows.Add(new Dictionary<string, object?> { ["序号"] = null, ["培育库"] = "（无符合条件的企业）", ["层级"] = null, ["企业名称"] = null, ["统一社会信用代码"] = null, ["所属区县"] = null, ["状态"] = null, ["入库年度"] = null, ["出库年度"] = null, ["入库方式"] = null, ["入库（出库）理由"] = null });
         }
 
-        var buffer = new MemoryStream();
-        await buffer.SaveAsAsync(rows, sheetName: "培育库名单", cancellationToken: cancel);
-        buffer.Position = 0;
-        return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"培育库名单-{Reach.District ?? "全市"}.xlsx");
+        return File(Workbooks.Bytes(rows, "培育库名单"), Workbooks.ContentType, $"培育库名单-{Reach.District ?? "全市"}.xlsx");
     }
 
     /// <summary>A district (or the city) puts an enterprise into a library by hand.</summary>

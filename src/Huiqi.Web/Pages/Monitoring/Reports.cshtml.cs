@@ -1,8 +1,10 @@
 using System.Globalization;
 using Huiqi.Engine.Model;
+using Huiqi.Store.Import;
 using Huiqi.Supervision.Monitoring;
 using Huiqi.Web.Accounts;
 using Huiqi.Web.Monitoring;
+using Huiqi.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +15,8 @@ namespace Huiqi.Web.Pages.Monitoring;
 /// or by xlsx upload (template downloadable), all or nothing; its reports so far, and each indicator's figures against
 /// the path to its target. A district's reviewer reports for its own district only, whatever the form says.
 /// </summary>
-public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board) : PageModel
+[XlsxUpload(ImportKind.MonthlyReports)]
+public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board, UploadErrorLists errorLists) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? District { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -27,7 +30,10 @@ public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board)
     public IReadOnlyList<(string Indicator, string Unit)> Indicators { get; private set; } = [];
     public IReadOnlyList<IndicatorReportRow> Reported { get; private set; } = [];
     public IReadOnlyList<TargetLine> Lines { get; private set; } = [];
+    /// <summary>The errors listed: all of a form's, the first of an upload's (<see cref="Upload"/> counts them all).</summary>
     public IReadOnlyList<RowError> Errors { get; private set; } = [];
+
+    public UploadErrors Upload { get; private set; } = UploadErrors.None;
     public string? Saved { get; private set; }
     public SupervisionBoard Board => board;
 
@@ -78,15 +84,10 @@ public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board)
         }
 
         Scope = Scope.Of(User);
-        if (file is null || file.Length == 0)
-        {
-            return await AfterAsync(new SaveResult(0, 0, [new RowError(0, "文件", "", "请选择要上传的 .xlsx 文件")]), cancel);
-        }
-
-        await using var stream = new MemoryStream();
-        await file.CopyToAsync(stream, cancel);
-        stream.Position = 0;
-        return await AfterAsync(await reports.ImportAsync(stream, Allowed, User.Identity!.Name!, cancel), cancel);
+        await using var sheet = PostedSheet.Open(file);
+        var result = sheet is null ? new SaveResult(0, 0, [new RowError(0, "文件", "", PostedSheet.Missing)]) : await reports.ImportAsync(sheet, Allowed, User.Identity!.Name!, cancel);
+        Upload = errorLists.Keep(User, result.Errors);
+        return await AfterAsync(result, cancel);
     }
 
     /// <summary>The blank sheet of the chosen district and month.</summary>
@@ -101,7 +102,7 @@ public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board)
 
     private async Task<IActionResult> AfterAsync(SaveResult result, CancellationToken cancel)
     {
-        Errors = result.Errors;
+        Errors = [.. result.Errors.Take(ImportLimits.ShownErrors)];
         Saved = result.Ok ? $"已保存：新增 {result.Inserted} 项，更新 {result.Updated} 项。" : null;
         await LoadAsync(cancel);
         // Another district's figures are refused as such (403), not merely shown an error.

@@ -1,6 +1,8 @@
+using Huiqi.Store.Import;
 using Huiqi.Supervision.Monitoring;
 using Huiqi.Web.Accounts;
 using Huiqi.Web.Monitoring;
+using Huiqi.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,14 +13,18 @@ namespace Huiqi.Web.Pages.Monitoring;
 /// added and removed with a reason; their monthly indicators by form or xlsx; the drop warnings; and, for the city,
 /// the thresholds. A district's bureau sees and changes its own list only.
 /// </summary>
-public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board) : PageModel
+[XlsxUpload(ImportKind.Watchlist)]
+public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board, UploadErrorLists errorLists) : PageModel
 {
     public Scope Scope { get; private set; } = Scope.Nothing;
     public IReadOnlyList<WatchEntryRow> Entries { get; private set; } = [];
     public IReadOnlyList<EnterpriseIndicatorRow> Figures { get; private set; } = [];
     public IReadOnlyList<DropWarning> Warnings { get; private set; } = [];
     public IReadOnlyDictionary<string, decimal> Thresholds { get; private set; } = new Dictionary<string, decimal>();
+    /// <summary>The errors listed: all of a form's, the first of an upload's (<see cref="Upload"/> counts them all).</summary>
     public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public UploadErrors Upload { get; private set; } = UploadErrors.None;
     public string? Saved { get; private set; }
 
     public bool CanReport => User.IsInRole(Roles.DistrictReviewer) || User.IsInRole(Roles.CityReviewer) || User.IsInRole(Roles.Admin);
@@ -62,15 +68,10 @@ public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board
         }
 
         Scope = Scope.Of(User);
-        if (file is null || file.Length == 0)
-        {
-            return await ShowAsync(new SaveResult(0, 0, [new RowError(0, "文件", "", "请选择要上传的 .xlsx 文件")]), cancel);
-        }
-
-        await using var stream = new MemoryStream();
-        await file.CopyToAsync(stream, cancel);
-        stream.Position = 0;
-        return await ShowAsync(await watchlists.ImportAsync(stream, Allowed, User.Identity!.Name!, cancel), cancel);
+        await using var sheet = PostedSheet.Open(file);
+        var result = sheet is null ? new SaveResult(0, 0, [new RowError(0, "文件", "", PostedSheet.Missing)]) : await watchlists.ImportAsync(sheet, Allowed, User.Identity!.Name!, cancel);
+        Upload = errorLists.Keep(User, result.Errors);
+        return await ShowAsync(result, cancel);
     }
 
     public async Task<IActionResult> OnPostThresholdAsync(string indicator, decimal percent, CancellationToken cancel)
@@ -126,7 +127,7 @@ public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board
 
     private async Task<IActionResult> ShowAsync(SaveResult result, CancellationToken cancel)
     {
-        Errors = [.. result.Errors.Select(e => e.ToString())];
+        Errors = [.. result.Errors.Take(ImportLimits.ShownErrors).Select(e => e.ToString())];
         Saved = result.Ok ? $"已保存：新增 {result.Inserted} 项，更新 {result.Updated} 项。" : null;
         await LoadAsync(cancel);
         if (!result.Ok)

@@ -1,6 +1,7 @@
 using Huiqi.Store.Import;
 using Huiqi.Supervision.Tasks;
 using Huiqi.Web.Registry;
+using Huiqi.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,11 +12,9 @@ namespace Huiqi.Web.Pages.Tasks;
 /// the template (all or nothing; each bad row reported by row, column and reason). Only the lines the account may
 /// report for are offered, and the server checks again whatever is posted.
 /// </summary>
-public sealed class ReportModel(TaskLedger ledger, ProgressReports reports) : PageModel
+[XlsxUpload(ImportKind.TaskProgress)]
+public sealed class ReportModel(TaskLedger ledger, ProgressReports reports, UploadErrorLists errorLists) : PageModel
 {
-    /// <summary>The largest spreadsheet accepted.</summary>
-    public const long MaxUpload = 5L * 1024 * 1024;
-
     [BindProperty(SupportsGet = true)] public string? Task { get; set; }
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     /// <summary>The form's choice of line: <c>taskId|unit</c>.</summary>
@@ -27,7 +26,10 @@ public sealed class ReportModel(TaskLedger ledger, ProgressReports reports) : Pa
 
     public IReadOnlyList<TaskLine> Lines { get; private set; } = [];
 
+    /// <summary>The first of an upload's errors (<see cref="Upload"/> counts them all and links the whole list).</summary>
     public IReadOnlyList<ImportIssue> Issues { get; private set; } = [];
+
+    public UploadErrors Upload { get; private set; } = UploadErrors.None;
 
     public string? Error { get; private set; }
 
@@ -72,20 +74,19 @@ public sealed class ReportModel(TaskLedger ledger, ProgressReports reports) : Pa
             return Forbid();
         }
 
-        if (file is null || file.Length == 0 || file.Length > MaxUpload)
+        await using var sheet = PostedSheet.Open(file);
+        if (sheet is null)
         {
-            Error = "请选择由填报模板填写的 .xlsx 文件（不超过5MB）。";
+            Error = $"{PostedSheet.Missing}（由填报模板填写，不超过{ImportLimits.TaskProgress.Size}）。";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        await using var stream = new MemoryStream();
-        await file.CopyToAsync(stream, cancel);
-        stream.Position = 0;
-        var (errors, written) = await reports.ImportAsync(LedgerAccess.ReporterOf(User), stream, cancel);
+        var (errors, written) = await reports.ImportAsync(LedgerAccess.ReporterOf(User), sheet, cancel);
         if (errors.Count > 0)
         {
-            Issues = errors;
+            Issues = [.. errors.Take(ImportLimits.ShownErrors)];
+            Upload = errorLists.Keep(User, errors);
             Error = $"表格有 {errors.Count} 处错误，未写入任何进展；请改正后重新上传。";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
