@@ -1,4 +1,5 @@
 using Huiqi.Cases;
+using Huiqi.Store.Import;
 using Huiqi.Web.Accounts;
 using Huiqi.Web.Jobs;
 using Huiqi.Web.Registry;
@@ -6,7 +7,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Huiqi.Web.Pages.Cases;
 
@@ -74,11 +74,8 @@ public sealed class BatchModel(BatchScheduler scheduler, CaseBatch batch, CasesD
             ["区县（市）"] = t.District,
             ["事项数"] = t.Cases,
             ["平台计算金额（元）"] = t.Amount,
-        }).ToList();
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows, sheetName: $"{year}年度免申即享比对结果", cancellationToken: cancel);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"免申即享比对结果-{year}.xlsx");
+        }).ToList<IDictionary<string, object?>>();
+        return File(Workbooks.Bytes(rows, $"{year}年度免申即享比对结果"), Workbooks.ContentType, $"免申即享比对结果-{year}.xlsx");
     }
 
     private async Task LoadAsync(CancellationToken cancel)
