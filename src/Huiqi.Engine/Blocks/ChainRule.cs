@@ -89,6 +89,7 @@ public sealed class ChainRule : IClauseRule, IHintingRule
                 }
             }
 
+            pay = ctx.LeftOfYear(pay, cap, chain, ref text);
             if (pay > 0)
             {
                 ctx.Award(chain, pay, new DateOnly(ctx.Year, 12, 31), text);

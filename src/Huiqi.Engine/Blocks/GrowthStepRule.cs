@@ -115,7 +115,11 @@ public sealed class GrowthStepRule : IClauseRule, IHintingRule
             ctx.NotPaid(null, $"超过每年最高奖励{Zh.Money(_cap.Value)}的部分{Zh.Money(raw - pay)}不予支付");
         }
 
-        ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), because);
+        pay = ctx.LeftOfYear(pay, _cap, null, ref because);
+        if (pay > 0)
+        {
+            ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), because);
+        }
     }
 
     public void Hint(RuleContext ctx)

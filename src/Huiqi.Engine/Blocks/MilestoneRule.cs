@@ -119,12 +119,13 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
             return $"已于{first}年越过";
         }
 
+        // A line of the award year itself paid part of this year's award: the yearly reckoning deducts it instead.
         foreach (var g in ctx.Grants())
         {
-            if (g.Item == level.Bar.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                || (g.Item is null && g.Date.Year < ctx.Year && ctx.Dossier.Figures.Get(_metric, Period.OfYear(g.Date.Year)) is { } then && level.CrossedBy(then)))
+            if (g.Year != ctx.Year && (g.Item == level.Bar.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                || (g.Item is null && g.Year < ctx.Year && ctx.Dossier.Figures.Get(_metric, Period.OfYear(g.Year)) is { } then && level.CrossedBy(then))))
             {
-                return $"已于{g.Date.Year}年获奖励";
+                return $"已于{g.Year}年获奖励";
             }
         }
 
@@ -186,7 +187,11 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
             because += $"（{string.Join("，", earlier)}）";
         }
 
-        ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), because);
+        pay = ctx.LeftOfYear(pay, _cap, null, ref because);
+        if (pay > 0)
+        {
+            ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), because);
+        }
     }
 
     /// <summary>"首次超过50亿元、100亿元" and "首次达到150亿元、200亿元台阶", as the text groups them.</summary>

@@ -152,7 +152,11 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
             ctx.NotPaid(null, $"超过最高奖励{Zh.Money(_cap.Value)}的部分{Zh.Money(amount - pay)}不予支付");
         }
 
-        ctx.Award(null, pay, _period.End, because);
+        pay = ctx.LeftOfYear(pay, _cap, null, ref because);
+        if (pay > 0)
+        {
+            ctx.Award(null, pay, _period.End, because);
+        }
     }
 
     private bool HoldsHonor(RuleContext ctx)

@@ -88,6 +88,12 @@ public sealed class ProjectShareRule : IClauseRule
                 continue;
             }
 
+            // A project paid once is not offered again, whatever the year (interpretation.md rule 7).
+            if (ctx.AlreadyPaid(project.Id, Name(project)))
+            {
+                continue;
+            }
+
             if (_seiOnly && !project.Sei)
             {
                 ctx.Check($"{Name(project)}须为战略性新兴产业项目", false);

@@ -25,6 +25,8 @@ public sealed class TitleRule : IClauseRule
     private readonly bool _matchFunding;
     private readonly decimal? _salesRate;
     private readonly decimal? _cap;
+    private readonly IReadOnlyList<string> _ladderWith;
+    private readonly string _ladderBase;
 
     public TitleRule(ParamReader p)
     {
@@ -38,6 +40,11 @@ public sealed class TitleRule : IClauseRule
         var to = p.OptionalDate("datedTo");
         _datedIn = from is not null || to is not null ? new DateRange(from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue) : null;
         _cap = p.OptionalAmount("cap");
+
+        // The clauses that form one ladder with this one (zzb2022-zjtx/2 with /3), and whether a lower title held earlier
+        // counts as paid when the ledger lacks it (the reading switch ladder-base).
+        _ladderWith = p.OptionalStrings("ladderWith");
+        _ladderBase = p.Has("ladderBase") ? p.Switch("ladderBase", "titles-held", "ledger-only") : "ledger-only";
     }
 
     public void Evaluate(RuleContext ctx)
@@ -81,11 +88,9 @@ public sealed class TitleRule : IClauseRule
                 continue;
             }
 
-            var ledger = _once == "clause" ? ctx.Paid() : ctx.Paid(item);
-            if (ledger > 0 && _mode != "ladder")
+            // A line without item under a clause of one title can only have paid that title (interpretation.md rule 7).
+            if (_mode != "ladder" && ctx.AlreadyPaid(item ?? h.Kind, name, soleItem: _titles.Count == 1 && _once == "kind", wholeClause: _once == "clause"))
             {
-                ctx.Check($"{name}已获奖励{Zh.Money(ledger)}，一次性奖励不再支付", false);
-                ctx.NotPaid(item, $"{name}已获一次性奖励{Zh.Money(ledger)}，不重复支付");
                 continue;
             }
 
@@ -96,9 +101,9 @@ public sealed class TitleRule : IClauseRule
 
             if (_mode == "ladder")
             {
-                var before = LadderBefore(ctx, paidThisYear);
+                var before = LadderBefore(ctx, h, paidThisYear, out var heldNote);
                 var pay = Math.Max(0m, amount - before.Sum(b => b.Amount));
-                var deduct = before.Count == 0 ? "" : $"，按级差扣除已获{string.Join("、", before.Select(b => b.Name + Zh.Money(b.Amount)))}";
+                var deduct = (before.Count == 0 ? "" : $"，按级差扣除已获{string.Join("、", before.Select(b => b.Name + Zh.Money(b.Amount)))}") + heldNote;
                 if (pay == 0)
                 {
                     ctx.Check($"{name}{Zh.Money(amount)}{deduct}，差额为零", false);
@@ -190,13 +195,37 @@ public sealed class TitleRule : IClauseRule
         return amount > 0;
     }
 
-    /// <summary>Everything already paid under the clause (ledger first, then this year's lower titles), for 级差.</summary>
-    private static List<(string Name, decimal Amount)> LadderBefore(RuleContext ctx, List<(string Name, decimal Amount)> thisYear)
+    /// <summary>
+    /// Everything already paid on the ladder (the ledger of this clause and of the clauses it forms one ladder with,
+    /// then this year's lower titles), for 级差. Under <c>ladder-base: titles-held</c> a title of the ladder held in an
+    /// earlier year inside the window counts as paid at its amount when the ledger shows less: the ladder then never
+    /// pays more in total than its top title. <paramref name="held"/> names such a title, or is empty.
+    /// </summary>
+    private List<(string Name, decimal Amount)> LadderBefore(RuleContext ctx, Honor now, List<(string Name, decimal Amount)> thisYear, out string held)
     {
-        var before = new List<(string Name, decimal Amount)>();
-        foreach (var g in ctx.Grants())
+        var before = ctx.PaidOnLadder(_ladderWith);
+        held = "";
+        if (_ladderBase == "titles-held")
         {
-            before.Add((g.Item is { } i ? Vocabulary.Chinese(i) : "奖励", g.Amount));
+            Honor? top = null;
+            var topAmount = 0m;
+            foreach (var h in Items.Of(ctx.Dossier.Honors))
+            {
+                if (h.Date.Year < ctx.Year && h.Date < now.Date && Amount(h.Kind) is { } a && a > topAmount && ctx.Payable(h.Date))
+                {
+                    top = h;
+                    topAmount = a;
+                }
+            }
+
+            var ledger = before.Sum(b => b.Amount);
+            if (top is not null && topAmount > ledger)
+            {
+                // The ledger's lines are part of what the held title stands for: it replaces them, it does not add to them.
+                before.Clear();
+                held = $"（其中{top.Date.Year}年{NameOf(top)}台账未载，按已获称号视同已兑付）";
+                before.Add(($"{top.Date.Year}年{NameOf(top)}", topAmount));
+            }
         }
 
         before.AddRange(thisYear);
