@@ -133,8 +133,8 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
         }
 
         // The sentence follows the bureau's own wording (example 03): growth and its bar, the increase, the rule, the sum.
-        var because = $"{_period.ToChinese()}{Name}同比增长{Zh.Percent(g)}"
-            + (_minGrowth is { } mg ? $"≥{Zh.Percent(mg)}" : _growthOver is { } go ? $">{Zh.Percent(go)}" : "")
+        var because = $"{_period.ToChinese()}{Name}同比增长"
+            + (_minGrowth is { } mg ? $"{Zh.PercentAgainst(g, mg)}≥{Zh.Percent(mg)}" : _growthOver is { } go ? $"{Zh.PercentAgainst(g, go)}>{Zh.Percent(go)}" : Zh.Percent(g))
             + $"，增加{Zh.Money(increase)}" + (_minIncrease is { } mi ? $"≥{Zh.Money(mi)}" : "")
             + (_baseOver is { } bo ? $"，{_base.ToChinese()}{Name}{Zh.Money(b)}>{Zh.Money(bo)}" : "")
             + (_fixed > 0 ? $"，奖励{Zh.Money(_fixed)}" : "")
@@ -175,7 +175,7 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
     }
 
     /// <summary>The growth a condition tests, for the trace: 2023年一季度营业收入同比（2022年一季度1.5亿元）增长15%.</summary>
-    private string Head(decimal g, decimal b) => $"{_period.ToChinese()}{Name}同比（{_base.ToChinese()}{Zh.Money(b)}）增长{Zh.Percent(g)}";
+    private string Head(decimal g, decimal b, decimal bar) => $"{_period.ToChinese()}{Name}同比（{_base.ToChinese()}{Zh.Money(b)}）增长{Zh.PercentAgainst(g, bar)}";
 
     private bool Conditions(RuleContext ctx, decimal g, decimal increase, decimal b)
     {
@@ -190,14 +190,14 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
         if (_minGrowth is { } mg)
         {
             var pass = g >= mg;
-            ctx.Check($"{Head(g, b)}，须≥{Zh.Percent(mg)}", pass);
+            ctx.Check($"{Head(g, b, mg)}，须≥{Zh.Percent(mg)}", pass);
             ok &= pass;
         }
 
         if (_growthOver is { } go)
         {
             var pass = g > go;
-            ctx.Check($"{Head(g, b)}，须超过{Zh.Percent(go)}", pass);
+            ctx.Check($"{Head(g, b, go)}，须超过{Zh.Percent(go)}", pass);
             ok &= pass;
         }
 

@@ -169,7 +169,7 @@ public sealed class ProfitMarginRule : IClauseRule
         var margin = profit / revenue;
         var multiple = margin / peer;
         var tier = _multiples.Reached(multiple);
-        ctx.Check($"{ctx.Year}年营业收入利润率{Zh.Percent(margin)}为同行业平均{Zh.Percent(peer)}的{Zh.Number(decimal.Round(multiple, 4))}倍，须≥{Zh.Number(_multiples.Tiers[0].AtLeast)}倍", tier is not null);
+        ctx.Check($"{ctx.Year}年营业收入利润率{Zh.Percent(margin)}为同行业平均{Zh.Percent(peer)}的{Zh.NumberAgainst(multiple, _multiples.Tiers[0].AtLeast)}倍，须≥{Zh.Number(_multiples.Tiers[0].AtLeast)}倍", tier is not null);
         if (tier is not null)
         {
             var because = $"{ctx.Year}年利润总额{Zh.Money(profit)}÷营业收入{Zh.Money(revenue)}=利润率{Zh.Percent(margin)}，达到市域同行业平均{Zh.Percent(peer)}的{Zh.Number(tier.AtLeast)}倍以上（含），奖励{Zh.Money(tier.Pays)}";

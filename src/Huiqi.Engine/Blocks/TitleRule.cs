@@ -121,7 +121,11 @@ public sealed class TitleRule : IClauseRule
             payable.Add((h, amount, because));
         }
 
-        if (_mode == "highest" && payable.Count > 1)
+        // 就高: a title of this part the ledger already paid for the award year is the one award of that year so far.
+        var already = _mode == "highest" && payable.Count > 0
+            ? ctx.Grants().Where(g => g.Year == ctx.Year && (g.Item is null || Amount(g.Item) is not null)).Sum(g => g.Amount)
+            : 0m;
+        if (_mode == "highest" && (payable.Count > 1 || already > 0))
         {
             var top = payable.MaxBy(x => x.Amount);
             foreach (var x in payable.Where(x => !ReferenceEquals(x.Honor, top.Honor)))
@@ -129,7 +133,15 @@ public sealed class TitleRule : IClauseRule
                 ctx.NotPaid(ItemOf(x.Honor), $"同一申报年度获得多项称号，按就高原则只享受一项：已按{NameOf(top.Honor)}奖励{Zh.Money(top.Amount)}，{NameOf(x.Honor)}{Zh.Money(x.Amount)}不再奖励");
             }
 
-            ctx.Award(ItemOf(top.Honor), top.Amount, top.Honor.Date, $"{top.Because}（同一申报年度获得多项称号，按就高原则只享受一项）");
+            var pay = Math.Max(0m, top.Amount - already);
+            var ledger = already > 0 ? $"，台账显示{ctx.Year}年已兑付同类称号{Zh.Money(already)}，补差{Zh.Money(pay)}" : "";
+            if (pay == 0)
+            {
+                ctx.NotPaid(ItemOf(top.Honor), $"同一申报年度获得多项称号，按就高原则只享受一项：{NameOf(top.Honor)}{Zh.Money(top.Amount)}{ledger}，无差额可奖励");
+                return;
+            }
+
+            ctx.Award(ItemOf(top.Honor), pay, top.Honor.Date, $"{top.Because}（同一申报年度获得多项称号，按就高原则只享受一项）{ledger}");
             return;
         }
 
