@@ -1,6 +1,4 @@
 using Huiqi.Engine.Evaluation;
-using Huiqi.Engine.Input;
-using Huiqi.Policies;
 using Xunit;
 
 namespace Huiqi.Engine.Tests.Evaluation;
