@@ -280,7 +280,7 @@ public sealed class RelocationRule : IClauseRule
             return;
         }
 
-        var before = ctx.PaidOnLadder(_ladderWith).Sum(b => b.Amount);
+        var before = ctx.PaidOnLadder(_ladderWith).Sum(l => l.Amount);
         var pay = Math.Max(0, b.Amount - before);
         var name = Vocabulary.Chinese(b.Kind);
         if (pay == 0)

@@ -113,7 +113,12 @@ public sealed class TitleRule : IClauseRule
 
                 ctx.Check($"{name}{Zh.Money(amount)}{deduct}，奖励{Zh.Money(pay)}", true);
                 ctx.Award(item, pay, h.Date, $"{name}{Zh.Money(amount)}{deduct}，奖励{Zh.Money(pay)}");
-                paidThisYear.Add((name, pay));
+                // Only what this clause will pay is paid on the ladder: not a title outside the window, nor one another document
+                // pays instead (zzb2022-zjtx/2's 单项冠军 from 2023-11-27).
+                if (ctx.Payable(h.Date) && !ctx.Superseded(item, h.Date))
+                {
+                    paidThisYear.Add((name, pay));
+                }
                 continue;
             }
 
@@ -215,7 +220,8 @@ public sealed class TitleRule : IClauseRule
     /// </summary>
     private List<(string Name, decimal Amount)> LadderBefore(RuleContext ctx, Honor now, List<(string Name, decimal Amount)> thisYear, out string held)
     {
-        var before = ctx.PaidOnLadder(_ladderWith);
+        var ledger = ctx.PaidOnLadder(_ladderWith);
+        var before = ledger.Select(l => (l.Name, l.Amount)).ToList();
         held = "";
         if (_ladderBase == "titles-held")
         {
@@ -230,13 +236,13 @@ public sealed class TitleRule : IClauseRule
                 }
             }
 
-            var ledger = before.Sum(b => b.Amount);
-            if (top is not null && topAmount > ledger)
+            // The ledger's payments for titles up to the held one are part of what it stands for (the ladder had paid its
+            // amount once it was reached): it replaces them. Payments for higher titles, or naming none, come on top.
+            bool Subsumed((string Name, decimal Amount, string? Item) l) => l.Item is { } i && Amount(i) is { } a && a <= topAmount;
+            if (top is not null && topAmount > ledger.Where(Subsumed).Sum(l => l.Amount))
             {
-                // The ledger's lines are part of what the held title stands for: it replaces them, it does not add to them.
-                before.Clear();
                 held = $"（其中{top.Date.Year}年{NameOf(top)}台账未载，按已获称号视同已兑付）";
-                before.Add(($"{top.Date.Year}年{NameOf(top)}", topAmount));
+                before = [($"{top.Date.Year}年{NameOf(top)}", topAmount), .. ledger.Where(l => !Subsumed(l)).Select(l => (l.Name, l.Amount))];
             }
         }
 

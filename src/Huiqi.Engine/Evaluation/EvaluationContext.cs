@@ -96,6 +96,9 @@ public sealed partial class RuleContext
         }
     }
 
+    /// <summary>Whether a later document pays this item instead (its award here will be listed as not paid).</summary>
+    public bool Superseded(string? item, DateOnly eventDate) => _run.Evaluator.IsSuperseded(Clause, item, eventDate);
+
     /// <summary>Whether the clause's window (or the document's) contains an event date: hints are only given for payable years.</summary>
     public bool Payable(DateOnly eventDate) => _run.Evaluator.IsPayable(Clause, eventDate, _run.Options);
 

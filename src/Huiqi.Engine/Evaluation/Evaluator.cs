@@ -379,6 +379,20 @@ public sealed class Evaluator(PolicyCatalog catalog)
         return lines;
     }
 
+    /// <summary>Whether a later document pays this item of the clause instead for an event of that day (与原有政策冲突的，按本政策执行).</summary>
+    internal bool IsSuperseded(Clause clause, string? item, DateOnly eventDate)
+    {
+        foreach (var p in _precedence)
+        {
+            if (p is Supersedes s && s.Over == clause.Id && item is not null && s.Items.Contains(item) && eventDate >= s.From)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether an event of a clause falls where its document pays.</summary>
     internal bool IsPayable(Clause clause, DateOnly eventDate, EvaluationOptions options) => Refusal(clause, eventDate, options) is null;
 

@@ -141,15 +141,16 @@ public sealed partial class RuleContext
     /// A ladder (级差、从高不重复) that may span clauses (zzb2022-zjtx/2 and /3): everything the ledger shows paid under
     /// this clause and the others, in any year, and what the others were offered earlier in this evaluation.
     /// </summary>
-    public List<(string Name, decimal Amount)> PaidOnLadder(IReadOnlyList<string> with)
+    /// <returns>Each payment with the name a sentence gives it and the item (title) it paid, when known.</returns>
+    public List<(string Name, decimal Amount, string? Item)> PaidOnLadder(IReadOnlyList<string> with)
     {
-        var paid = new List<(string Name, decimal Amount)>();
+        var paid = new List<(string Name, decimal Amount, string? Item)>();
         foreach (var g in Items(Dossier.Grants))
         {
             if (g.Clause == Clause.Id || Contains(with, g.Clause))
             {
                 var name = g.Item is { } i ? Vocabulary.Chinese(i) : "奖励";
-                paid.Add((g.Clause == Clause.Id ? name : $"{g.Clause}{name}", g.Amount));
+                paid.Add((g.Clause == Clause.Id ? name : $"{g.Clause}{name}", g.Amount, g.Item));
             }
         }
 
@@ -157,7 +158,7 @@ public sealed partial class RuleContext
         {
             if (c.Amount > 0 && c.EventDate.Year == Year && Contains(with, c.Clause.Id) && Payable(c.EventDate))
             {
-                paid.Add(($"本年度{c.Clause.Id}{(c.Item is { } i ? Vocabulary.Chinese(i) : "")}", c.Amount));
+                paid.Add(($"本年度{c.Clause.Id}{(c.Item is { } i ? Vocabulary.Chinese(i) : "")}", c.Amount, c.Item));
             }
         }
 
