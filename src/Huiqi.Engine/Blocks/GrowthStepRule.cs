@@ -150,7 +150,7 @@ public sealed class GrowthStepRule : IClauseRule, IHintingRule
         }
 
         var newSteps = Money.Steps(Money.Growth(target, b)!.Value, _stepRate);
-        var wouldPay = Money.Min(newSteps * _perStep, _cap) - Money.Min(paid, _cap);
+        var wouldPay = ctx.MoreAfterLedger(Money.Min(paid, _cap), Money.Min(newSteps * _perStep, _cap));
         ctx.Hint(_metric, ctx.Year, target - v, wouldPay,
             $"{ctx.Year}年{Vocabulary.Chinese(_metric)}再增加{Zh.Money(target - v)}（增速达到{Zh.Percent(Money.Growth(target, b)!.Value)}），可再获奖励{Zh.Money(wouldPay)}");
     }

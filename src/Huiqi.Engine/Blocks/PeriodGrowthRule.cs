@@ -228,7 +228,7 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
         }
 
         var needed = bar - c;
-        var wouldPay = Money.Min(AmountAt(bar, b), _cap);
+        var wouldPay = ctx.MoreAfterLedger(0m, Money.Min(AmountAt(bar, b), _cap));
         ctx.Hint(_metric, ctx.Year, needed, wouldPay, $"{_period.ToChinese()}{Name}再增加{Zh.Money(needed)}（达到{Zh.Money(bar)}），可获奖励{Zh.Money(wouldPay)}");
     }
 

@@ -129,7 +129,7 @@ public sealed class SpendingShareRule : IClauseRule, IHintingRule
 
         var needed = over - spent + 1;
         var reach = over + 1;
-        var wouldPay = Money.Min(Money.FloorYuan((_base == "all" ? reach : reach - over) * _rate), _cap);
+        var wouldPay = ctx.MoreAfterLedger(0m, Money.Min(Money.FloorYuan((_base == "all" ? reach : reach - over) * _rate), _cap));
         ctx.Hint(_kind, ctx.Year, needed, wouldPay, $"{ctx.Year}年{Vocabulary.Chinese(_kind)}再增加{Zh.Money(needed)}（超过{Zh.Money(over)}），可获补贴{Zh.Money(wouldPay)}");
     }
 }

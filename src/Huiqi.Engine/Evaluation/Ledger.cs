@@ -115,6 +115,16 @@ public sealed partial class RuleContext
     }
 
     /// <summary>
+    /// For a hint: what reaching a further figure would add to the award year, from the amount earned now to the amount
+    /// earned then (both already capped), once the ledger's payments for that year are counted (<see cref="LeftOfYear"/>).
+    /// </summary>
+    public decimal MoreAfterLedger(decimal now, decimal then, string? item = null)
+    {
+        var used = PaidThisYear(item);
+        return Math.Max(0m, then - used) - Math.Max(0m, now - used);
+    }
+
+    /// <summary>
     /// A yearly cap shared by separate events (rankings, projects): what is left of it for the award year after the
     /// ledger, or null when there is no cap; <paramref name="text"/> says how much the ledger used, or is empty.
     /// </summary>

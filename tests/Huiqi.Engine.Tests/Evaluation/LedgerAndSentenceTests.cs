@@ -55,6 +55,17 @@ public sealed class LedgerAndSentenceTests
     }
 
     [Fact]
+    public void A_hint_promises_only_what_the_ledger_leaves_of_the_year()
+    {
+        // zz2023-23/7: 23% growth earns 4 × 10万 = 40万; one more 5-point step would earn 50万. The ledger paid 45万 for 2024:
+        // today's offer is 0 and the next step adds 50万 − 45万 = 5万, not 10万.
+        var answer = Evaluate("""{"uscc":"91410100MA3159566W","name":"传感","district":"金水区","traits":["manufacturing","in-library"],"sectors":["sensor"],"figures":{"mainRevenue":{"2023":200000000,"2024":246000000}},"grants":[{"clause":"zz2023-23/7","amount":450000,"date":"2025-01-20","year":2024}]}""", 2024, new EvaluationOptions { Hints = true });
+        Assert.DoesNotContain(answer.Awards, a => a.Clause == "zz2023-23/7");
+        var hint = Assert.Single(answer.Hints!, h => h.Clause == "zz2023-23/7");
+        Assert.Equal(50_000m, hint.WouldPay);
+    }
+
+    [Fact]
     public void A_project_id_is_set_apart_from_the_period_after_it()
     {
         // zzw2022-155/4: 6亿 ≥ 5亿 pays 30万; "项目FA1，2023年一季度…", never "项目FA12023年一季度".
