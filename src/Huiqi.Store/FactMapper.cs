@@ -95,6 +95,8 @@ public static class FactMapper
 
         foreach (var g in d.Grants)
         {
+            // Note: a dossier's grants[].year is not yet stored here (AwardYear is set by the case workflow only); storing it
+            // touches the row's natural key, left to the registry's own issue.
             yield return new GrantRow { Clause = g.Clause, Item = g.Item, Amount = g.Amount, Date = g.Date };
         }
     }
