@@ -179,14 +179,17 @@ public sealed class ElectricityRule : IClauseRule
         }
 
         var avg = thisQ / 3m;
+
+        // The average is written beside the bar it is compared with: never rounded up onto it.
+        var avgText = Zh.NumberAgainst(avg, peak * _peakShare);
         var notLower = thisQ >= lastQ;
         var full = avg >= peak * _peakShare;
         ctx.Check($"{_year}年一季度用电量{Zh.Number(thisQ)}千瓦时须不低于{_year - 1}年同期{Zh.Number(lastQ)}千瓦时", notLower);
-        ctx.Check($"月均用电量{Zh.Number(decimal.Round(avg, 2))}千瓦时须达到{_year - 1}年月峰值{Zh.Number(peak)}千瓦时的{Zh.Percent(_peakShare)}", full);
+        ctx.Check($"月均用电量{avgText}千瓦时须达到{_year - 1}年月峰值{Zh.Number(peak)}千瓦时的{Zh.Percent(_peakShare)}", full);
         if (notLower && full)
         {
             ctx.Award(null, _pays, new DateOnly(_year, 3, 31),
-                $"{_year}年一季度用电量{Zh.Number(thisQ)}千瓦时不低于{_year - 1}年同期{Zh.Number(lastQ)}千瓦时，月均{Zh.Number(decimal.Round(avg, 2))}千瓦时达到{_year - 1}年月峰值{Zh.Number(peak)}千瓦时的{Zh.Percent(_peakShare)}以上，给予{Zh.Money(_pays)}一次性奖励");
+                $"{_year}年一季度用电量{Zh.Number(thisQ)}千瓦时不低于{_year - 1}年同期{Zh.Number(lastQ)}千瓦时，月均{avgText}千瓦时达到{_year - 1}年月峰值{Zh.Number(peak)}千瓦时的{Zh.Percent(_peakShare)}以上，给予{Zh.Money(_pays)}一次性奖励");
         }
     }
 }

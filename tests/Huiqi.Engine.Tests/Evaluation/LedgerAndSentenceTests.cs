@@ -94,6 +94,21 @@ public sealed class LedgerAndSentenceTests
         Assert.DoesNotContain("增长10%", check.Check, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_average_just_under_its_bar_is_not_rounded_onto_it()
+    {
+        // zzw2022-155/1: 2023 Q1 800000 + 800000 + 799999.99 = 2399999.99 kWh, a monthly average of 799999.9966… < 80% of the
+        // 2022 peak 1000000: not paid, and the check must not read "月均800000千瓦时须达到…1000000千瓦时的80%".
+        var months = string.Join(",", Enumerable.Range(1, 12).Select(m => $"\"2022-{m:00}\":{(m == 7 ? 1000000 : 500000)}"));
+        var json = """{"uscc":"91410100MA3159566W","name":"满产","district":"金水区","traits":["above-scale","manufacturing"],"figures":{"electricityKwh":{"""
+            + months + ""","2023-01":800000,"2023-02":800000,"2023-03":799999.99}}}""";
+        var answer = Evaluate(json, 2023, new EvaluationOptions { Trace = true });
+        Assert.DoesNotContain(answer.Awards, a => a.Clause == "zzw2022-155/1");
+        var check = Assert.Single(answer.Trace!, t => t.Clause == "zzw2022-155/1" && t.Check.StartsWith("月均用电量", StringComparison.Ordinal));
+        Assert.False(check.Passed);
+        Assert.StartsWith("月均用电量799999.997千瓦时", check.Check, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0.200000001, 0.2, "20.0000001%")]
     [InlineData(0.1999999999, 0.2, "19.99999999%")]
