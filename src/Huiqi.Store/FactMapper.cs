@@ -95,6 +95,8 @@ public static class FactMapper
 
         foreach (var g in d.Grants)
         {
+            // Note: a dossier's grants[].year is not yet stored here (AwardYear is set by the case workflow only); storing it
+            // touches the row's natural key, left to the registry's own issue.
             yield return new GrantRow { Clause = g.Clause, Item = g.Item, Amount = g.Amount, Date = g.Date };
         }
     }
@@ -168,7 +170,8 @@ public static class FactMapper
             PatentProducts = [.. Of<PatentProductRow>().Select(p => new PatentProduct(p.Code, p.GrantedOn, sales[p.Code].ToFrozenDictionary(s => s.Year, s => Norm(s.Sales))))],
             Premises = [.. Of<PremisesRow>().Select(p => new Premises(p.Kind, Norm(p.Area), p.Since, p.Date))],
             Training = [.. Of<TrainingRow>().Select(t => new Training(t.Kind, t.Year, t.Count))],
-            Grants = [.. Of<GrantRow>().Select(g => new Grant(g.Clause, g.Item, Norm(g.Amount), g.Date))],
+            // Lines imported from the old ledgers carry no award year: the year of their date, as dossier.md says.
+            Grants = [.. Of<GrantRow>().Select(g => new Grant(g.Clause, g.Item, Norm(g.Amount), g.Date) { Year = g.AwardYear ?? g.Date.Year })],
         };
     }
 

@@ -89,6 +89,7 @@ public sealed class ChainRule : IClauseRule, IHintingRule
                 }
             }
 
+            pay = ctx.LeftOfYear(pay, cap, chain, ref text);
             if (pay > 0)
             {
                 ctx.Award(chain, pay, new DateOnly(ctx.Year, 12, 31), text);
@@ -113,7 +114,7 @@ public sealed class ChainRule : IClauseRule, IHintingRule
 
             var top = sums.MaxBy(s => s.Value);
             var needed = min - top.Value;
-            var wouldPay = Money.Min(Money.FloorYuan((_base == "all-purchases" ? sums.Values.Sum() + needed : min) * rate), cap);
+            var wouldPay = ctx.MoreAfterLedger(0m, Money.Min(Money.FloorYuan((_base == "all-purchases" ? sums.Values.Sum() + needed : min) * rate), cap), chain);
             ctx.Hint("procurement", ctx.Year, needed, wouldPay, $"{ctx.Year}年向供应商{top.Key}的{Vocabulary.Chinese(chain)}采购再增加{Zh.Money(needed)}（达到{Zh.Money(min)}），可获奖励{Zh.Money(wouldPay)}");
         }
     }

@@ -100,7 +100,9 @@ public sealed class GrowthStepRule : IClauseRule, IHintingRule
         }
 
         var steps = Money.Steps(g, _stepRate);
-        ctx.Check($"{ctx.Year}年{name}较上年增长{Zh.Percent(g)}，计{steps}个{Zh.Number(_stepRate * 100)}个百分点", steps > 0);
+        // Written so that the next step reads as not reached (24.9999999% is not "25%", 4 steps).
+        var growth = Zh.PercentAgainst(g, (steps + 1) * _stepRate);
+        ctx.Check($"{ctx.Year}年{name}较上年增长{growth}，计{steps}个{Zh.Number(_stepRate * 100)}个百分点", steps > 0);
         if (steps == 0)
         {
             return;
@@ -108,14 +110,18 @@ public sealed class GrowthStepRule : IClauseRule, IHintingRule
 
         var raw = steps * _perStep;
         var pay = Money.Min(raw, _cap);
-        var because = $"{Vocabulary.Chinese(sector)}领域入库企业{ctx.Year}年{name}{Zh.Money(v)}，较{ctx.Year - 1}年{Zh.Money(baseValue!.Value)}增长{Zh.Percent(g)}，每增长{_stepText}个百分点奖励{_perStepText}，{steps}×{_perStepText}={Zh.Money(raw)}";
+        var because = $"{Vocabulary.Chinese(sector)}领域入库企业{ctx.Year}年{name}{Zh.Money(v)}，较{ctx.Year - 1}年{Zh.Money(baseValue!.Value)}增长{growth}，每增长{_stepText}个百分点奖励{_perStepText}，{steps}×{_perStepText}={Zh.Money(raw)}";
         if (pay < raw)
         {
             because += $"，同一企业每年最高{Zh.Money(_cap!.Value)}，奖励{Zh.Money(pay)}";
             ctx.NotPaid(null, $"超过每年最高奖励{Zh.Money(_cap.Value)}的部分{Zh.Money(raw - pay)}不予支付");
         }
 
-        ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), because);
+        pay = ctx.LeftOfYear(pay, _cap, null, ref because);
+        if (pay > 0)
+        {
+            ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), because);
+        }
     }
 
     public void Hint(RuleContext ctx)
@@ -144,7 +150,7 @@ public sealed class GrowthStepRule : IClauseRule, IHintingRule
         }
 
         var newSteps = Money.Steps(Money.Growth(target, b)!.Value, _stepRate);
-        var wouldPay = Money.Min(newSteps * _perStep, _cap) - Money.Min(paid, _cap);
+        var wouldPay = ctx.MoreAfterLedger(Money.Min(paid, _cap), Money.Min(newSteps * _perStep, _cap));
         ctx.Hint(_metric, ctx.Year, target - v, wouldPay,
             $"{ctx.Year}年{Vocabulary.Chinese(_metric)}再增加{Zh.Money(target - v)}（增速达到{Zh.Percent(Money.Growth(target, b)!.Value)}），可再获奖励{Zh.Money(wouldPay)}");
     }

@@ -124,7 +124,7 @@ public sealed class SangaoLibraryRule : ILibraryRule
         {
             if (Money.Growth(d.Figures.Get(metric, Period.OfYear(year - 1)), d.Figures.Get(metric, Period.OfYear(year - 2))) is { } g && g >= _minGrowth)
             {
-                return $"战略性新兴产业领域“四上”企业，{year - 1}年{Vocabulary.Chinese(metric)}增长{Zh.Percent(g)}≥{Zh.Percent(_minGrowth)}";
+                return $"战略性新兴产业领域“四上”企业，{year - 1}年{Vocabulary.Chinese(metric)}增长{Zh.PercentAgainst(g, _minGrowth)}≥{Zh.Percent(_minGrowth)}";
             }
         }
 

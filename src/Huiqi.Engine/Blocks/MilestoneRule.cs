@@ -129,16 +129,22 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
 
         foreach (var g in ctx.Grants())
         {
+            // As in CrossedBefore: a line of the award year itself is deducted by the yearly reckoning instead.
+            if (g.Year == ctx.Year)
+            {
+                continue;
+            }
+
             if (g.Item is { } item)
             {
                 if (StepNamed(item) is { } step)
                 {
-                    cover.Point(step, $"已于{g.Date.Year}年获奖励");
+                    cover.Point(step, $"已于{g.Year}年获奖励");
                 }
             }
-            else if (g.Date.Year < ctx.Year && ctx.Dossier.Figures.Get(_metric, Period.OfYear(g.Date.Year)) is { } then)
+            else if (g.Year < ctx.Year && ctx.Dossier.Figures.Get(_metric, Period.OfYear(g.Year)) is { } then)
             {
-                cover.Prefix(StepsReached(then), $"已于{g.Date.Year}年获奖励");
+                cover.Prefix(StepsReached(then), $"已于{g.Year}年获奖励");
             }
         }
 
@@ -280,12 +286,13 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
             return $"已于{first}年越过";
         }
 
+        // A line of the award year itself paid part of this year's award: the yearly reckoning deducts it instead.
         foreach (var g in ctx.Grants())
         {
-            if (g.Item == level.Bar.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                || (g.Item is null && g.Date.Year < ctx.Year && ctx.Dossier.Figures.Get(_metric, Period.OfYear(g.Date.Year)) is { } then && level.CrossedBy(then)))
+            if (g.Year != ctx.Year && (g.Item == level.Bar.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                || (g.Item is null && g.Year < ctx.Year && ctx.Dossier.Figures.Get(_metric, Period.OfYear(g.Year)) is { } then && level.CrossedBy(then))))
             {
-                return $"已于{g.Date.Year}年获奖励";
+                return $"已于{g.Year}年获奖励";
             }
         }
 
@@ -381,7 +388,11 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
             because += $"（{string.Join("，", earlier)}）";
         }
 
-        ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), because);
+        pay = ctx.LeftOfYear(pay, _cap, null, ref because);
+        if (pay > 0)
+        {
+            ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), because);
+        }
     }
 
     /// <summary>

@@ -133,8 +133,8 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
         }
 
         // The sentence follows the bureau's own wording (example 03): growth and its bar, the increase, the rule, the sum.
-        var because = $"{_period.ToChinese()}{Name}同比增长{Zh.Percent(g)}"
-            + (_minGrowth is { } mg ? $"≥{Zh.Percent(mg)}" : _growthOver is { } go ? $">{Zh.Percent(go)}" : "")
+        var because = $"{_period.ToChinese()}{Name}同比增长"
+            + (_minGrowth is { } mg ? $"{Zh.PercentAgainst(g, mg)}≥{Zh.Percent(mg)}" : _growthOver is { } go ? $"{Zh.PercentAgainst(g, go)}>{Zh.Percent(go)}" : Zh.Percent(g))
             + $"，增加{Zh.Money(increase)}" + (_minIncrease is { } mi ? $"≥{Zh.Money(mi)}" : "")
             + (_baseOver is { } bo ? $"，{_base.ToChinese()}{Name}{Zh.Money(b)}>{Zh.Money(bo)}" : "")
             + (_fixed > 0 ? $"，奖励{Zh.Money(_fixed)}" : "")
@@ -152,7 +152,11 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
             ctx.NotPaid(null, $"超过最高奖励{Zh.Money(_cap.Value)}的部分{Zh.Money(amount - pay)}不予支付");
         }
 
-        ctx.Award(null, pay, _period.End, because);
+        pay = ctx.LeftOfYear(pay, _cap, null, ref because);
+        if (pay > 0)
+        {
+            ctx.Award(null, pay, _period.End, because);
+        }
     }
 
     private bool HoldsHonor(RuleContext ctx)
@@ -171,7 +175,7 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
     }
 
     /// <summary>The growth a condition tests, for the trace: 2023年一季度营业收入同比（2022年一季度1.5亿元）增长15%.</summary>
-    private string Head(decimal g, decimal b) => $"{_period.ToChinese()}{Name}同比（{_base.ToChinese()}{Zh.Money(b)}）增长{Zh.Percent(g)}";
+    private string Head(decimal g, decimal b, decimal bar) => $"{_period.ToChinese()}{Name}同比（{_base.ToChinese()}{Zh.Money(b)}）增长{Zh.PercentAgainst(g, bar)}";
 
     private bool Conditions(RuleContext ctx, decimal g, decimal increase, decimal b)
     {
@@ -186,14 +190,14 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
         if (_minGrowth is { } mg)
         {
             var pass = g >= mg;
-            ctx.Check($"{Head(g, b)}，须≥{Zh.Percent(mg)}", pass);
+            ctx.Check($"{Head(g, b, mg)}，须≥{Zh.Percent(mg)}", pass);
             ok &= pass;
         }
 
         if (_growthOver is { } go)
         {
             var pass = g > go;
-            ctx.Check($"{Head(g, b)}，须超过{Zh.Percent(go)}", pass);
+            ctx.Check($"{Head(g, b, go)}，须超过{Zh.Percent(go)}", pass);
             ok &= pass;
         }
 
@@ -224,7 +228,7 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
         }
 
         var needed = bar - c;
-        var wouldPay = Money.Min(AmountAt(bar, b), _cap);
+        var wouldPay = ctx.MoreAfterLedger(0m, Money.Min(AmountAt(bar, b), _cap));
         ctx.Hint(_metric, ctx.Year, needed, wouldPay, $"{_period.ToChinese()}{Name}再增加{Zh.Money(needed)}（达到{Zh.Money(bar)}），可获奖励{Zh.Money(wouldPay)}");
     }
 

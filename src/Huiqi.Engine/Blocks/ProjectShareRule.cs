@@ -88,6 +88,12 @@ public sealed class ProjectShareRule : IClauseRule
                 continue;
             }
 
+            // A project paid once is not offered again, whatever the year (interpretation.md rule 7).
+            if (ctx.AlreadyPaid(project.Id, Name(project)))
+            {
+                continue;
+            }
+
             if (_seiOnly && !project.Sei)
             {
                 ctx.Check($"{Name(project)}须为战略性新兴产业项目", false);
@@ -107,7 +113,7 @@ public sealed class ProjectShareRule : IClauseRule
             if (_minBenefit is { } mb)
             {
                 var ok = project.BenefitRate is { } br && br >= mb;
-                ctx.Check($"{Name(project)} 达产后实际效益{(project.BenefitRate is { } b ? Zh.Percent(b) : "（缺）")}须≥{Zh.Percent(mb)}", ok);
+                ctx.Check($"{Name(project)} 达产后实际效益{(project.BenefitRate is { } b ? Zh.PercentAgainst(b, mb) : "（缺）")}须≥{Zh.Percent(mb)}", ok);
                 if (!ok)
                 {
                     continue;
@@ -142,7 +148,7 @@ public sealed class ProjectShareRule : IClauseRule
 
             var text = Name(project)
                 + (_minTotal is not null ? $" 总投资{Zh.Money(project.TotalInvestment!.Value)}≥{_minTotalText}" : "")
-                + (_minBenefit is { } mbr ? $" {day:yyyy-MM-dd}达产，实际效益{Zh.Percent(project.BenefitRate!.Value)}≥{Zh.Percent(mbr)}" : "");
+                + (_minBenefit is { } mbr ? $" {day:yyyy-MM-dd}达产，实际效益{Zh.PercentAgainst(project.BenefitRate!.Value, mbr)}≥{Zh.Percent(mbr)}" : "");
             var capText = _cap is { } cap ? raw > cap ? _capOver : _capUnder : "";
             var computed = $"{text}，设备投资{Zh.Money(equipment)}×{(project.Sei && _seiRate is not null ? _seiRateText : _rateText)}={Zh.Money(raw)}";
             ctx.Check(computed, pay > 0);

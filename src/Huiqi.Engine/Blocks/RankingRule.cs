@@ -76,6 +76,13 @@ public sealed class RankingRule : IClauseRule
                     continue;
                 }
 
+                // One appearance a year: a ledger line of this list for the award year already paid it.
+                if (ctx.Grants().Any(g => g.Item == terms.List && g.Year == ctx.Year))
+                {
+                    ctx.NotPaid(terms.List, $"{ctx.Year}年{listName}排名奖励已支付，不重复支付");
+                    continue;
+                }
+
                 var improvement = best.Value - r.Rank;
                 var steps = improvement > 0 ? improvement / terms.StepRanks : 0;
                 ctx.Check($"{listName}排名由历年最高第{best}位到第{r.Rank}位，提高{Math.Max(0, improvement)}位，计{steps}个{terms.StepRanks}位", steps > 0);
@@ -87,7 +94,8 @@ public sealed class RankingRule : IClauseRule
             }
         }
 
-        var room = _cap;
+        // The cap covers the award year, ledger included (interpretation.md rule 7).
+        var room = ctx.CapLeft(_cap, _capScope == "whole-clause" ? null : "china-manufacturing-500", out var used);
         foreach (var (terms, r, amount, because) in lines)
         {
             var capped = _capScope == "whole-clause" || terms.List == "china-manufacturing-500";
@@ -95,8 +103,8 @@ public sealed class RankingRule : IClauseRule
             var text = because;
             if (pay < amount)
             {
-                text += $"，同一企业每年最高{Zh.Money(_cap!.Value)}，奖励{Zh.Money(pay)}";
-                ctx.NotPaid(terms.List, $"超过每年最高奖励{Zh.Money(_cap.Value)}的部分{Zh.Money(amount - pay)}不予支付");
+                text += used.Length > 0 ? $"{used}，奖励{Zh.Money(pay)}" : $"，同一企业每年最高{Zh.Money(_cap!.Value)}，奖励{Zh.Money(pay)}";
+                ctx.NotPaid(terms.List, $"超过每年最高奖励{Zh.Money(_cap!.Value)}的部分{Zh.Money(amount - pay)}不予支付{used}");
             }
 
             if (capped && room is not null)

@@ -46,7 +46,8 @@ public sealed class FixedAssetRule : IClauseRule
             return;
         }
 
-        var room = _cap;
+        // 单户企业最高: what the ledger already paid for the award year is part of the cap.
+        var room = ctx.CapLeft(_cap, null, out var used);
         foreach (var project in Items.Of(ctx.Dossier.Projects))
         {
             if (project.Kind != "fixed-asset" || !project.CumulativeInvestment.TryGetValue(_period, out var invest))
@@ -59,7 +60,7 @@ public sealed class FixedAssetRule : IClauseRule
             if (invest >= _basic.AtLeast)
             {
                 amount = _basic.Pays;
-                because = $"固定资产投资库项目{project.Id}{_period.ToChinese()}累计投资{Zh.Money(invest)}达到{Zh.Money(_basic.AtLeast)}，奖励{Zh.Money(_basic.Pays)}";
+                because = $"固定资产投资库项目{project.Id}，{_period.ToChinese()}累计投资{Zh.Money(invest)}达到{Zh.Money(_basic.AtLeast)}，奖励{Zh.Money(_basic.Pays)}";
             }
 
             var newEntry = project.EnteredLibraryOn is { } on && on.Year == _enteredIn;
@@ -74,8 +75,8 @@ public sealed class FixedAssetRule : IClauseRule
                 }
             }
 
-            ctx.Check($"固定资产投资库项目{project.Id}{_period.ToChinese()}累计投资{Zh.Money(invest)}须≥{Zh.Money(_basic.AtLeast)}", amount > 0);
-            if (amount == 0)
+            ctx.Check($"固定资产投资库项目{project.Id}，{_period.ToChinese()}累计投资{Zh.Money(invest)}须≥{Zh.Money(_basic.AtLeast)}", amount > 0);
+            if (amount == 0 || ctx.AlreadyPaid(project.Id, $"固定资产投资库项目{project.Id}"))
             {
                 continue;
             }
@@ -83,7 +84,7 @@ public sealed class FixedAssetRule : IClauseRule
             var pay = room is { } left ? Math.Min(amount, left) : amount;
             if (pay < amount)
             {
-                because += $"，单户企业最高{Zh.Money(_cap!.Value)}，奖励{Zh.Money(pay)}";
+                because += $"，单户企业最高{Zh.Money(_cap!.Value)}{used}，奖励{Zh.Money(pay)}";
                 ctx.NotPaid(project.Id, $"超过单户企业最高奖励{Zh.Money(_cap.Value)}的部分{Zh.Money(amount - pay)}不予支付");
             }
 
@@ -164,6 +165,11 @@ public sealed class ElectricityRule : IClauseRule
             }
         }
 
+        if (ctx.AlreadyPaid(null, "春节期间满负荷生产奖励", wholeClause: true))
+        {
+            return;
+        }
+
         if (missing.Count > 0)
         {
             missing.Sort(StringComparer.Ordinal);
@@ -173,14 +179,17 @@ public sealed class ElectricityRule : IClauseRule
         }
 
         var avg = thisQ / 3m;
+
+        // The average is written beside the bar it is compared with: never rounded up onto it.
+        var avgText = Zh.NumberAgainst(avg, peak * _peakShare);
         var notLower = thisQ >= lastQ;
         var full = avg >= peak * _peakShare;
         ctx.Check($"{_year}年一季度用电量{Zh.Number(thisQ)}千瓦时须不低于{_year - 1}年同期{Zh.Number(lastQ)}千瓦时", notLower);
-        ctx.Check($"月均用电量{Zh.Number(decimal.Round(avg, 2))}千瓦时须达到{_year - 1}年月峰值{Zh.Number(peak)}千瓦时的{Zh.Percent(_peakShare)}", full);
+        ctx.Check($"月均用电量{avgText}千瓦时须达到{_year - 1}年月峰值{Zh.Number(peak)}千瓦时的{Zh.Percent(_peakShare)}", full);
         if (notLower && full)
         {
             ctx.Award(null, _pays, new DateOnly(_year, 3, 31),
-                $"{_year}年一季度用电量{Zh.Number(thisQ)}千瓦时不低于{_year - 1}年同期{Zh.Number(lastQ)}千瓦时，月均{Zh.Number(decimal.Round(avg, 2))}千瓦时达到{_year - 1}年月峰值{Zh.Number(peak)}千瓦时的{Zh.Percent(_peakShare)}以上，给予{Zh.Money(_pays)}一次性奖励");
+                $"{_year}年一季度用电量{Zh.Number(thisQ)}千瓦时不低于{_year - 1}年同期{Zh.Number(lastQ)}千瓦时，月均{avgText}千瓦时达到{_year - 1}年月峰值{Zh.Number(peak)}千瓦时的{Zh.Percent(_peakShare)}以上，给予{Zh.Money(_pays)}一次性奖励");
         }
     }
 }
@@ -221,7 +230,12 @@ public sealed class TrainingRule : IClauseRule
             return;
         }
 
-        ctx.Award(null, total, new DateOnly(ctx.Year, 12, 31), $"{ctx.Year}年{string.Join("，", parts)}" + (parts.Count > 1 ? $"，合计{Zh.Money(total)}" : ""));
+        var because = $"{ctx.Year}年{string.Join("，", parts)}" + (parts.Count > 1 ? $"，合计{Zh.Money(total)}" : "");
+        var pay = ctx.LeftOfYear(total, null, null, ref because);
+        if (pay > 0)
+        {
+            ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), because);
+        }
     }
 }
 
@@ -269,7 +283,7 @@ public sealed class RelocationRule : IClauseRule
             return;
         }
 
-        var before = ctx.Paid() + _ladderWith.Sum(c => ctx.Paid(clause: c));
+        var before = ctx.PaidOnLadder(_ladderWith).Sum(l => l.Amount);
         var pay = Math.Max(0, b.Amount - before);
         var name = Vocabulary.Chinese(b.Kind);
         if (pay == 0)

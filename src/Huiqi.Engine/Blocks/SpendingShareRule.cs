@@ -106,6 +106,7 @@ public sealed class SpendingShareRule : IClauseRule, IHintingRule
         var overText = _over is not null && _base == "above-threshold" ? $"{_overText}，超出部分{Zh.Money(baseAmount)}" : _overText;
         var capText = _cap is { } c ? raw > c ? _capOver : _capUnder : "";
         var text = $"{ctx.Year}年{_name}{Zh.Money(spent)}{overText}，按{_rateText}补贴{Zh.Money(raw)}{capText}";
+        pay = ctx.LeftOfYear(pay, _cap, null, ref text);
         ctx.Check(text, pay > 0);
         if (pay > 0)
         {
@@ -128,7 +129,7 @@ public sealed class SpendingShareRule : IClauseRule, IHintingRule
 
         var needed = over - spent + 1;
         var reach = over + 1;
-        var wouldPay = Money.Min(Money.FloorYuan((_base == "all" ? reach : reach - over) * _rate), _cap);
+        var wouldPay = ctx.MoreAfterLedger(0m, Money.Min(Money.FloorYuan((_base == "all" ? reach : reach - over) * _rate), _cap));
         ctx.Hint(_kind, ctx.Year, needed, wouldPay, $"{ctx.Year}年{Vocabulary.Chinese(_kind)}再增加{Zh.Money(needed)}（超过{Zh.Money(over)}），可获补贴{Zh.Money(wouldPay)}");
     }
 }

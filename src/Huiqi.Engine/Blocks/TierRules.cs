@@ -40,7 +40,7 @@ public sealed class SignedProjectRule : IClauseRule, IHintingRule
 
             var tier = _tiers.Reached(invest);
             ctx.Check($"合同投资额{Zh.Money(invest)}须≥{Zh.Money(_tiers.Tiers[0].AtLeast)}", tier is not null);
-            if (tier is not null)
+            if (tier is not null && !ctx.AlreadyPaid(project.Id, $"招商签约项目{project.Id}"))
             {
                 ctx.Award(project.Id, tier.Pays, started, $"招商签约项目{project.Id}于{project.SignedOn:yyyy-MM-dd}签约、{started:yyyy-MM-dd}开工，合同投资额{Zh.Money(invest)}达到{Zh.Money(tier.AtLeast)}，给予开工奖励{Zh.Money(tier.Pays)}");
             }
@@ -169,11 +169,14 @@ public sealed class ProfitMarginRule : IClauseRule
         var margin = profit / revenue;
         var multiple = margin / peer;
         var tier = _multiples.Reached(multiple);
-        ctx.Check($"{ctx.Year}年营业收入利润率{Zh.Percent(margin)}为同行业平均{Zh.Percent(peer)}的{Zh.Number(decimal.Round(multiple, 4))}倍，须≥{Zh.Number(_multiples.Tiers[0].AtLeast)}倍", tier is not null);
+        ctx.Check($"{ctx.Year}年营业收入利润率{Zh.Percent(margin)}为同行业平均{Zh.Percent(peer)}的{Zh.NumberAgainst(multiple, _multiples.Tiers[0].AtLeast)}倍，须≥{Zh.Number(_multiples.Tiers[0].AtLeast)}倍", tier is not null);
         if (tier is not null)
         {
-            ctx.Award(null, tier.Pays, new DateOnly(ctx.Year, 12, 31),
-                $"{ctx.Year}年利润总额{Zh.Money(profit)}÷营业收入{Zh.Money(revenue)}=利润率{Zh.Percent(margin)}，达到市域同行业平均{Zh.Percent(peer)}的{Zh.Number(tier.AtLeast)}倍以上（含），奖励{Zh.Money(tier.Pays)}");
+            var because = $"{ctx.Year}年利润总额{Zh.Money(profit)}÷营业收入{Zh.Money(revenue)}=利润率{Zh.Percent(margin)}，达到市域同行业平均{Zh.Percent(peer)}的{Zh.Number(tier.AtLeast)}倍以上（含），奖励{Zh.Money(tier.Pays)}";
+            if (ctx.LeftOfYear(tier.Pays, null, null, ref because) is var pay and > 0)
+            {
+                ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), because);
+            }
         }
     }
 }

@@ -25,6 +25,8 @@ public sealed class TitleRule : IClauseRule
     private readonly bool _matchFunding;
     private readonly decimal? _salesRate;
     private readonly decimal? _cap;
+    private readonly IReadOnlyList<string> _ladderWith;
+    private readonly string _ladderBase;
 
     public TitleRule(ParamReader p)
     {
@@ -38,6 +40,11 @@ public sealed class TitleRule : IClauseRule
         var to = p.OptionalDate("datedTo");
         _datedIn = from is not null || to is not null ? new DateRange(from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue) : null;
         _cap = p.OptionalAmount("cap");
+
+        // The clauses that form one ladder with this one (zzb2022-zjtx/2 with /3), and whether a lower title held earlier
+        // counts as paid when the ledger lacks it (the reading switch ladder-base).
+        _ladderWith = p.OptionalStrings("ladderWith");
+        _ladderBase = p.Has("ladderBase") ? p.Switch("ladderBase", "titles-held", "ledger-only") : "ledger-only";
     }
 
     public void Evaluate(RuleContext ctx)
@@ -81,11 +88,9 @@ public sealed class TitleRule : IClauseRule
                 continue;
             }
 
-            var ledger = _once == "clause" ? ctx.Paid() : ctx.Paid(item);
-            if (ledger > 0 && _mode != "ladder")
+            // A line without item under a clause of one title can only have paid that title (interpretation.md rule 7).
+            if (_mode != "ladder" && ctx.AlreadyPaid(item ?? h.Kind, name, soleItem: _titles.Count == 1 && _once == "kind", wholeClause: _once == "clause"))
             {
-                ctx.Check($"{name}已获奖励{Zh.Money(ledger)}，一次性奖励不再支付", false);
-                ctx.NotPaid(item, $"{name}已获一次性奖励{Zh.Money(ledger)}，不重复支付");
                 continue;
             }
 
@@ -96,9 +101,9 @@ public sealed class TitleRule : IClauseRule
 
             if (_mode == "ladder")
             {
-                var before = LadderBefore(ctx, paidThisYear);
+                var before = LadderBefore(ctx, h, paidThisYear, out var heldNote);
                 var pay = Math.Max(0m, amount - before.Sum(b => b.Amount));
-                var deduct = before.Count == 0 ? "" : $"，按级差扣除已获{string.Join("、", before.Select(b => b.Name + Zh.Money(b.Amount)))}";
+                var deduct = (before.Count == 0 ? "" : $"，按级差扣除已获{string.Join("、", before.Select(b => b.Name + Zh.Money(b.Amount)))}") + heldNote;
                 if (pay == 0)
                 {
                     ctx.Check($"{name}{Zh.Money(amount)}{deduct}，差额为零", false);
@@ -108,7 +113,12 @@ public sealed class TitleRule : IClauseRule
 
                 ctx.Check($"{name}{Zh.Money(amount)}{deduct}，奖励{Zh.Money(pay)}", true);
                 ctx.Award(item, pay, h.Date, $"{name}{Zh.Money(amount)}{deduct}，奖励{Zh.Money(pay)}");
-                paidThisYear.Add((name, pay));
+                // Only what this clause will pay is paid on the ladder: not a title outside the window, nor one another document
+                // pays instead (zzb2022-zjtx/2's 单项冠军 from 2023-11-27).
+                if (ctx.Payable(h.Date) && !ctx.Superseded(item, h.Date))
+                {
+                    paidThisYear.Add((name, pay));
+                }
                 continue;
             }
 
@@ -116,7 +126,11 @@ public sealed class TitleRule : IClauseRule
             payable.Add((h, amount, because));
         }
 
-        if (_mode == "highest" && payable.Count > 1)
+        // 就高: a title of this part the ledger already paid for the award year is the one award of that year so far.
+        var already = _mode == "highest" && payable.Count > 0
+            ? ctx.Grants().Where(g => g.Year == ctx.Year && (g.Item is null || Amount(g.Item) is not null)).Sum(g => g.Amount)
+            : 0m;
+        if (_mode == "highest" && (payable.Count > 1 || already > 0))
         {
             var top = payable.MaxBy(x => x.Amount);
             foreach (var x in payable.Where(x => !ReferenceEquals(x.Honor, top.Honor)))
@@ -124,7 +138,15 @@ public sealed class TitleRule : IClauseRule
                 ctx.NotPaid(ItemOf(x.Honor), $"同一申报年度获得多项称号，按就高原则只享受一项：已按{NameOf(top.Honor)}奖励{Zh.Money(top.Amount)}，{NameOf(x.Honor)}{Zh.Money(x.Amount)}不再奖励");
             }
 
-            ctx.Award(ItemOf(top.Honor), top.Amount, top.Honor.Date, $"{top.Because}（同一申报年度获得多项称号，按就高原则只享受一项）");
+            var pay = Math.Max(0m, top.Amount - already);
+            var ledger = already > 0 ? $"，台账显示{ctx.Year}年已兑付同类称号{Zh.Money(already)}，补差{Zh.Money(pay)}" : "";
+            if (pay == 0)
+            {
+                ctx.NotPaid(ItemOf(top.Honor), $"同一申报年度获得多项称号，按就高原则只享受一项：{NameOf(top.Honor)}{Zh.Money(top.Amount)}{ledger}，无差额可奖励");
+                return;
+            }
+
+            ctx.Award(ItemOf(top.Honor), pay, top.Honor.Date, $"{top.Because}（同一申报年度获得多项称号，按就高原则只享受一项）{ledger}");
             return;
         }
 
@@ -190,13 +212,38 @@ public sealed class TitleRule : IClauseRule
         return amount > 0;
     }
 
-    /// <summary>Everything already paid under the clause (ledger first, then this year's lower titles), for 级差.</summary>
-    private static List<(string Name, decimal Amount)> LadderBefore(RuleContext ctx, List<(string Name, decimal Amount)> thisYear)
+    /// <summary>
+    /// Everything already paid on the ladder (the ledger of this clause and of the clauses it forms one ladder with,
+    /// then this year's lower titles), for 级差. Under <c>ladder-base: titles-held</c> a title of the ladder held in an
+    /// earlier year inside the window counts as paid at its amount when the ledger shows less: the ladder then never
+    /// pays more in total than its top title. <paramref name="held"/> names such a title, or is empty.
+    /// </summary>
+    private List<(string Name, decimal Amount)> LadderBefore(RuleContext ctx, Honor now, List<(string Name, decimal Amount)> thisYear, out string held)
     {
-        var before = new List<(string Name, decimal Amount)>();
-        foreach (var g in ctx.Grants())
+        var ledger = ctx.PaidOnLadder(_ladderWith);
+        var before = ledger.Select(l => (l.Name, l.Amount)).ToList();
+        held = "";
+        if (_ladderBase == "titles-held")
         {
-            before.Add((g.Item is { } i ? Vocabulary.Chinese(i) : "奖励", g.Amount));
+            Honor? top = null;
+            var topAmount = 0m;
+            foreach (var h in Items.Of(ctx.Dossier.Honors))
+            {
+                if (h.Date.Year < ctx.Year && h.Date < now.Date && Amount(h.Kind) is { } a && a > topAmount && ctx.Payable(h.Date))
+                {
+                    top = h;
+                    topAmount = a;
+                }
+            }
+
+            // The ledger's payments for titles up to the held one are part of what it stands for (the ladder had paid its
+            // amount once it was reached): it replaces them. Payments for higher titles, or naming none, come on top.
+            bool Subsumed((string Name, decimal Amount, string? Item) l) => l.Item is { } i && Amount(i) is { } a && a <= topAmount;
+            if (top is not null && topAmount > ledger.Where(Subsumed).Sum(l => l.Amount))
+            {
+                held = $"（其中{top.Date.Year}年{NameOf(top)}台账未载，按已获称号视同已兑付）";
+                before = [($"{top.Date.Year}年{NameOf(top)}", topAmount), .. ledger.Where(l => !Subsumed(l)).Select(l => (l.Name, l.Amount))];
+            }
         }
 
         before.AddRange(thisYear);

@@ -34,7 +34,7 @@ internal sealed record Candidate(Clause Clause, string? Item, decimal Amount, Da
 /// What a rule sees and where it writes: the dossier, the award year, the ledger, and sinks for awards,
 /// referrals, not-paid lines, hints and trace. One per evaluation, pointed at each clause part in turn.
 /// </summary>
-public sealed class RuleContext
+public sealed partial class RuleContext
 {
     private readonly EvaluationRun _run;
 
@@ -46,6 +46,9 @@ public sealed class RuleContext
     }
 
     public Dossier Dossier => _run.Dossier;
+
+    /// <summary>The awards this evaluation has proposed so far, for ladders that span clauses.</summary>
+    internal IReadOnlyList<Candidate> Proposed => _run.Candidates;
 
     public int Year => _run.Year;
 
@@ -93,31 +96,11 @@ public sealed class RuleContext
         }
     }
 
+    /// <summary>Whether a later document pays this item instead (its award here will be listed as not paid).</summary>
+    public bool Superseded(string? item, DateOnly eventDate) => _run.Evaluator.IsSuperseded(Clause, item, eventDate);
+
     /// <summary>Whether the clause's window (or the document's) contains an event date: hints are only given for payable years.</summary>
     public bool Payable(DateOnly eventDate) => _run.Evaluator.IsPayable(Clause, eventDate, _run.Options);
-
-    /// <summary>What the ledger says was paid under a clause (this one by default), optionally for one item, before the award year ends.</summary>
-    public decimal Paid(string? item = null, string? clause = null)
-    {
-        var id = clause ?? Clause.Id;
-        var sum = 0m;
-        foreach (var g in Dossier.Grants)
-        {
-            if (g.Clause == id && (item is null || g.Item == item))
-            {
-                sum += g.Amount;
-            }
-        }
-
-        return sum;
-    }
-
-    /// <summary>The ledger lines of a clause (this one by default).</summary>
-    public IEnumerable<Grant> Grants(string? clause = null)
-    {
-        var id = clause ?? Clause.Id;
-        return Dossier.Grants.Where(g => g.Clause == id);
-    }
 
     public bool HasAll(IReadOnlyList<string> traits)
     {

@@ -233,6 +233,40 @@ public sealed class Evaluator(PolicyCatalog catalog)
         }
     }
 
+    /// <summary>
+    /// "从高不重复" across years of payment: what the ledger paid for the same item and award year under another clause
+    /// of the rule is deducted, so that the two together never pay more than the higher one (interpretation.md rule 8).
+    /// </summary>
+    private static void DeductOthersPaid(EvaluationRun run, List<Candidate> kept, HighestOnly h)
+    {
+        for (var i = kept.Count - 1; i >= 0; i--)
+        {
+            var c = kept[i];
+            if (IndexOf(h.Clauses, c.Clause.Id) < 0)
+            {
+                continue;
+            }
+
+            var paid = run.Dossier.Grants.Where(g => g.Clause != c.Clause.Id && IndexOf(h.Clauses, g.Clause) >= 0 && g.Year == run.Year && (g.Item is null || g.Item == c.Item)).ToList();
+            if (paid.Count == 0)
+            {
+                continue;
+            }
+
+            var sum = paid.Sum(g => g.Amount);
+            var left = Math.Max(0m, c.Amount - sum);
+            var text = $"从高不重复：同一事项{run.Year}年已按{string.Join("、", paid.Select(g => g.Clause).Distinct())}兑付{Zh.Money(sum)}";
+            if (left == 0)
+            {
+                kept.RemoveAt(i);
+                run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, $"{text}，本条{Zh.Money(c.Amount)}无差额可支付"));
+                continue;
+            }
+
+            kept[i] = c with { Amount = left, Because = $"{c.Because}，{text}，补差{Zh.Money(left)}" };
+        }
+    }
+
     /// <summary>"与原有政策冲突的，按本政策执行": the superseded clause's items from the day the new one applies.</summary>
     private void RemoveSuperseded(EvaluationRun run, List<Candidate> kept, Supersedes s) =>
         kept.RemoveAll(c =>
@@ -309,6 +343,14 @@ public sealed class Evaluator(PolicyCatalog catalog)
 
         foreach (var p in _precedence)
         {
+            if (p is HighestOnly ho && run.Dossier.Grants.Count > 0)
+            {
+                DeductOthersPaid(run, kept, ho);
+            }
+        }
+
+        foreach (var p in _precedence)
+        {
             switch (p)
             {
                 case Supersedes s when Names(kept, s.Over):
@@ -335,6 +377,20 @@ public sealed class Evaluator(PolicyCatalog catalog)
         }
 
         return lines;
+    }
+
+    /// <summary>Whether a later document pays this item of the clause instead for an event of that day (与原有政策冲突的，按本政策执行).</summary>
+    internal bool IsSuperseded(Clause clause, string? item, DateOnly eventDate)
+    {
+        foreach (var p in _precedence)
+        {
+            if (p is Supersedes s && s.Over == clause.Id && item is not null && s.Items.Contains(item) && eventDate >= s.From)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether an event of a clause falls where its document pays.</summary>

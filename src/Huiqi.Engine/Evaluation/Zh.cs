@@ -44,6 +44,27 @@ public static class Zh
         return (rounded == p ? Trim(p) : Trim(decimal.Round(p, 2))) + "%";
     }
 
+    /// <summary>
+    /// A rate written beside a bar it is compared with (增长20.0000001%>20%): as <see cref="Percent"/> writes it, or with
+    /// as many more digits as it takes for the comparison to read true as written — never "20%>20%".
+    /// </summary>
+    public static string PercentAgainst(decimal rate, decimal bar) => Against(rate * 100m, bar * 100m) + "%";
+
+    /// <summary>A number written beside a bar it is compared with (1.4999倍, 须≥1.5倍), as <see cref="PercentAgainst"/>.</summary>
+    public static string NumberAgainst(decimal v, decimal bar) => Against(v, bar);
+
+    private static string Against(decimal v, decimal bar)
+    {
+        var rounded = decimal.Round(v, 4);
+        var shown = rounded == v ? v : decimal.Round(v, 2);
+        for (var digits = 3; Math.Sign(shown - bar) != Math.Sign(v - bar) && digits <= 28; digits++)
+        {
+            shown = decimal.Round(v, digits);
+        }
+
+        return Trim(shown);
+    }
+
     /// <summary>A plain number without trailing zeros: 30000 m², 1.7 倍.</summary>
     public static string Number(decimal v) => Trim(v);
 

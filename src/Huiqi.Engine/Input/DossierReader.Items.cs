@@ -265,6 +265,7 @@ public static partial class DossierReader
             private string? _clause, _item;
             private decimal? _amount;
             private DateOnly? _date;
+            private int? _year;
 
             public static Words Known => GrantFields;
 
@@ -273,10 +274,11 @@ public static partial class DossierReader
                 0 => Text(ref r, out _clause) && ClauseSyntax().IsMatch(_clause!),
                 1 => Text(ref r, out _item),
                 2 => Number(ref r, Sign.Money, out _amount),
-                _ => Date(ref r, out _date),
+                3 => Date(ref r, out _date),
+                _ => Year(ref r, out _year),
             };
 
-            public readonly Grant? Build() => _clause is not null && _amount is { } a && _date is { } d ? new Grant(_clause, _item, a, d) : null;
+            public readonly Grant? Build() => _clause is not null && _amount is { } a && _date is { } d ? new Grant(_clause, _item, a, d) { Year = _year ?? d.Year } : null;
         }
     }
 }

@@ -225,7 +225,7 @@ public static partial class DossierReader
     private static readonly Words PatentProductFields = new(["id", "grantedOn", "sales"]);
     private static readonly Words PremisesFields = new(["kind", "area", "since", "date"]);
     private static readonly Words TrainingFields = new(["kind", "year", "count"]);
-    private static readonly Words GrantFields = new(["clause", "item", "amount", "date"]);
+    private static readonly Words GrantFields = new(["clause", "item", "amount", "date", "year"]);
 
     // The closed vocabularies, matched on the JSON's own UTF-8 bytes (no string is made for a known word).
     private static readonly Words TraitWords = new(Vocabulary.Traits.Keys);
@@ -613,7 +613,10 @@ public static partial class DossierReader
             var item = f.String("item");
             var amount = f.Number("amount", Sign.Money, required: true);
             var date = f.Date("date", required: true);
-            return f.Ok ? new Grant(clause!, item, amount!.Value, date!.Value) : null;
+
+            // The award year the payment settles: a January payment often settles the year before (dossier.md).
+            var year = f.Year("year", required: false);
+            return f.Ok ? new Grant(clause!, item, amount!.Value, date!.Value) { Year = year ?? date!.Value.Year } : null;
         }
 
         private IReadOnlyList<T> Section<T>(ItemFields parent, string name, Words known, Func<ItemFields, T?> item)

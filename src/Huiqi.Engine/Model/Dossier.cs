@@ -120,4 +120,12 @@ public sealed record Premises(string Kind, decimal Area, DateOnly Since, DateOnl
 public sealed record Training(string Kind, int Year, int Count);
 
 /// <summary>An award already paid (the ledger, 兑付台账).</summary>
-public sealed record Grant(string Clause, string? Item, decimal Amount, DateOnly Date);
+/// <param name="Clause">The clause it was paid under, e.g. <c>zz2023-23/15</c>.</param>
+/// <param name="Item">The title, project, product or part it paid, when the line says.</param>
+/// <param name="Amount">Yuan paid.</param>
+/// <param name="Date">The day it was paid.</param>
+public sealed record Grant(string Clause, string? Item, decimal Amount, DateOnly Date)
+{
+    /// <summary>The award year the payment settles (所属年度): a January payment often settles the year before. Defaults to the year of <see cref="Date"/>.</summary>
+    public int Year { get; init; } = Date.Year;
+}

@@ -127,6 +127,12 @@ public static class DossierJson
         {
             w.WriteString("clause", g.Clause);
             WriteString(w, "item", g.Item);
+            // Written when it differs from the date's year, the default: the JSON of a ledger without it stays as it was.
+            if (g.Year != g.Date.Year)
+            {
+                w.WriteNumber("year", g.Year);
+            }
+
             JsonText.WriteNumber(w, "amount", g.Amount);
             WriteDate(w, "date", g.Date);
         });

@@ -93,7 +93,7 @@ public sealed class CatalogCheckTests
     {
         var result = PolicySource.Load();
         var names = result.Switches.Met.Select(s => s.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "chain-base", "exhibition-base", "export-points", "unicorn-upgrade", "highest-only-scope", "ranking-cap-scope" }, names);
+        Assert.Superset(new HashSet<string> { "chain-base", "exhibition-base", "export-points", "unicorn-upgrade", "highest-only-scope", "ranking-cap-scope", "ladder-base" }, names);
 
         var flipped = PolicySource.Load(null, new Dictionary<string, string> { ["exhibition-base"] = "above-threshold" });
         Assert.Equal("above-threshold", flipped.Switches.Met.Single(s => s.Name == "exhibition-base").Value);

@@ -1,6 +1,4 @@
 using Huiqi.Engine.Evaluation;
-using Huiqi.Engine.Input;
-using Huiqi.Policies;
 using Xunit;
 
 namespace Huiqi.Engine.Tests.Evaluation;
@@ -8,12 +6,7 @@ namespace Huiqi.Engine.Tests.Evaluation;
 /// <summary>Precedence between documents, windows and drafts, seen across clauses (interpretation.md §8, rules 4 and 10).</summary>
 public sealed class PrecedenceTests
 {
-    private static Model.Answer Evaluate(string json, int year, EvaluationOptions? options = null)
-    {
-        var read = DossierReader.Read(json);
-        Assert.True(read.Ok, string.Join("; ", read.Errors));
-        return new Evaluator(PolicySource.Default()).Evaluate(read.Dossier!, year, options);
-    }
+    private static Model.Answer Evaluate(string json, int year, EvaluationOptions? options = null) => Catalogue.Evaluate(json, year, options);
 
     [Fact]
     public void Champion_before_the_new_policy_pays_under_zjtx_after_it_under_zz2023_23()

@@ -533,4 +533,29 @@ public class DossierReaderTests
         Assert.True(wellFormed && read.Ok);
         Assert.Null(year);
     }
+
+    [Fact]
+    public void A_ledger_line_settles_the_award_year_it_names_else_the_year_of_its_date()
+    {
+        // dossier.md: grants[].year is the award year the payment settles; when absent, the year of date.
+        var dossier = ReadWith("""
+            "grants": [
+              { "clause": "zz2023-23/7", "amount": 300000, "date": "2025-01-20", "year": 2024 },
+              { "clause": "zz2023-23/7", "amount": 100000, "date": "2025-03-01" } ]
+            """).Dossier!;
+        Assert.Equal([2024, 2025], dossier.Grants.Select(g => g.Year));
+    }
+
+    [Theory]
+    [InlineData("2024.5", "应为整数")]
+    [InlineData("1800", "应在1900到2100之间")]
+    [InlineData("\"2024\"", "数字")]
+    public void A_ledger_award_year_that_is_no_plausible_year_is_an_error_at_its_path(string year, string why)
+    {
+        var error = SingleError(ReadWith($$"""
+            "grants": [ { "clause": "zz2023-23/7", "amount": 300000, "date": "2025-01-20", "year": {{year}} } ]
+            """));
+        Assert.Equal("grants[0].year", error.Path);
+        Assert.Contains(why, error.Chinese, StringComparison.Ordinal);
+    }
 }

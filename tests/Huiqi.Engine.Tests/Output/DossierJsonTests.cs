@@ -120,7 +120,7 @@ public class DossierJsonTests
         from figures in Gen.OneOf([.. Vocabulary.Metrics.Keys]).SelectMany(m => Gen.Dictionary(APeriod, ValueOf(m))[0, 4].Select(values => (m, values))).Array[0, 4]
         from honors in Gen.Select(Gen.OneOf([.. Vocabulary.HonorKinds.Keys]), ADate, Gen.Int[1, 5].Nullable(), Money.Nullable())
             .Select((kind, date, stars, sales) => new Honor(kind, date) { Stars = stars, Sales = sales }).Array[0, 3]
-        from grants in Gen.Select(Gen.Int[1, 25], Money, ADate).Select((n, amount, date) => new Grant($"zz2023-23/{n}", null, amount, date)).Array[0, 3]
+        from grants in Gen.Select(Gen.Int[1, 25], Money, ADate, Gen.Int[-1, 0]).Select((n, amount, date, settles) => new Grant($"zz2023-23/{n}", null, amount, date) { Year = date.Year + settles }).Array[0, 3]
         select new Dossier
         {
             Uscc = Uscc.WithCheckCharacters(first16),
