@@ -33,11 +33,13 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
 
     private readonly string _connection;
     private readonly Action? _dispose;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private HuiqiApp(string connection, Action? dispose)
+    private HuiqiApp(string connection, Action? dispose, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connection = connection;
         _dispose = dispose;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public Db Db { get; private init; }
@@ -45,7 +47,8 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
     /// <summary>The fresh database's connection string (for a second process on the same database).</summary>
     public string Connection => _connection;
 
-    public static HuiqiApp Sqlite()
+    /// <summary>A fresh SQLite application; <paramref name="settings"/> override configuration (e.g. the rate limits).</summary>
+    public static HuiqiApp Sqlite(IReadOnlyDictionary<string, string>? settings = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"huiqi-web-{Guid.NewGuid():N}.db");
         return new HuiqiApp($"Data Source={file}", () =>
@@ -55,7 +58,7 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
             {
                 File.Delete(f);
             }
-        })
+        }, settings)
         { Db = Db.Sqlite };
     }
 
@@ -99,6 +102,15 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
         builder.UseSetting("Huiqi:Demo:Enterprises", "200");
         builder.UseSetting("Huiqi:Demo:Seed", DemoSeed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Huiqi:AwardYear", Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Every test request comes from one address: the per-address limits are raised out of the way here and set
+        // low only by the tests of the limits themselves (EdgeTests).
+        builder.UseSetting("Huiqi:RateLimits:Anonymous:PermitLimit", "1000000");
+        builder.UseSetting("Huiqi:RateLimits:SignInFailures:PermitLimit", "1000000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.AspNetCore.Diagnostics", LogLevel.Error));
     }
 

@@ -106,192 +106,61 @@ public sealed class EvaluateCommand : ICliCommand
             return ExitCode.BadInput;
         }
 
-        // A pipeline: this thread reads chunks of lines and writes finished chunks in input order, while the cores
-        // evaluate the chunks in between. Answers go to the file as UTF-8 bytes; memory holds a few chunks at most.
+        // Answers go to the file as UTF-8 bytes, one line per input line, in input order (BatchRun).
         var file = outPath is null ? null : new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         var newLine = Encoding.UTF8.GetBytes(Environment.NewLine);
-        // Each chunk's lines and answers are reused once written: the buffers stay few and out of the large object heap's churn.
-        var inFlight = new Queue<(LineChunk Lines, BatchChunk Chunk, Task<BatchChunk> Answers)>();
-        var spare = new Stack<(LineChunk Lines, BatchChunk Chunk)>();
         try
         {
             using var reader = JsonLines.Open(input);
-            var maxInFlight = Math.Max(2, Environment.ProcessorCount * 2);
-            long lineNo = 0, count = 0, errors = 0;
-            var total = 0m;
             var clock = Stopwatch.StartNew();
             var lastProgress = 0L;
-            while (true)
-            {
-                var (lines, answersOf) = spare.Count > 0 ? spare.Pop() : (new LineChunk(), new BatchChunk());
-                var n = reader.Next(lines, Chunk) ? lines.Count : 0;
-                if (n > 0)
+            var done = await BatchRun.RunAsync(
+                reader,
+                evaluator,
+                options,
+                year,
+                Chunk,
+                Math.Max(2, Environment.ProcessorCount * 2),
+                async (chunk, _) =>
                 {
-                    inFlight.Enqueue((lines, answersOf, Task.Run(() => answersOf.Evaluate(evaluator, options, lines, year, cancel), cancel)));
-                    lineNo += n;
-                }
-                else
-                {
-                    spare.Push((lines, answersOf));
-                }
-
-                // Write what is done, in order; wait for the oldest when enough is in flight or the input is exhausted.
-                while (inFlight.Count > 0 && (n == 0 || inFlight.Count >= maxInFlight || inFlight.Peek().Answers.IsCompleted))
-                {
-                    var (read, chunk, answers) = inFlight.Dequeue();
-                    var done = await answers;
-                    for (var i = 0; i < done.Lines; i++)
+                    for (var i = 0; i < chunk.Lines; i++)
                     {
-                        var bytes = done.Line(i);
                         if (file is not null)
                         {
-                            file.Write(bytes);
+                            file.Write(chunk.Line(i).Span);
                             file.Write(newLine);
                         }
                         else
                         {
-                            await io.Out.WriteLineAsync(Encoding.UTF8.GetString(bytes));
+                            await io.Out.WriteLineAsync(Encoding.UTF8.GetString(chunk.Line(i).Span));
                         }
                     }
-
-                    count += done.Lines;
-                    errors += done.Errors;
-                    total += done.Total;
-                    spare.Push((read, chunk));
-                }
-
-                if (io.ErrorIsTerminal && clock.ElapsedMilliseconds - lastProgress > 500)
+                },
+                async lineNo =>
                 {
-                    lastProgress = clock.ElapsedMilliseconds;
-                    await io.Error.WriteAsync($"\r已处理 {lineNo:N0} 行 / {lineNo:N0} lines, {lineNo * 1000 / Math.Max(1, clock.ElapsedMilliseconds):N0}/s");
-                }
-
-                if (n == 0)
-                {
-                    break;
-                }
-            }
+                    if (io.ErrorIsTerminal && clock.ElapsedMilliseconds - lastProgress > 500)
+                    {
+                        lastProgress = clock.ElapsedMilliseconds;
+                        await io.Error.WriteAsync($"\r已处理 {lineNo:N0} 行 / {lineNo:N0} lines, {lineNo * 1000 / Math.Max(1, clock.ElapsedMilliseconds):N0}/s");
+                    }
+                },
+                cancel);
 
             if (io.ErrorIsTerminal)
             {
                 await io.Error.WriteAsync("\r");
             }
 
-            await io.Error.WriteLineAsync($"批量评估完成：共 {count} 行，{count - errors} 户已评估，{errors} 行有误；奖励合计 {total} 元（{Zh.Money(total)}），用时 {clock.Elapsed.TotalSeconds:F1} 秒 / done: {count} lines, {count - errors} evaluated, {errors} errors, total {total} yuan");
-            return errors > 0 ? ExitCode.BadInput : ExitCode.Ok;
+            var total = done.Total;
+            await io.Error.WriteLineAsync($"批量评估完成：共 {done.Lines} 行，{done.Evaluated} 户已评估，{done.Errors} 行有误，{done.Empty} 行为空行；奖励合计 {total} 元（{Zh.Money(total)}），用时 {clock.Elapsed.TotalSeconds:F1} 秒 / done: {done.Lines} lines, {done.Evaluated} evaluated, {done.Errors} errors, {done.Empty} empty, total {total} yuan");
+            return done.Errors > 0 ? ExitCode.BadInput : ExitCode.Ok;
         }
         finally
         {
-            foreach (var (lines, _, answers) in inFlight)
-            {
-                await ((Task)answers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                lines.Dispose();
-            }
-
-            foreach (var (lines, _) in spare)
-            {
-                lines.Dispose();
-            }
-
             if (file is not null)
             {
                 await file.DisposeAsync();
             }
-        }
-    }
-
-    /// <summary>The answers of one chunk of a batch, one UTF-8 line each (without its line end), and what they add up to.</summary>
-    private sealed class BatchChunk
-    {
-        private readonly ArrayBufferWriter<byte> _bytes;
-        private readonly List<int> _ends;
-
-        public BatchChunk()
-        {
-            _bytes = new ArrayBufferWriter<byte>(Chunk * 512);
-            _ends = new List<int>(Chunk);
-        }
-
-        /// <summary>Non-blank lines: each has an answer or an error line.</summary>
-        public int Lines => _ends.Count;
-
-        public long Errors { get; private set; }
-
-        public decimal Total { get; private set; }
-
-        public ReadOnlySpan<byte> Line(int i) => _bytes.WrittenSpan[(i == 0 ? 0 : _ends[i - 1]).._ends[i]];
-
-        /// <summary>Evaluates the lines into this chunk, emptied first.</summary>
-        public BatchChunk Evaluate(Evaluator evaluator, EvaluationOptions options, LineChunk lines, int year, CancellationToken cancel)
-        {
-            _bytes.ResetWrittenCount();
-            _ends.Clear();
-            Errors = 0;
-            Total = 0;
-            var scratch = Scratch ??= new ArrayBufferWriter<byte>(4096);
-            for (var i = 0; i < lines.Count; i++)
-            {
-                cancel.ThrowIfCancellationRequested();
-                scratch.ResetWrittenCount();
-                var (kind, total) = WriteLine(evaluator, options, lines, i, year, scratch);
-                if (kind == LineKind.Blank)
-                {
-                    continue;
-                }
-
-                _bytes.Write(scratch.WrittenSpan);
-                _ends.Add(_bytes.WrittenCount);
-                Total += total;
-                if (kind == LineKind.Bad)
-                {
-                    Errors++;
-                }
-            }
-
-            return this;
-        }
-
-        [ThreadStatic]
-        private static ArrayBufferWriter<byte>? Scratch;
-    }
-
-    private enum LineKind
-    {
-        Blank,
-        Answer,
-        Bad,
-    }
-
-    /// <summary>
-    /// One line of a batch into <paramref name="output"/> as UTF-8: the same text as <see cref="BatchLine.ToJson"/>,
-    /// written without a string for the answer.
-    /// </summary>
-    private static (LineKind Kind, decimal Total) WriteLine(Evaluator evaluator, EvaluationOptions options, LineChunk lines, int i, int year, ArrayBufferWriter<byte> output)
-    {
-        if (lines.IsBlank(i))
-        {
-            return (LineKind.Blank, 0);
-        }
-
-        var lineNo = lines.FirstLine + i;
-        var read = lines.Read(i);
-        if (!read.Ok)
-        {
-            output.Write(Encoding.UTF8.GetBytes(BatchLine.Error(lineNo, read.Errors)));
-            return (LineKind.Bad, 0);
-        }
-
-        try
-        {
-            var answer = evaluator.Evaluate(read.Dossier!, year, options);
-            AnswerJson.WriteUtf8(output, answer);
-            return (LineKind.Answer, answer.Total);
-        }
-        catch (OverflowException)
-        {
-            output.ResetWrittenCount();
-            output.Write(Encoding.UTF8.GetBytes(BatchLine.Error(lineNo, [BatchLine.TooLarge])));
-            return (LineKind.Bad, 0);
         }
     }
 }

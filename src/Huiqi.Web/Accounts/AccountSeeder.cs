@@ -129,6 +129,8 @@ public sealed class AccountSeeder(
         if (!await users.IsInRoleAsync(user, role))
         {
             Check(await users.AddToRoleAsync(user, role), userName);
+            // A changed role is read into the cookie at sign-in: a new stamp ends sessions signed in under the old one.
+            Check(await users.UpdateSecurityStampAsync(user), userName);
         }
     }
 

@@ -16,22 +16,35 @@ namespace Huiqi.Web.Apis;
 /// </summary>
 public static class EvaluationApi
 {
-    /// <summary>Lines of a batch evaluated together, in parallel, before their answers are written in order.</summary>
+    /// <summary>Lines of a batch evaluated together by one core before their answers are written in order.</summary>
     private const int Chunk = 256;
 
-    private const int MaxDossierBytes = 4 * 1024 * 1024;
+    /// <summary>The largest dossier body.</summary>
+    public const int MaxDossierBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Maps the two endpoints, anonymous and rate-limited by address, each with its body limit enforced by the server
+    /// while the body streams in: a dossier 4 MB; a batch <c>Huiqi:Limits:BatchBytes</c> (64 MB) in all and
+    /// <c>Huiqi:Limits:BatchLineBytes</c> (1 MB) a line, a longer line answered as an error line while the rest go on.
+    /// </summary>
     public static IEndpointRouteBuilder MapEvaluationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/evaluate").WithTags("evaluate").AllowAnonymous().DisableAntiforgery();
+        ArgumentNullException.ThrowIfNull(app);
+        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
+        var batchBytes = configuration.GetValue("Huiqi:Limits:BatchBytes", 64L * 1024 * 1024);
+        var lineBytes = configuration.GetValue("Huiqi:Limits:BatchLineBytes", 1024 * 1024);
+        var api = app.MapGroup("/api/evaluate").WithTags("evaluate").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(Edge.AnonymousPolicy);
         api.MapPost("", EvaluateAsync)
+            .WithMetadata(new BodyLimit(MaxDossierBytes))
             .WithSummary("评估一户企业 / evaluate one dossier")
             .WithDescription("请求体为企业档案 JSON（或 {\"year\":…,\"dossier\":{…}} 样例）；返回合同规定的答复 JSON，与命令行 huiqi evaluate 相同。")
             .Accepts<JsonElement>("application/json")
             .Produces<JsonElement>(StatusCodes.Status200OK, "application/json");
-        api.MapPost("/batch", Batch)
+        api.MapPost("/batch", (HttpRequest request, PolicyEngine engine, int? year, bool? hints, bool? trace, CancellationToken cancel) =>
+                BatchAsync(request, engine, year, hints, trace, lineBytes, cancel))
+            .WithMetadata(new BodyLimit(batchBytes))
             .WithSummary("批量评估 / evaluate a JSONL batch")
-            .WithDescription("请求体每行一个企业档案（JSONL）；按行序流式返回每行的答复，错误行为 {\"line\":N,\"errors\":[…]}，其余继续。")
+            .WithDescription("请求体每行一个企业档案（JSONL，UTF-8）；按行序流式返回，每个输入行恰好一行输出并带行号 \"line\"：答复、错误行 {\"line\":N,\"errors\":[…]}（其余继续）或空行 {\"line\":N,\"empty\":true}。")
             .Accepts<string>("application/x-ndjson", "application/jsonl", "text/plain", "application/octet-stream")
             .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson");
         return app;
@@ -46,19 +59,43 @@ public static class EvaluationApi
         [FromQuery] bool? trace,
         CancellationToken cancel)
     {
-        byte[] body;
-        using (var buffer = new MemoryStream())
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(engine);
+        if (ForeignCharset(request.ContentType) is { } charset)
         {
-            await request.Body.CopyToAsync(buffer, cancel);
-            if (buffer.Length > MaxDossierBytes)
-            {
-                return Problems.BadRequest("企业档案过大", "the dossier is too large");
-            }
-
-            body = buffer.ToArray();
+            return Problems.NotUtf8(charset);
         }
 
-        var (read, questionYear, wellFormed) = DossierReader.ReadQuestion(body, year);
+        // Read while it streams, never past the limit (the server enforces it too where it can).
+        var body = new byte[Math.Min(request.ContentLength ?? 64 * 1024, MaxDossierBytes + 1L)];
+        var length = 0;
+        while (true)
+        {
+            if (length == body.Length)
+            {
+                if (length > MaxDossierBytes)
+                {
+                    return Problems.TooLarge(MaxDossierBytes);
+                }
+
+                Array.Resize(ref body, (int)Math.Min(Math.Max(body.Length * 2L, 1 << 16), MaxDossierBytes + 1L));
+            }
+
+            var got = await request.Body.ReadAsync(body.AsMemory(length), cancel);
+            if (got == 0)
+            {
+                break;
+            }
+
+            length += got;
+        }
+
+        if (ForeignMark(body.AsSpan(0, length)) is { } marked)
+        {
+            return Problems.NotUtf8(marked);
+        }
+
+        var (read, questionYear, wellFormed) = DossierReader.ReadQuestion(body.AsSpan(0, length), year);
         if (!wellFormed)
         {
             return Problems.InputErrors(read.Errors);
@@ -90,15 +127,21 @@ public static class EvaluationApi
         }
     }
 
-    /// <summary>JSONL in, JSONL out in the same order, streamed: each line's answer or its errors, the rest go on.</summary>
-    public static Results<PushStreamHttpResult, ProblemHttpResult> Batch(
+    /// <summary>
+    /// JSONL in, JSONL out in the same order, streamed: one output line per input line with its number — the answer,
+    /// the errors, or that the line is empty; the rest go on (<see cref="BatchRun"/>, as <c>huiqi evaluate --batch</c>).
+    /// </summary>
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> BatchAsync(
         HttpRequest request,
         PolicyEngine engine,
-        [FromQuery] int? year,
-        [FromQuery] bool? hints,
-        [FromQuery] bool? trace,
+        int? year,
+        bool? hints,
+        bool? trace,
+        int maxLineBytes,
         CancellationToken cancel)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(engine);
         if (year is null)
         {
             return Problems.BadRequest("批量评估需要评估年度：请在地址中加 ?year=年度", "a batch needs the award year: add ?year=Y");
@@ -109,41 +152,54 @@ public static class EvaluationApi
             return Problems.BadYear(year.Value);
         }
 
+        if (ForeignCharset(request.ContentType) is { } charset)
+        {
+            return Problems.NotUtf8(charset);
+        }
+
+        var reader = await JsonLines.OpenAsync(request.Body, maxLineBytes, cancel);
+        if (!reader.IsUtf8)
+        {
+            reader.Dispose();
+            return Problems.NotUtf8("UTF-16/UTF-32");
+        }
+
         var y = year.Value;
         var options = new EvaluationOptions { Hints = hints == true, Trace = trace == true };
         return TypedResults.Stream(async output =>
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8, true, 1 << 16);
-            await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-            var lines = new string[Chunk];
-            var results = new string[Chunk];
-            long lineNo = 0;
-            while (true)
+            using (reader)
             {
-                var n = 0;
-                while (n < Chunk && await reader.ReadLineAsync(cancel) is { } line)
+                await using var buffered = new BufferedStream(output, 1 << 16);
+                await BatchRun.RunAsync(reader, engine.Evaluator, options, y, Chunk, Math.Max(2, Environment.ProcessorCount), async (chunk, c) =>
                 {
-                    lines[n++] = line;
-                }
-
-                if (n == 0)
-                {
-                    break;
-                }
-
-                var first = lineNo + 1;
-                Parallel.For(0, n, new ParallelOptions { CancellationToken = cancel }, i => results[i] = BatchLine.ToJson(engine.Evaluator, options, lines[i]!, first + i, y));
-                for (var i = 0; i < n; i++)
-                {
-                    if (results[i].Length > 0)
+                    for (var i = 0; i < chunk.Lines; i++)
                     {
-                        await writer.WriteLineAsync(results[i]);
+                        await buffered.WriteAsync(chunk.Line(i), c);
+                        buffered.WriteByte((byte)'\n');
                     }
-                }
 
-                lineNo += n;
-                await writer.FlushAsync(cancel);
+                    await buffered.FlushAsync(c);
+                }, null, cancel);
             }
         }, "application/x-ndjson; charset=utf-8");
     }
+
+    /// <summary>
+    /// One rule for both endpoints: the body is UTF-8 (RFC 8259 for JSON exchanged between systems), with or without
+    /// its byte-order mark. A charset other than UTF-8 in the Content-Type is named back in a 415.
+    /// </summary>
+    private static string? ForeignCharset(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.Charset.HasValue
+        && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+        && !media.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+            ? media.Charset.Value
+            : null;
+
+    /// <summary>A body that starts with the byte-order mark of UTF-16 or UTF-32.</summary>
+    private static string? ForeignMark(ReadOnlySpan<byte> body) =>
+        body.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || body.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || body.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])
+            ? "UTF-16/UTF-32"
+            : null;
 }

@@ -32,6 +32,22 @@ public static class Problems
         detail: $"{chinese} / {english}",
         statusCode: StatusCodes.Status400BadRequest);
 
+    /// <summary>A body in another encoding than UTF-8: 415, naming it.</summary>
+    public static ProblemHttpResult NotUtf8(string charset) => TypedResults.Problem(
+        title: "不支持的字符编码 / unsupported charset",
+        detail: $"请求体的字符编码为 {charset}：本接口只接受 UTF-8 / the body is in {charset}: only UTF-8 is accepted",
+        statusCode: StatusCodes.Status415UnsupportedMediaType);
+
+    public static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
+        title: TooLargeTitle,
+        detail: TooLargeDetail(limit),
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    public const string TooLargeTitle = "请求体过大 / request body too large";
+
+    public static string TooLargeDetail(long limit) =>
+        $"请求体超过本接口 {limit} 字节（{limit / (1024 * 1024)} MB）的上限 / the body exceeds this endpoint's limit of {limit} bytes";
+
     /// <summary>An award year the engine can read: 2000–2100 (a dossier's dates are calendar dates).</summary>
     public static bool ValidYear(int year) => year is >= 2000 and <= 2100;
 

@@ -1,6 +1,7 @@
 using Huiqi.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Huiqi.Web.Apis;
@@ -19,27 +20,36 @@ public static class SessionApi
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/session").WithTags("session");
-        api.MapPost("", SignInAsync).AllowAnonymous().DisableAntiforgery().WithSummary("登录 / sign in (sets the cookie)");
+        api.MapPost("", SignInAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(Edge.AnonymousPolicy).WithSummary("登录 / sign in (sets the cookie)");
         api.MapGet("", Who).RequireAuthorization().WithSummary("当前用户及其权限范围 / who is signed in, and the scope");
         api.MapDelete("", SignOutAsync).RequireAuthorization().WithSummary("退出 / sign out");
         return app;
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> SignInAsync(Credentials credentials, SignInManager<HuiqiUser> signIn, ILoggerFactory logs)
+    public static async Task<Results<NoContent, ProblemHttpResult>> SignInAsync(
+        Credentials credentials, HttpContext http, SignInManager<HuiqiUser> signIn, SignInThrottle throttle, IOptions<IdentityOptions> identity, ILoggerFactory logs)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        var result = await signIn.PasswordSignInAsync(credentials.UserName ?? "", credentials.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        AccountLog.SignIn(logs.CreateLogger("Huiqi.Accounts"), credentials.UserName ?? "", result, "api");
-        if (result.Succeeded)
+        ArgumentNullException.ThrowIfNull(identity);
+        var (result, wait) = await throttle.SignInAsync(http, signIn, credentials.UserName ?? "", credentials.Password ?? "", logs.CreateLogger("Huiqi.Accounts"), "api");
+        if (wait is { } w)
+        {
+            Edge.SetRetryAfter(http, w);
+            return TypedResults.Problem(
+                title: "请求过于频繁 / too many requests",
+                detail: $"{SignInThrottle.Throttled(w)} / too many failed sign-ins from your address: try again later",
+                statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        if (result!.Succeeded)
         {
             return TypedResults.NoContent();
         }
 
+        // Unknown account, wrong password and locked account answer alike.
         return TypedResults.Problem(
-            title: result.IsLockedOut ? "账号已锁定 / account locked" : "登录失败 / sign-in failed",
-            detail: result.IsLockedOut
-                ? "密码错误次数过多，账号已暂时锁定，请稍后再试或联系管理员 / too many wrong passwords: the account is locked for a while"
-                : "账号或密码错误 / wrong user name or password",
+            title: "登录失败 / sign-in failed",
+            detail: $"{SignInThrottle.Refused(identity.Value.Lockout.DefaultLockoutTimeSpan)} / wrong user name or password, or the account is locked",
             statusCode: StatusCodes.Status401Unauthorized);
     }
 
@@ -56,10 +66,26 @@ public static class SessionApi
             scope.Uscc));
     }
 
-    public static async Task<NoContent> SignOutAsync(SignInManager<HuiqiUser> signIn)
+    public static async Task<NoContent> SignOutAsync(HttpContext http, SignInManager<HuiqiUser> signIn)
     {
-        await signIn.SignOutAsync();
+        await SignOutEverywhereAsync(http, signIn);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Sign-out that ends the session, not only this browser's cookie: the account's security stamp is renewed, so a
+    /// copy of the cookie taken before is refused on its next request.
+    /// </summary>
+    public static async Task SignOutEverywhereAsync(HttpContext http, SignInManager<HuiqiUser> signIn)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(signIn);
+        if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+
+        await signIn.SignOutAsync();
     }
 }
 
@@ -91,4 +117,7 @@ public static partial class AccountLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Failed sign-in for {User} via {Via}")]
     private static partial void Failed(ILogger log, string user, string via);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Sign-in from {Address} throttled after repeated failures (via {Via})")]
+    public static partial void Throttled(ILogger log, string address, string via);
 }

@@ -1,6 +1,8 @@
 using Huiqi.Policies;
 using Huiqi.Store;
 using Huiqi.Web.Accounts;
+using Huiqi.Web.Apis;
+using Microsoft.AspNetCore.Authentication;
 using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -103,6 +105,7 @@ public static class HostingExtensions
                 // The API answers 401/403; only pages redirect to the sign-in form.
                 OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden),
+                OnValidatePrincipal = ValidateSessionAsync,
             };
         });
 
@@ -121,7 +124,10 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>Razor Pages, ProblemDetails for every API error, the OpenAPI document, request size limits.</summary>
+    /// <summary>
+    /// Razor Pages, ProblemDetails for every API error, the OpenAPI document, request size limits (the server's
+    /// ceiling; each endpoint that reads a body sets its own, <see cref="BodyLimit"/>), the rate limits.
+    /// </summary>
     public static WebApplicationBuilder AddHuiqiWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -139,8 +145,11 @@ public static class HostingExtensions
             o.Conventions.AuthorizeFolder("/Enterprises", AccessPolicies.Lists);
             o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
         });
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Edge.Describe);
+        // A query value that cannot be bound (?year=abc) is thrown, so that its ProblemDetails can name the field.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddHuiqiRateLimits(builder.Configuration);
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "惠企 Huiqi API";
@@ -149,6 +158,26 @@ public static class HostingExtensions
         }));
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 256L * 1024 * 1024);
         return builder;
+    }
+
+    /// <summary>
+    /// Each request's cookie is checked against the account (one read by key): a security stamp renewed since the
+    /// sign-in (sign-out, password change, unlock, role change) or a locked account ends the session at once, where
+    /// Identity's own validator would wait for its interval and rebuild the cookie on every check.
+    /// </summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var users = services.GetRequiredService<UserManager<HuiqiUser>>();
+        var stampClaim = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var principal = context.Principal!;
+        var id = users.GetUserId(principal);
+        var user = id is null ? null : await users.FindByIdAsync(id);
+        if (user is null || user.SecurityStamp is null || principal.FindFirst(stampClaim)?.Value != user.SecurityStamp || await users.IsLockedOutAsync(user))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -1,8 +1,8 @@
 using System.Text;
 using Huiqi.Store;
 using Huiqi.Web.Accounts;
+using Huiqi.Web.Apis;
 using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -46,18 +46,25 @@ public static class PipelineExtensions
     public static WebApplication UseHuiqiPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // A request the server refused while reading it (a body over its limit, a value that cannot be bound) keeps its
+        // 4xx status; only the rest is a 500.
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = Edge.StatusOf });
             api.UseStatusCodePages();
         });
         app.UseWhen(c => !IsApi(c), pages =>
         {
-            pages.UseExceptionHandler("/Status");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Status", StatusCodeSelector = Edge.StatusOf });
             pages.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
         });
-        // Behind a reverse proxy that terminates TLS, the scheme and client address come from its X-Forwarded headers.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // Behind a reverse proxy that terminates TLS, the scheme and client address come from its X-Forwarded headers,
+        // read only from the proxies listed in configuration.
+        if (Edge.ForwardedHeaders(app.Configuration) is { } forwarded)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment(DemoCitySeeder.Environment))
         {
             app.UseHsts();
@@ -74,6 +81,9 @@ public static class PipelineExtensions
             await next();
         });
         app.UseRouting();
+        app.UseRejectionsWithoutSignIn();
+        app.UseRateLimiter();
+        app.UseFormLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -71,6 +71,24 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Batch_answers_every_line_with_its_number_blank_lines_included()
+    {
+        var input = Temp(string.Join("\n", Sensor, "", "{not json", "   ", Sensor) + "\n", ".jsonl");
+        var outFile = Path.ChangeExtension(input, ".out.jsonl");
+        var (code, _, err) = await Run("evaluate", "--batch", input, "--year", "2024", "--out", outFile);
+        Assert.Equal(ExitCode.BadInput, code); // the line that is not JSON; blank lines are no error
+        var output = File.ReadAllLines(outFile).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        Assert.Equal([1, 2, 3, 4, 5], output.Select(o => o.GetProperty("line").GetInt32()));
+        Assert.True(output[1].GetProperty("empty").GetBoolean());
+        Assert.True(output[3].GetProperty("empty").GetBoolean());
+        Assert.Equal("(root)", output[2].GetProperty("errors")[0].GetProperty("path").GetString());
+        // /9 360万 + /7 40万 (see Evaluate_prints_awards_that_a_reviewer_can_recompute), on lines 1 and 5 alike.
+        Assert.Equal(4_000_000m, output[0].GetProperty("total").GetDecimal());
+        Assert.Equal(4_000_000m, output[4].GetProperty("total").GetDecimal());
+        Assert.Contains("共 5 行，2 户已评估，1 行有误，2 行为空行", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Batch_keeps_order_reports_a_bad_line_and_goes_on()
     {
         var lines = new List<string>();

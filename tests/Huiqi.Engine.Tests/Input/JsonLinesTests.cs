@@ -128,6 +128,114 @@ public class JsonLinesTests
         Check(Encoding.UTF8.GetBytes(string.Join("\n", Enumerable.Repeat(Good, 5000))), 4096);
     }
 
+    /// <summary>The lines of a stream read with a cap: numbers, too-long marks and texts.</summary>
+    private static async Task<List<(long No, bool TooLong, string Text)>> FromStreamAsync(byte[] bytes, int maxLineBytes, int maxLines)
+    {
+        var lines = new List<(long, bool, string)>();
+        await using var stream = new OneWay(bytes);
+        using var reader = await JsonLines.OpenAsync(stream, maxLineBytes, default);
+        using var chunk = new LineChunk();
+        while (await reader.NextAsync(chunk, maxLines, default))
+        {
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                lines.Add((chunk.FirstLine + i, chunk.IsTooLong(i), chunk.Text(i)));
+            }
+        }
+
+        return lines;
+    }
+
+    [Fact]
+    public void A_stream_without_a_cap_gives_the_lines_of_the_file() =>
+        Gen.Select(Files, Gen.Int[1, 5]).Sample((file, maxLines) =>
+        {
+            var path = Path.GetTempFileName();
+            try
+            {
+                File.WriteAllBytes(path, file);
+                var expected = Expected(path).Select(e => (e.No, false, e.Text)).ToList();
+                Assert.Equal(expected, FromStreamAsync(file, int.MaxValue, maxLines).GetAwaiter().GetResult());
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }, iter: 200);
+
+    [Fact]
+    public async Task A_line_over_the_cap_is_skipped_as_it_streams_and_keeps_its_number()
+    {
+        // Lines of 10 bytes, 1 MB, 10 bytes, 600 KB (\r\n), 100 KB exactly at the cap, and 300 KB last without a line end.
+        const int cap = 100_000;
+        var text = string.Join("\n", "0123456789", new string('a', 1 << 20), "0123456789", new string('b', 600_000) + "\r", new string('c', cap), new string('d', 300_000));
+        var lines = await FromStreamAsync(Encoding.UTF8.GetBytes(text), cap, 2);
+        Assert.Equal([1L, 2, 3, 4, 5, 6], lines.Select(l => l.No));
+        Assert.Equal([false, true, false, true, false, true], lines.Select(l => l.TooLong));
+        Assert.Equal("0123456789", lines[2].Text);
+        Assert.Equal(cap, lines[4].Text.Length);
+
+        // A line over the cap reads as an error naming the cap; a line at the cap is read as usual.
+        await using var stream = new OneWay(Encoding.UTF8.GetBytes($"{new string(' ', cap + 1)}\n{Good}"));
+        using var reader = await JsonLines.OpenAsync(stream, cap, default);
+        using var chunk = new LineChunk();
+        Assert.True(await reader.NextAsync(chunk, 10, default));
+        var error = Assert.Single(chunk.Read(0).Errors);
+        Assert.Contains("超过 100000 字节的行长度上限", error.Chinese, StringComparison.Ordinal);
+        Assert.False(chunk.IsBlank(0));
+        Assert.True(chunk.Read(1).Ok);
+    }
+
+    [Fact]
+    public async Task A_stream_in_UTF16_is_not_read()
+    {
+        await using var stream = new OneWay([.. Encoding.Unicode.Preamble, .. Encoding.Unicode.GetBytes(Good)]);
+        using var reader = await JsonLines.OpenAsync(stream, 1000, default);
+        Assert.False(reader.IsUtf8);
+        await using var utf8 = new OneWay([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(Good)]);
+        using var read = await JsonLines.OpenAsync(utf8, 1000, default);
+        Assert.True(read.IsUtf8);
+    }
+
+    /// <summary>A stream that can be read once, forward only, in small pieces, as a request body arrives.</summary>
+    private sealed class OneWay(byte[] bytes) : Stream
+    {
+        private int _at;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = Math.Min(Math.Min(buffer.Length, 7000), bytes.Length - _at);
+            bytes.AsSpan(_at, n).CopyTo(buffer);
+            _at += n;
+            return n;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Read(buffer.Span));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     [Fact]
     public void An_empty_file_has_no_lines()
     {

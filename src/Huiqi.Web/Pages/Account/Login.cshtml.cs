@@ -3,12 +3,14 @@ using Huiqi.Web.Apis;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Huiqi.Web.Pages.Account;
 
 /// <summary>The sign-in form: Identity's password check with lockout; the form carries an antiforgery token.</summary>
-public sealed class LoginModel(SignInManager<HuiqiUser> signIn, IOptions<IdentityOptions> identity, ILogger<LoginModel> log) : PageModel
+[EnableRateLimiting(Edge.AnonymousPolicy)]
+public sealed class LoginModel(SignInManager<HuiqiUser> signIn, SignInThrottle throttle, IOptions<IdentityOptions> identity, ILogger<LoginModel> log) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -31,16 +33,22 @@ public sealed class LoginModel(SignInManager<HuiqiUser> signIn, IOptions<Identit
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        AccountLog.SignIn(log, UserName, result, "form");
-        if (result.Succeeded)
+        var (result, wait) = await throttle.SignInAsync(HttpContext, signIn, UserName.Trim(), Password, log, "form");
+        if (wait is { } w)
+        {
+            Edge.SetRetryAfter(HttpContext, w);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Error = SignInThrottle.Throttled(w);
+            return Page();
+        }
+
+        if (result!.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        Error = result.IsLockedOut
-            ? $"密码错误次数过多，账号已锁定，请 {LockoutMinutes} 分钟后再试，或联系系统管理员解锁。"
-            : "账号或密码错误。";
+        // Unknown account, wrong password and locked account read alike.
+        Error = SignInThrottle.Refused(identity.Value.Lockout.DefaultLockoutTimeSpan);
         return Page();
     }
 }

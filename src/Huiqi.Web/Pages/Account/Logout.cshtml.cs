@@ -1,4 +1,5 @@
 using Huiqi.Web.Accounts;
+using Huiqi.Web.Apis;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ public sealed class LogoutModel(SignInManager<HuiqiUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await SessionApi.SignOutEverywhereAsync(HttpContext, signIn);
         return Redirect("/Account/Login");
     }
 }

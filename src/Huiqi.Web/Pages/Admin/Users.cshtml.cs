@@ -38,6 +38,8 @@ public sealed class UsersModel(UserManager<HuiqiUser> users, TimeProvider clock)
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        // A new stamp ends whatever session was open before the lock.
+        await users.UpdateSecurityStampAsync(user);
         Message = $"已解锁 {user.UserName}。";
         return RedirectToPage();
     }

@@ -8,6 +8,8 @@ namespace Huiqi.Web.Pages.Cases;
 /// a page someone else has since changed gives the conflict message, never a second decision. A case outside the
 /// user's scope is a 404, exactly like one that does not exist.
 /// </summary>
+// An attachment (10 MB at most) with the form around it: a larger post is refused (413) while it streams in, not after.
+[RequestSizeLimit((10L * 1024 * 1024) + (64 * 1024))]
 public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, PolicyEngine engine) : CasePageModel
 {
     public CaseView View { get; private set; } = null!;
