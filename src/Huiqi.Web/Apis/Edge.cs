@@ -148,7 +148,7 @@ public static partial class Edge
         {
             var name = m.Groups["name"].Value;
             var value = m.Groups["value"].Success ? m.Groups["value"].Value : null;
-            var (zh, en) = m.Groups["type"].Value.TrimEnd('?') switch
+            var (zh, en) = BareType(m.Groups["type"].Value) switch
             {
                 "int" or "long" => ("应为整数", "expected a whole number"),
                 "bool" => ("应为 true 或 false", "expected true or false"),
@@ -191,6 +191,16 @@ public static partial class Edge
     /// that cannot be bound: 400) keeps its own status, anything else is a 500.
     /// </summary>
     public static int StatusOf(Exception exception) => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+
+    /// <summary>The type a binding message names, as C# writes it: <c>Nullable&lt;int&gt;</c> (as .NET writes it) and <c>int?</c> are <c>int</c>.</summary>
+    private static string BareType(string type) =>
+        type.StartsWith("Nullable<", StringComparison.Ordinal) && type.EndsWith('>') ? type["Nullable<".Length..^1].ToLowerInvariant() switch
+        {
+            "int32" => "int",
+            "int64" => "long",
+            "boolean" => "bool",
+            var t => t,
+        } : type.TrimEnd('?');
 
     /// <summary>The parameter in the messages of minimal APIs' binding: <c>Failed to bind parameter "int? year" from "abc".</c></summary>
     [GeneratedRegex("""parameter "(?<type>[^" ]+(?: [^" ]+)*?) (?<name>[A-Za-z_][A-Za-z0-9_]*)"(?: from "(?<value>[^"]*)")?""")]

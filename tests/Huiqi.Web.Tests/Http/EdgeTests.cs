@@ -33,14 +33,14 @@ public sealed class EdgeTests(Apps apps) : IClassFixture<Apps>
     {
         var app = await apps.GetAsync(Db.Sqlite);
         using var client = app.Client();
-        foreach (var (query, field, value) in new[] { ("year=abc", "year", "abc"), ("year=2024&hints=maybe", "hints", "maybe"), ("year=2024&trace=2", "trace", "2") })
+        foreach (var (query, field, value, why) in new[] { ("year=abc", "year", "abc", "应为整数"), ("year=2024&hints=maybe", "hints", "maybe", "应为 true 或 false"), ("year=2024&trace=2", "trace", "2", "应为 true 或 false") })
         {
             foreach (var (path, type) in new[] { ("/api/evaluate", "application/json"), ("/api/evaluate/batch", "application/x-ndjson") })
             {
                 var problem = await ProblemAsync(await client.PostAsync($"{path}?{query}", new StringContent(Sensor, Encoding.UTF8, type)), HttpStatusCode.BadRequest);
                 var detail = problem.GetProperty("detail").GetString()!;
                 Assert.Equal(field, problem.GetProperty("field").GetString());
-                Assert.Contains($"参数 {field} 的值“{value}”无效", detail, StringComparison.Ordinal);
+                Assert.Contains($"参数 {field} 的值“{value}”无效：{why}", detail, StringComparison.Ordinal);
                 Assert.Contains($"the parameter {field} has an invalid value \"{value}\"", detail, StringComparison.Ordinal);
             }
         }
