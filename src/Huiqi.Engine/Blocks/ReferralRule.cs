@@ -1,0 +1,63 @@
+using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Evaluation;
+using Huiqi.Engine.Model;
+
+namespace Huiqi.Engine.Blocks;
+
+/// <summary>
+/// A clause whose amount no formula gives (一事一议, 按照相关政策给予支持, a separate policy's amounts): the engine names it in
+/// <c>referrals</c> when a fact of the dossier touches it, so a person takes it from there.
+/// </summary>
+public sealed class ReferralRule : IClauseRule
+{
+    private readonly string _reason;
+    private readonly IReadOnlyList<string> _honors;
+    private readonly IReadOnlyList<string> _spending;
+    private readonly bool _majorProjects;
+
+    public ReferralRule(ParamReader p)
+    {
+        _reason = p.String("reason");
+        _honors = p.Words("honors", Vocabulary.HonorKinds);
+        _spending = p.Words("spending", Vocabulary.SpendingKinds);
+        _majorProjects = p.Bool("majorProjects", false);
+    }
+
+    /// <summary>Whether any fact can touch this clause; a referral with no trigger is only listed in the catalogue.</summary>
+    public bool HasTriggers => _honors.Count > 0 || _spending.Count > 0 || _majorProjects;
+
+    public void Evaluate(RuleContext ctx)
+    {
+        var honors = _honors.Count == 0 ? [] : ctx.Dossier.Honors;
+        for (var k = 0; k < honors.Count; k++)
+        {
+            var h = honors[k];
+            if (_honors.Contains(h.Kind) && ctx.InYear(h.Date))
+            {
+                ctx.Refer(h.Item ?? h.Kind, $"{Vocabulary.Chinese(h.Kind)}{(h.Item is { } i ? $"“{i}”" : "")}：{_reason}", h.Date);
+            }
+        }
+
+        var spending = _spending.Count == 0 ? [] : ctx.Dossier.Spending;
+        for (var k = 0; k < spending.Count; k++)
+        {
+            var s = spending[k];
+            if (_spending.Contains(s.Kind) && s.Year == ctx.Year)
+            {
+                ctx.Refer(s.Kind, $"{s.Year}年{Vocabulary.Chinese(s.Kind)}{Zh.Money(s.Amount)}：{_reason}", new DateOnly(s.Year, 12, 31));
+            }
+        }
+
+        if (_majorProjects)
+        {
+            foreach (var p in Items.Of(ctx.Dossier.Projects))
+            {
+                var day = p.CompletedOn ?? p.StartedOn ?? p.SignedOn;
+                if (p.Major && (day is null || ctx.InYear(day.Value)))
+                {
+                    ctx.Refer(p.Id, $"{Vocabulary.Chinese(p.Kind)}{p.Id}为重大工业项目：{_reason}", day);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Evaluation;
+using Huiqi.Engine.Model;
+
+namespace Huiqi.Engine.Blocks;
+
+/// <summary>
+/// zzb2022-zjtx/3: an enterprise of provincial 专精特新 rank or higher that moved in whole is paid as if newly recognized
+/// for its highest title, once it has run normally for a year (event: the move's first anniversary).
+/// </summary>
+public sealed class RelocationRule : IClauseRule
+{
+    private readonly IReadOnlyList<KeyValuePair<string, decimal>> _titles;
+    private readonly IReadOnlyList<string> _ladderWith;
+
+    public RelocationRule(ParamReader p)
+    {
+        _titles = p.AmountTable("titles", Vocabulary.HonorKinds);
+        _ladderWith = p.OptionalStrings("ladderWith");
+    }
+
+    public void Evaluate(RuleContext ctx)
+    {
+        if (ctx.Dossier.RelocatedOn is not { } moved)
+        {
+            return;
+        }
+
+        var anniversary = moved.AddYears(1);
+        if (!ctx.InYear(anniversary))
+        {
+            return;
+        }
+
+        (string Kind, decimal Amount)? best = null;
+        foreach (var h in Items.Of(ctx.Dossier.Honors))
+        {
+            var amount = _titles.FirstOrDefault(t => t.Key == h.Kind);
+            if (amount.Key is not null && h.Date <= anniversary && (best is null || amount.Value > best.Value.Amount))
+            {
+                best = (h.Kind, amount.Value);
+            }
+        }
+
+        ctx.Check($"{moved:yyyy-MM-dd}整体迁入，须持有{string.Join("、", _titles.Select(t => Vocabulary.Chinese(t.Key)))}之一", best is not null);
+        if (best is not { } b)
+        {
+            return;
+        }
+
+        var before = ctx.PaidOnLadder(_ladderWith).Sum(l => l.Amount);
+        var pay = Math.Max(0, b.Amount - before);
+        var name = Vocabulary.Chinese(b.Kind);
+        if (pay == 0)
+        {
+            ctx.NotPaid(b.Kind, $"{name}参照新认定标准{Zh.Money(b.Amount)}，已获同类奖励{Zh.Money(before)}，从高不重复，无差额可奖励");
+            return;
+        }
+
+        ctx.Award(b.Kind, pay, anniversary,
+            $"{moved:yyyy-MM-dd}整体迁入本市，正常经营满一年（{anniversary:yyyy-MM-dd}），持有{name}，参照新认定补贴标准{Zh.Money(b.Amount)}" + (before > 0 ? $"，扣除已获{Zh.Money(before)}，奖励{Zh.Money(pay)}" : ""));
+    }
+}
