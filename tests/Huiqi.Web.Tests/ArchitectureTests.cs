@@ -51,6 +51,26 @@ public class ArchitectureTests
         Assert.True(io.Count == 0, "the engine is pure, yet takes: " + string.Join(", ", io));
     }
 
+    /// <summary>
+    /// A reader who meets <c>rule: growth-steps</c> in a policy file finds <c>Engine/Blocks/GrowthStepsRule.cs</c>
+    /// declaring <c>GrowthStepsRule</c>: the name in the catalogue, the file and the class are one.
+    /// </summary>
+    [Fact]
+    public void Every_rule_named_in_the_catalogue_has_a_file_and_class_of_its_name()
+    {
+        var names = Huiqi.Engine.Catalog.RuleRegistry.Clauses.Keys.Concat(Huiqi.Engine.Catalog.RuleRegistry.Libraries.Keys).ToList();
+        var blocks = Path.Combine(Repo.Root, "src", "Huiqi.Engine", "Blocks");
+        var missing = names
+            .Select(n => (Rule: n, Class: string.Concat(n.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..])) + "Rule"))
+            .Where(r => !File.Exists(Path.Combine(blocks, r.Class + ".cs")) || !File.ReadAllText(Path.Combine(blocks, r.Class + ".cs")).Contains($"class {r.Class} "))
+            .Select(r => $"rule: {r.Rule} → Blocks/{r.Class}.cs")
+            .ToList();
+        Assert.True(missing.Count == 0, "rules whose file or class is not named after them: " + string.Join(", ", missing));
+        var strays = Directory.GetFiles(blocks, "*Rule*.cs").Select(Path.GetFileNameWithoutExtension)
+            .Except(names.Select(n => string.Concat(n.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..])) + "Rule")).ToList();
+        Assert.True(strays.Count == 0, "rule files the catalogue cannot name: " + string.Join(", ", strays));
+    }
+
     /// <summary>Test projects that still reach shared code through the command line (issue 14 item 3 removes them).</summary>
     private static readonly string[] TestsThroughCli = ["Huiqi.Engine.Tests", "Huiqi.Simulation.Tests", "Huiqi.Supervision.Tests", "Huiqi.Web.Tests"];
 

@@ -11,13 +11,13 @@ public static class RuleRegistry
 {
     public static readonly IReadOnlyDictionary<string, Func<ParamReader, IClauseRule>> Clauses = new Dictionary<string, Func<ParamReader, IClauseRule>>
     {
-        ["titles"] = p => new TitleRule(p),
-        ["milestones"] = p => new MilestoneRule(p),
-        ["growth-steps"] = p => new GrowthStepRule(p),
+        ["titles"] = p => new TitlesRule(p),
+        ["milestones"] = p => new MilestonesRule(p),
+        ["growth-steps"] = p => new GrowthStepsRule(p),
         ["period-growth"] = p => new PeriodGrowthRule(p),
         ["project-share"] = p => new ProjectShareRule(p),
         ["spending-share"] = p => new SpendingShareRule(p),
-        ["chain-purchases"] = p => new ChainRule(p),
+        ["chain-purchases"] = p => new ChainPurchasesRule(p),
         ["patent-sales"] = p => new PatentSalesRule(p),
         ["ranking"] = p => new RankingRule(p),
         ["signed-project"] = p => new SignedProjectRule(p),
@@ -32,7 +32,7 @@ public static class RuleRegistry
 
     public static readonly IReadOnlyDictionary<string, Func<ParamReader, ILibraryRule>> Libraries = new Dictionary<string, Func<ParamReader, ILibraryRule>>
     {
-        ["holds-any"] = p => new HoldsAnyLibraryRule(p),
-        ["sangao"] = p => new SangaoLibraryRule(p),
+        ["holds-any"] = p => new HoldsAnyRule(p),
+        ["sangao"] = p => new SangaoRule(p),
     };
 }

@@ -13,13 +13,13 @@ namespace Huiqi.Engine.Blocks;
 /// the sum over qualifying suppliers, or, under the other reading of "全部采购额", all the chain's purchases once one
 /// supplier qualifies: the reading switch <c>chain-base</c>.
 /// </remarks>
-public sealed class ChainRule : IClauseRule, IHintingRule
+public sealed class ChainPurchasesRule : IClauseRule, IHintingRule
 {
     private readonly Requirements _requires;
     private readonly string _base;
     private readonly IReadOnlyList<(string Chain, decimal Min, decimal Rate, decimal? Cap)> _chains;
 
-    public ChainRule(ParamReader p)
+    public ChainPurchasesRule(ParamReader p)
     {
         _requires = Requirements.Read(p);
         _base = p.Switch("base", "qualifying-suppliers", "all-purchases");

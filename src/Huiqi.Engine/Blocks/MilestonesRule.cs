@@ -14,7 +14,7 @@ namespace Huiqi.Engine.Blocks;
 /// ledger line names its level as the item, or, when it has none, the levels its year's figure crossed.
 /// Several levels crossed in one year add up; the yearly cap applies to their sum.
 /// </remarks>
-public sealed class MilestoneRule : IClauseRule, IHintingRule
+public sealed class MilestonesRule : IClauseRule, IHintingRule
 {
     private readonly string _metric;
     private readonly Requirements _requires;
@@ -25,7 +25,7 @@ public sealed class MilestoneRule : IClauseRule, IHintingRule
     private readonly string? _shareMetric;
     private readonly decimal _shareAtLeast;
 
-    public MilestoneRule(ParamReader p)
+    public MilestonesRule(ParamReader p)
     {
         _metric = p.Word("metric", Vocabulary.Metrics);
         _requires = Requirements.Read(p);

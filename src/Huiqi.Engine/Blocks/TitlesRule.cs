@@ -15,7 +15,7 @@ namespace Huiqi.Engine.Blocks;
 /// highest title of one award year. <c>once</c> says what "一次性" counts: each <c>kind</c>, each <c>item</c>
 /// (a product category), or the whole <c>clause</c> once per enterprise.
 /// </remarks>
-public sealed class TitleRule : IClauseRule
+public sealed class TitlesRule : IClauseRule
 {
     private readonly IReadOnlyList<KeyValuePair<string, decimal>> _titles;
     private readonly Requirements _requires;
@@ -28,7 +28,7 @@ public sealed class TitleRule : IClauseRule
     private readonly IReadOnlyList<string> _ladderWith;
     private readonly string _ladderBase;
 
-    public TitleRule(ParamReader p)
+    public TitlesRule(ParamReader p)
     {
         _matchFunding = p.Bool("matchFunding", false);
         _salesRate = p.OptionalRate("salesRate");

@@ -8,7 +8,7 @@ namespace Huiqi.Engine.Blocks;
 /// Growth over the previous year in whole steps of points (以上年为基数，每增长N个百分点奖励A): zz2023-23/7, for
 /// enterprises of named sectors whose yearly figure lies inside a band (5000万元至5亿元).
 /// </summary>
-public sealed class GrowthStepRule : IClauseRule, IHintingRule
+public sealed class GrowthStepsRule : IClauseRule, IHintingRule
 {
     private readonly string _metric;
     private readonly Requirements _requires;
@@ -19,7 +19,7 @@ public sealed class GrowthStepRule : IClauseRule, IHintingRule
     private readonly decimal _perStep;
     private readonly decimal? _cap;
 
-    public GrowthStepRule(ParamReader p)
+    public GrowthStepsRule(ParamReader p)
     {
         _metric = p.Word("metric", Vocabulary.Metrics);
         _requires = Requirements.Read(p);
