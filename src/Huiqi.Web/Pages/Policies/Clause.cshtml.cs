@@ -1,4 +1,5 @@
 using Huiqi.Engine.Catalog;
+using Huiqi.Policies;
 using Huiqi.Web.Accounts;
 using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Mvc;

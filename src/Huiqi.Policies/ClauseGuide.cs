@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Model;
 
-namespace Huiqi.Web.Registry;
+namespace Huiqi.Policies;
 
 /// <summary>
 /// A clause's 申兑指南 (guide to claiming it), read from the catalogue itself: who qualifies (the traits and titles its
