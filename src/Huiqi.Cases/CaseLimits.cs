@@ -1,4 +1,5 @@
 using System.Globalization;
+using Huiqi.Engine.Model;
 
 namespace Huiqi.Cases;
 
@@ -47,7 +48,7 @@ public static class CaseLimits
     /// </summary>
     public static decimal Amount(decimal value, string field, decimal most, string why, bool zeroAllowed = false)
     {
-        if (value < 0 || (value == 0 && !zeroAllowed) || decimal.Round(value, 2) != value)
+        if (value < 0 || (value == 0 && !zeroAllowed) || !Yuan.Of(value).IsWholeFen)
         {
             var floor = zeroAllowed ? "不小于零" : "大于零";
             throw CaseException.Invalid(

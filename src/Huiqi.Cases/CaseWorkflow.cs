@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Model;
 using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -108,7 +109,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         RequireAwardYear(clause, awardYear);
         item = CaseLimits.Text(item, "申报事项", CaseLimits.Item, required: false);
         account = CaseLimits.Text(account, "申请说明", CaseLimits.Reason);
-        var (city, districtShare) = clause.Document.Split.Divide(requested);
+        var (city, districtShare) = clause.Document.Split.Divide(Yuan.Of(requested));
         return await DecideAsync(async (db, cursor, _) =>
         {
             var key = item;
@@ -636,14 +637,14 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             throw CaseException.Invalid($"核定金额{a:#,0.##}元不得高于{c.Amount:#,0.##}元（平台计算金额{c.Proposed:#,0.##}元）", $"amount {a} exceeds {c.Amount}");
         }
 
-        if (a <= 0 || decimal.Round(a, 2) != a)
+        if (a <= 0 || !Yuan.Of(a).IsWholeFen)
         {
             throw CaseException.Invalid("核定金额应为大于零的金额（元，至多两位小数）；不予支持请用“不予支持”", "amount must be positive yuan; use reject instead");
         }
 
         c.Reason = RequireReason(reason ?? "", "调减金额须说明理由");
         c.Amount = a;
-        (c.CityShare, c.DistrictShare) = (split ?? CostSplit.CityAlone).Divide(a);
+        (c.CityShare, c.DistrictShare) = (split ?? CostSplit.CityAlone).Divide(Yuan.Of(a));
         return true;
     }
 

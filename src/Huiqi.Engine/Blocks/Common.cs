@@ -77,8 +77,8 @@ public static class Items
 /// <summary>Small arithmetic the documents use, exact in decimal.</summary>
 public static class Money
 {
-    /// <summary>A percentage award is rounded down to the yuan (interpretation.md rule 1).</summary>
-    public static decimal FloorYuan(decimal v) => decimal.Floor(v);
+    /// <summary>A percentage award is rounded down to the yuan (interpretation.md rule 1; the rounding is <see cref="Yuan.FloorToYuan"/>).</summary>
+    public static decimal FloorYuan(decimal v) => Yuan.Of(v).FloorToYuan();
 
     /// <summary>"每…N…奖励A": floor(quantity / N), never negative.</summary>
     public static decimal Steps(decimal quantity, decimal size) => quantity <= 0 ? 0 : decimal.Floor(quantity / size);

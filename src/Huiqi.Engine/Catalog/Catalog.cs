@@ -1,4 +1,5 @@
 using Huiqi.Engine.Evaluation;
+using Huiqi.Engine.Model;
 
 namespace Huiqi.Engine.Catalog;
 
@@ -32,14 +33,14 @@ public readonly record struct CostSplit(int City, int District)
     public static readonly CostSplit CityAlone = new(1, 0);
 
     /// <summary>The city's share, rounded down to the yuan; the district pays the rest (interpretation.md rule 9).</summary>
-    public (decimal City, decimal District) Divide(decimal amount)
+    public (Yuan City, Yuan District) Divide(Yuan amount)
     {
         if (District == 0)
         {
-            return (amount, 0m);
+            return (amount, Yuan.Zero);
         }
 
-        var city = decimal.Floor(amount * City / (City + District));
+        var city = Yuan.Of(amount * City / (City + District)).FloorToYuan();
         return (city, amount - city);
     }
 

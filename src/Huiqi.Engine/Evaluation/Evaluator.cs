@@ -370,10 +370,12 @@ public sealed class Evaluator(PolicyCatalog catalog)
         var lines = new List<AwardLine>(kept.Count);
         foreach (var c in kept)
         {
+            // Here the amount a block computed becomes money handed on: the answer line's award and its shares.
+            var amount = Yuan.Of(c.Amount);
             var split = c.Clause.Document.Split;
-            var (city, district) = split.Divide(c.Amount);
+            var (city, district) = split.Divide(amount);
             var because = split.District == 0 ? c.Because : $"{c.Because}，市区{split.City}:{split.District}分担";
-            lines.Add(new AwardLine(c.Clause.Id, c.Item, c.Amount, city, district, because) { EventDate = c.EventDate });
+            lines.Add(new AwardLine(c.Clause.Id, c.Item, amount, city, district, because) { EventDate = c.EventDate });
         }
 
         return lines;

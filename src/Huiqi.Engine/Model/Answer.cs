@@ -12,11 +12,11 @@ public sealed record Answer(
     IReadOnlyList<TraceEntry>? Trace)
 {
     /// <summary>The sum of <see cref="Awards"/>.</summary>
-    public decimal Total
+    public Yuan Total
     {
         get
         {
-            var total = 0m;
+            var total = Yuan.Zero;
             foreach (var award in Blocks.Items.Of(Awards))
             {
                 total += award.Amount;
@@ -28,7 +28,7 @@ public sealed record Answer(
 }
 
 /// <summary>One payable item: the amount, its split between city and district finance, and the sentence a reviewer checks by hand.</summary>
-public sealed record AwardLine(string Clause, string? Item, decimal Amount, decimal CityShare, decimal DistrictShare, string Because)
+public sealed record AwardLine(string Clause, string? Item, Yuan Amount, Yuan CityShare, Yuan DistrictShare, string Because)
 {
     /// <summary>The event date that put this award in its award year and inside its document's window.</summary>
     public DateOnly EventDate { get; init; }

@@ -8,12 +8,12 @@ namespace Huiqi.Engine.Tests.Output;
 
 public class AnswerJsonTests
 {
-    private static readonly AwardLine Award = new("zz2023-23/9", "P1", 3600000.00m, 3600000.00m, 0.00m, "技术改造项目P1 设备投资2400万元×15%=360万元");
+    private static readonly AwardLine Award = new("zz2023-23/9", "P1", Yuan.Of(3600000.00m), Yuan.Of(3600000.00m), Yuan.Of(0.00m), "技术改造项目P1 设备投资2400万元×15%=360万元");
 
     private static Answer Full() => new(
         "91410100MA3159566W",
         2024,
-        [Award, new AwardLine("zz2023-23/5", null, 4000000m, 4000000m, 0m, "主营业务收入首次超过100亿元")],
+        [Award, new AwardLine("zz2023-23/5", null, Yuan.Of(4000000m), Yuan.Of(4000000m), Yuan.Zero, "主营业务收入首次超过100亿元")],
         [new Referral("zz2023-23/8", "P2", "重大工业项目，一事一议")],
         [new NotPaid("zzw2022-155/10", null, "有效期已过")],
         ["zjtx-reserve"],
@@ -66,7 +66,7 @@ public class AnswerJsonTests
     [Fact]
     public void Decimals_are_written_without_trailing_zeros()
     {
-        var answer = new Answer("91410100MA3159566W", 2024, [Award with { CityShare = 0.150m, DistrictShare = 12.50m }], [], [], [], null, null);
+        var answer = new Answer("91410100MA3159566W", 2024, [Award with { CityShare = Yuan.Of(0.150m), DistrictShare = Yuan.Of(12.50m) }], [], [], [], null, null);
 
         var json = AnswerJson.ToJson(answer);
 
