@@ -18,6 +18,9 @@ public interface ICliCommand
 /// <summary>The streams a command writes to; tests pass their own.</summary>
 public sealed record CliIo(TextReader In, TextWriter Out, TextWriter Error, bool ErrorIsTerminal)
 {
+    /// <summary>The command line's one clock: what "today" is for statuses and default years (Beijing's date).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public static CliIo FromConsole() =>
         new(Console.In, Console.Out, Console.Error, !Console.IsErrorRedirected);
 }

@@ -58,7 +58,7 @@ internal static class Reach
 
     private static bool Differs(Clause b, Clause c) =>
         b.ParamsText != c.ParamsText || b.OwnWindow != c.OwnWindow || b.Library != c.Library
-        || b.Document.Window != c.Document.Window || b.Document.Status != c.Document.Status || b.Document.Split != c.Document.Split
+        || b.Document.Window != c.Document.Window || b.Document.Adopted != c.Document.Adopted || b.Document.Repealed != c.Document.Repealed || b.Document.Split != c.Document.Split
         || b.Document.DurationYears != c.Document.DurationYears;
 
     private static IReadOnlyList<string> Names(Precedence p) => p switch

@@ -140,9 +140,9 @@ public static partial class ReformApplier
                 break;
             case InForceChange f:
                 var doc = ws.Document(f.Document, f).Node;
-                if (Scalar(doc, "status") != "draft")
+                if (Scalar(doc, "adopted") != "false")
                 {
-                    throw Fail(f, $"文件“{f.Document}”不是征求意见稿（status: {Scalar(doc, "status")}）；延长有效期请用 window / '{f.Document}' is not a draft: use window to extend it");
+                    throw Fail(f, $"文件“{f.Document}”不是征求意见稿（没有 adopted: false）；延长有效期请用 window / '{f.Document}' is not a draft: use window to extend it");
                 }
 
                 inForce[f.Document] = f.From;

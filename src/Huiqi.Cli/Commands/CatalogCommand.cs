@@ -1,5 +1,6 @@
 using System.Text;
 using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Model;
 using Huiqi.Policies;
 
 namespace Huiqi.Cli.Commands;
@@ -33,7 +34,7 @@ public sealed class CatalogCommand : ICliCommand
             case "list":
                 foreach (var c in result.Catalog.Clauses)
                 {
-                    await io.Out.WriteLineAsync($"{c.Id}\t{c.Title}\t{Window(c)}\t{Status(c.Document)}{(c.IsReferral ? "\t转人工" : "")}");
+                    await io.Out.WriteLineAsync($"{c.Id}\t{c.Title}\t{Window(c)}\t{c.Document.StatusOn(io.Clock.Today()).Chinese()}{(c.IsReferral ? "\t转人工" : "")}");
                 }
 
                 return ExitCode.Ok;
@@ -45,7 +46,7 @@ public sealed class CatalogCommand : ICliCommand
                     return ExitCode.BadInput;
                 }
 
-                await io.Out.WriteAsync(Show(result.Catalog, clause, result.Switches));
+                await io.Out.WriteAsync(Show(result.Catalog, clause, result.Switches, io.Clock.Today()));
                 return ExitCode.Ok;
             default:
                 throw new UsageException($"未知的子命令“{verb}” / unknown sub-command '{verb}': list, show ID, check");
@@ -93,21 +94,14 @@ public sealed class CatalogCommand : ICliCommand
         ? $"{w.From:yyyy-MM-dd}..{(w.To == DateOnly.MaxValue ? "长期" : w.To.ToString("yyyy-MM-dd"))}"
         : c.Document.DurationYears is { } y ? $"生效后{y}年" : "未定";
 
-    private static string Status(PolicyDocument d) => d.Status switch
-    {
-        DocumentStatus.Draft => "征求意见稿",
-        DocumentStatus.InForce => "有效",
-        DocumentStatus.Expired => "已失效",
-        _ => "已废止",
-    };
 
     /// <summary>Everything a reviewer needs to recompute an award line by hand.</summary>
-    internal static string Show(PolicyCatalog catalog, Clause c, ReadingSwitches switches)
+    internal static string Show(PolicyCatalog catalog, Clause c, ReadingSwitches switches, DateOnly today)
     {
         var d = c.Document;
         var sb = new StringBuilder();
         sb.AppendLine($"{c.Id}  {c.Title}");
-        sb.AppendLine($"文件 / document: {d.Number}《{d.Title}》（{Status(d)}）");
+        sb.AppendLine($"文件 / document: {d.Number}《{d.Title}》（{d.Explained(today)}）");
         sb.AppendLine($"有效期 / window: {Window(c)}{(c.OwnWindow is not null ? "（本条自定期间）" : "")}");
         sb.AppendLine($"资金分担 / who pays: {d.Split}");
         sb.AppendLine($"兑现方式 / way: {(c.Way == ClauseWay.NoApplication ? "免申即享" : "快申快享（需申请）")}{(c.IsReferral ? "，转人工（无公式金额）" : "")}");

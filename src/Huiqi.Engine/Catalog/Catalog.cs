@@ -3,16 +3,19 @@ using Huiqi.Engine.Model;
 
 namespace Huiqi.Engine.Catalog;
 
-/// <summary>Where a document stands (文件状态). Only <see cref="InForce"/> documents pay.</summary>
+/// <summary>
+/// Where a document stands on a given day (文件状态), derived from what people decided (adopted, repealed) and its
+/// window read against that day (<see cref="PolicyDocument.StatusOn"/>); never written down as a fixed word.
+/// </summary>
 public enum DocumentStatus
 {
-    /// <summary>征求意见稿: pays nothing until an administrator marks it in force.</summary>
+    /// <summary>征求意见稿: not adopted; pays nothing until an administrator marks it in force.</summary>
     Draft,
 
-    /// <summary>有效.</summary>
+    /// <summary>有效: adopted, and the day is inside its window (or before it starts).</summary>
     InForce,
 
-    /// <summary>已失效: its window has passed; events inside the window are still paid.</summary>
+    /// <summary>已失效: its window has passed; events inside the window are still paid, and applications accepted until <see cref="PolicyDocument.ApplicationsUntil"/>.</summary>
     Expired,
 
     /// <summary>已废止: pays nothing.</summary>
@@ -55,7 +58,18 @@ public sealed class PolicyDocument
     public required string Title { get; init; }
     public required string TextFile { get; init; }
     public required string OriginalText { get; init; }
-    public required DocumentStatus Status { get; init; }
+
+    /// <summary>Whether the city has issued it; a draft (征求意见稿) has not, and pays nothing.</summary>
+    public bool Adopted { get; init; } = true;
+
+    /// <summary>The document that repealed it (废止), if any, and from which day; a repealed document pays nothing.</summary>
+    public Repeal? Repealed { get; init; }
+
+    /// <summary>
+    /// The last day applications for its awards are accepted (申报截止): by default the 31 March after its window
+    /// ends, as zzw2022-155/17 asks funds to be paid out "2023年3月31日前"; a document may set its own.
+    /// </summary>
+    public DateOnly? ApplicationsUntil { get; init; }
 
     /// <summary>The window of events the document pays for; null for a draft not yet in force.</summary>
     public DateRange? Window { get; init; }
@@ -75,7 +89,51 @@ public sealed class PolicyDocument
 
     /// <summary>The document's tasks (重点任务), read from its original text.</summary>
     public IReadOnlyList<PolicyTask> Tasks { get; init; } = [];
+
+    /// <summary>Where the document stands on <paramref name="today"/> (Beijing's date).</summary>
+    public DocumentStatus StatusOn(DateOnly today) =>
+        !Adopted ? DocumentStatus.Draft
+        : Repealed is { } r && r.On <= today ? DocumentStatus.Repealed
+        : Window is { } w && w.To < today ? DocumentStatus.Expired
+        : DocumentStatus.InForce;
+
+    /// <summary>Whether an enterprise may still apply for its awards on <paramref name="today"/>.</summary>
+    public bool AcceptsApplicationsOn(DateOnly today) =>
+        StatusOn(today) is DocumentStatus.InForce || (StatusOn(today) is DocumentStatus.Expired && ApplicationsUntil is { } until && today <= until);
 }
+
+/// <summary>How a person reads a document's status.</summary>
+public static class DocumentStatusText
+{
+    /// <summary>征求意见稿（未生效）, 有效, 已失效, 已废止.</summary>
+    public static string Chinese(this DocumentStatus status) => status switch
+    {
+        DocumentStatus.Draft => "征求意见稿（未生效）",
+        DocumentStatus.InForce => "有效",
+        DocumentStatus.Expired => "已失效",
+        _ => "已废止",
+    };
+
+    /// <summary>
+    /// The status on <paramref name="today"/> with what it means for an enterprise: 已失效（2026-11-26到期；期内发生的事项受理申请至2027-03-31）.
+    /// </summary>
+    public static string Explained(this PolicyDocument document, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var status = document.StatusOn(today);
+        return status switch
+        {
+            DocumentStatus.Expired when document.ApplicationsUntil is { } until && today <= until =>
+                $"已失效（{document.Window!.Value.To:yyyy-MM-dd}到期；期内发生的事项受理申请至{until:yyyy-MM-dd}）",
+            DocumentStatus.Expired => $"已失效（{document.Window!.Value.To:yyyy-MM-dd}到期，已停止受理申请）",
+            DocumentStatus.Repealed => $"已废止（{document.Repealed!.By}，{document.Repealed.On:yyyy-MM-dd}起）",
+            _ => status.Chinese(),
+        };
+    }
+}
+
+/// <summary>A repeal (废止): the document that repealed another, and the first day it no longer applies.</summary>
+public sealed record Repeal(string By, DateOnly On);
 
 /// <summary>How an award reaches the enterprise (兑现方式).</summary>
 public enum ClauseWay
@@ -250,7 +308,7 @@ public sealed class PolicyCatalog
 
             documents.Add(new PolicyDocument
             {
-                Id = d.Id, Number = d.Number, Title = d.Title, TextFile = d.TextFile, OriginalText = d.OriginalText, Status = d.Status,
+                Id = d.Id, Number = d.Number, Title = d.Title, TextFile = d.TextFile, OriginalText = d.OriginalText, Adopted = d.Adopted, Repealed = d.Repealed, ApplicationsUntil = d.ApplicationsUntil,
                 Window = d.Window, DurationYears = d.DurationYears, WindowText = d.WindowText, Split = d.Split, SplitText = d.SplitText,
                 LeadUnit = d.LeadUnit, File = d.File, Clauses = clauses, Libraries = libs, Targets = d.Targets,
                 Precedence = d.Precedence.Where(p => p switch

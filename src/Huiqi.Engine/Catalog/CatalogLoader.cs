@@ -158,7 +158,7 @@ public static class CatalogLoader
 
         var full = new PolicyDocument
         {
-            Id = doc.Id, Number = doc.Number, Title = doc.Title, TextFile = doc.TextFile, OriginalText = doc.OriginalText, Status = doc.Status,
+            Id = doc.Id, Number = doc.Number, Title = doc.Title, TextFile = doc.TextFile, OriginalText = doc.OriginalText, Adopted = doc.Adopted, Repealed = doc.Repealed, ApplicationsUntil = doc.ApplicationsUntil,
             Window = doc.Window, DurationYears = doc.DurationYears, WindowText = doc.WindowText, Split = doc.Split, SplitText = doc.SplitText,
             LeadUnit = doc.LeadUnit, Tasks = doc.Tasks, File = path, Clauses = clauses, Libraries = libraries, Precedence = new List<Precedence>(), Targets = targets,
         };
@@ -185,20 +185,26 @@ public static class CatalogLoader
             throw d.Error($"找不到原文文件“{textPath}” / original text '{textPath}' not found");
         }
 
-        var status = d.Switch("status", "draft", "in-force", "expired", "repealed") switch
+        // Where a document stands is derived from its window against today; the file says only what people decided.
+        if (d.Has("status"))
         {
-            "draft" => DocumentStatus.Draft,
-            "in-force" => DocumentStatus.InForce,
-            "expired" => DocumentStatus.Expired,
-            _ => DocumentStatus.Repealed,
-        };
+            throw d.Error("不再写 status：文件状态由有效期和当天日期推出；征求意见稿写 adopted: false，已废止写 repealed: { by: 文号, on: 日期 } / 'status' is derived from the window and today: write 'adopted: false' for a draft, 'repealed: { by, on }' for a repeal");
+        }
+
+        var adopted = d.Bool("adopted", true);
+        Repeal? repealed = null;
+        if (d.OptionalMapping("repealed") is { } r)
+        {
+            repealed = new Repeal(r.String("by"), r.Date("on"));
+            r.Done();
+        }
         DateRange? window = null;
         if (d.OptionalMapping("window") is { } w)
         {
             window = new DateRange(w.Date("from"), w.OptionalDate("to") ?? DateOnly.MaxValue);
             w.Done();
         }
-        else if (status != DocumentStatus.Draft)
+        else if (adopted)
         {
             throw d.Error("缺少参数“window” / missing parameter 'window' (only a draft may have none)");
         }
@@ -217,8 +223,10 @@ public static class CatalogLoader
             Title = d.String("title"),
             TextFile = textPath,
             OriginalText = original,
-            Status = status,
+            Adopted = adopted,
+            Repealed = repealed,
             Window = window,
+            ApplicationsUntil = d.OptionalDate("applicationsUntil") ?? (window is { To: var to } && to != DateOnly.MaxValue ? new DateOnly(to.Year + 1, 3, 31) : null),
             DurationYears = d.OptionalInt("durationYears"),
             WindowText = Quotes(d, "windowText", original, textPath, required: false),
             Split = split,

@@ -403,20 +403,24 @@ public sealed class Evaluator(PolicyCatalog catalog)
     {
         var doc = clause.Document;
         var window = clause.OwnWindow ?? doc.Window;
-        var status = doc.Status;
+        // Only what people decided matters here (adopted, repealed); the window below decides the rest. An expired
+        // document still pays for events inside its window.
+        var adopted = doc.Adopted;
         if (options.InForceFrom.TryGetValue(doc.Id, out var from))
         {
-            status = DocumentStatus.InForce;
+            adopted = true;
             var to = doc.DurationYears is { } years ? from.AddYears(years).AddDays(-1) : doc.Window?.To ?? DateOnly.MaxValue;
             window = clause.OwnWindow ?? new DateRange(from, to);
         }
 
-        switch (status)
+        if (!adopted)
         {
-            case DocumentStatus.Draft:
-                return $"《{doc.Title}》为征求意见稿，尚未生效，不予支付";
-            case DocumentStatus.Repealed:
-                return $"{doc.Number}已废止，不予支付";
+            return $"《{doc.Title}》为征求意见稿，尚未生效，不予支付";
+        }
+
+        if (doc.Repealed is not null)
+        {
+            return $"{doc.Number}已废止，不予支付";
         }
 
         if (window is not { } w)

@@ -35,13 +35,6 @@ public static class Show
 
     public static string RankingList(string code) => Vocabulary.RankingLists.TryGetValue(code, out var zh) ? zh : code;
 
-    public static string Status(DocumentStatus s) => s switch
-    {
-        DocumentStatus.Draft => "征求意见稿（未生效）",
-        DocumentStatus.InForce => "有效",
-        DocumentStatus.Expired => "已失效",
-        _ => "已废止",
-    };
 
     public static string Way(ClauseWay w) => w == ClauseWay.NoApplication ? "免申即享" : "快申快享（需申请）";
 

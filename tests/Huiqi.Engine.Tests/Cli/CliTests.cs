@@ -133,7 +133,7 @@ public sealed class CliTests
         var (code, output, _) = await Run("catalog", "list");
         Assert.Equal(ExitCode.Ok, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains(lines, l => l.StartsWith("zz2023-23/5\t支持大企业跃上新台阶\t2023-11-27..2026-11-26\t有效", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("zz2023-23/5\t支持大企业跃上新台阶\t2023-11-27..2026-11-26\t已失效", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("zzb2022-zjtx/2\t", StringComparison.Ordinal) && l.Contains("2022-04-12..长期", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("zz2023-23/12\t", StringComparison.Ordinal) && l.EndsWith("转人工", StringComparison.Ordinal));
     }
