@@ -152,6 +152,13 @@ public sealed class Clause
 {
     public required string Id { get; init; }
     public required string Title { get; init; }
+
+    /// <summary>
+    /// The article (条) an answer names it by: its own id, unless the catalogue splits one article into sub-clauses
+    /// (<c>zz2023-23/8-major</c>, the 重大工业项目 sentence of 第八条), which the contract reports as the article itself
+    /// (<c>zz2023-23/8</c>) with the sub-case in the referral's reason.
+    /// </summary>
+    public required string Article { get; init; }
     public required IReadOnlyList<string> Text { get; init; }
     public required PolicyDocument Document { get; set; }
     public required IReadOnlyList<ClausePart> Parts { get; init; }

@@ -248,6 +248,12 @@ public static class CatalogLoader
             throw c.Error($"条款编号“{id}”应以“{doc.Id}/”开头 / clause id '{id}' must start with '{doc.Id}/'");
         }
 
+        var article = c.OptionalString("article") ?? id;
+        if (!article.StartsWith(doc.Id + "/", StringComparison.Ordinal) || !id.StartsWith(article, StringComparison.Ordinal))
+        {
+            throw c.Error($"条款“{id}”的 article “{article}”应为它所属的条（如 {doc.Id}/8） / article '{article}' must be the article clause {id} belongs to");
+        }
+
         var text = Quotes(c, "text", doc.OriginalText, doc.TextFile, required: true);
         var parts = new List<ClausePart>();
         if (c.Has("parts"))
@@ -276,6 +282,7 @@ public static class CatalogLoader
         var clause = new Clause
         {
             Id = id,
+            Article = article,
             Title = c.String("title"),
             Text = text,
             Document = doc,

@@ -44,7 +44,7 @@ public static class ClauseTestRunner
             problems.Add($"应付 {test.Amount} 元，实得 {amount} 元 / expected {test.Amount}, got {amount}");
         }
 
-        if (test.ExpectReferral && !answer.Referrals.Any(r => r.Clause == clause.Id))
+        if (test.ExpectReferral && !answer.Referrals.Any(r => r.Clause == clause.Article))
         {
             problems.Add("应转人工（referrals）但没有 / expected a referral");
         }

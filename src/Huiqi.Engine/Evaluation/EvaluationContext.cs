@@ -70,7 +70,7 @@ public sealed partial class RuleContext
         _run.Candidates.Add(new Candidate(Clause, item ?? Part.Item, amount, eventDate, because));
 
     public void Refer(string? item, string reason, DateOnly? eventDate) =>
-        _run.ReferralCandidates.Add((Clause, new Referral(Clause.Id, item ?? Part.Item, reason), eventDate));
+        _run.ReferralCandidates.Add((Clause, new Referral(Clause.Article, item ?? Part.Item, reason), eventDate));
 
     public void NotPaid(string? item, string reason) => _run.NotPaid.Add(new NotPaid(Clause.Id, item ?? Part.Item, reason));
 
