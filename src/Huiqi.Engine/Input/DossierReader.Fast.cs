@@ -66,10 +66,12 @@ public static partial class DossierReader
     private static readonly Sign[] MetricSigns = Array.ConvertAll(MetricWords.Text, SignOf);
 
     /// <summary>One streaming reading at a time, with its scratch; every method answers false (or null) to give up.</summary>
-    private sealed partial class FastReader
+    private sealed class FastReader
     {
         private readonly KeyValuePair<Period, decimal>[] _entries = new KeyValuePair<Period, decimal>[Reader.ScratchKeys];
         private readonly Dictionary<string, IReadOnlyDictionary<Period, decimal>> _byMetric = new(StringComparer.Ordinal);
+
+        private readonly FieldValues?[] _slots = new FieldValues?[Plans];
 
         public void Reset() => _byMetric.Clear();
 
@@ -117,15 +119,15 @@ public static partial class DossierReader
                     4 => WordList(ref r, SectorWords, out sectors),
                     5 => Date(ref r, out relocatedOn),
                     6 => Figures(ref r, out figures),
-                    7 => Section<RankingItem, Ranking>(ref r, out rankings),
-                    8 => Section<HonorItem, Honor>(ref r, out honors),
-                    9 => Section<ProjectReading, Project>(ref r, out projects) && DistinctIds(projects),
-                    10 => Section<SpendingItem, Spending>(ref r, out spending),
-                    11 => Section<ProcurementItem, Procurement>(ref r, out procurement),
-                    12 => Section<PatentProductItem, PatentProduct>(ref r, out patentProducts),
-                    13 => Section<PremisesItem, Premises>(ref r, out premises),
-                    14 => Section<TrainingItem, Training>(ref r, out training),
-                    _ => Section<GrantItem, Grant>(ref r, out grants),
+                    7 => Section(ref r, RankingPlan, out rankings),
+                    8 => Section(ref r, HonorPlan, out honors),
+                    9 => Section(ref r, ProjectPlan, out projects),
+                    10 => Section(ref r, SpendingPlan, out spending),
+                    11 => Section(ref r, ProcurementPlan, out procurement),
+                    12 => Section(ref r, PatentProductPlan, out patentProducts),
+                    13 => Section(ref r, PremisesPlan, out premises),
+                    14 => Section(ref r, TrainingPlan, out training),
+                    _ => Section(ref r, GrantPlan, out grants),
                 };
                 if (!ok)
                 {
@@ -144,12 +146,8 @@ public static partial class DossierReader
                 rankings, honors, projects, spending, procurement, patentProducts, premises, training, grants);
         }
 
-        /// <summary>
-        /// An array of objects, each read into a <typeparamref name="TItem"/> field by field; an empty array is the
-        /// shared empty list. The item is a struct called through its constraint: no delegate, no boxing.
-        /// </summary>
-        private bool Section<TItem, T>(ref Utf8JsonReader r, out IReadOnlyList<T> section)
-            where TItem : struct, IItem<T>
+        /// <summary>An array of objects, each read field by field as its section's plan says; an empty array is the shared empty list.</summary>
+        private bool Section<T>(ref Utf8JsonReader r, Plan<T> plan, out IReadOnlyList<T> section)
             where T : class
         {
             section = [];
@@ -158,6 +156,7 @@ public static partial class DossierReader
                 return false;
             }
 
+            var values = _slots[plan.Slot] ??= new FieldValues(plan.Fields.Length);
             List<T>? items = null;
             while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
@@ -166,35 +165,91 @@ public static partial class DossierReader
                     return false;
                 }
 
-                var item = default(TItem);
+                values.Clear();
                 var seen = 0UL;
                 while (NextField(ref r))
                 {
-                    var k = Field(ref r, TItem.Known, ref seen);
-                    if (k < 0 || (r.TokenType != JsonTokenType.Null && !item.Read(ref r, k, this)))
+                    var k = Field(ref r, plan.Known, ref seen);
+                    if (k < 0 || (r.TokenType != JsonTokenType.Null && !ReadField(ref r, plan, k, values)))
                     {
                         return false;
                     }
                 }
 
-                if (item.Build() is not { } t)
+                foreach (var k in plan.Required)
                 {
-                    return false;
+                    if (!values[k].HasValue)
+                    {
+                        return false;
+                    }
                 }
 
-                (items ??= []).Add(t);
+                (items ??= []).Add(plan.Section.Create(values));
             }
 
             if (items is not null)
             {
+                if (plan.Distinct >= 0 && !DistinctValues(items, plan))
+                {
+                    return false;
+                }
+
                 section = items;
             }
 
             return true;
         }
 
-        /// <summary>A project's <c>figures</c>: only <c>investment</c>, a series; absent or null leaves the empty one.</summary>
-        private bool ProjectFigures(ref Utf8JsonReader r, ref IReadOnlyDictionary<Period, decimal>? investment)
+        private bool ReadField(ref Utf8JsonReader r, Plan plan, int k, FieldValues values)
+        {
+            var field = plan.Fields[k];
+            bool ok;
+            switch (field.Kind)
+            {
+                case FieldKind.Word:
+                    ok = Word(ref r, plan.Vocabularies[k]!, out var word);
+                    values[k] = FieldValue.Of(word);
+                    return ok;
+                case FieldKind.Money or FieldKind.Area or FieldKind.Rate:
+                    ok = Number(ref r, plan.Signs[k], out var number);
+                    values[k] = FieldValue.Of(number);
+                    return ok;
+                case FieldKind.Integer:
+                    ok = Int(ref r, field.Min, field.Max, out var whole);
+                    values[k] = FieldValue.Of(whole);
+                    return ok;
+                case FieldKind.Year:
+                    ok = Year(ref r, out var year);
+                    values[k] = FieldValue.Of(year);
+                    return ok;
+                case FieldKind.Date:
+                    ok = Date(ref r, out var date);
+                    values[k] = FieldValue.Of(date);
+                    return ok;
+                case FieldKind.Bool:
+                    ok = Bool(ref r, out var truth);
+                    values[k] = FieldValue.OfBool(truth);
+                    return ok;
+                case FieldKind.Series:
+                    IReadOnlyDictionary<Period, decimal>? inner = null;
+                    ok = InnerSeries(ref r, plan.Inner[k]!, ref inner);
+                    values[k] = FieldValue.Of(inner);
+                    return ok;
+                case FieldKind.YearSeries:
+                    ok = Series(ref r, Sign.Money, yearsOnly: true, out var sales);
+                    values[k] = FieldValue.Of(sales);
+                    return ok;
+                default:
+                    ok = Text(ref r, out var text)
+                        && (field.Kind != FieldKind.Uscc || Uscc.Check(field.Name, text!) is null)
+                        && (field.Kind != FieldKind.Clause || ClauseSyntax().IsMatch(text!));
+                    values[k] = FieldValue.Of(text);
+                    return ok;
+            }
+        }
+
+        /// <summary>A series held in an object under one name (a project's <c>figures.investment</c>); absent or null leaves none.</summary>
+        private bool InnerSeries(ref Utf8JsonReader r, Words inner, ref IReadOnlyDictionary<Period, decimal>? series)
         {
             if (r.TokenType != JsonTokenType.StartObject)
             {
@@ -204,33 +259,36 @@ public static partial class DossierReader
             var seen = 0UL;
             while (NextField(ref r))
             {
-                if (Field(ref r, ProjectFigureFields, ref seen) < 0)
+                if (Field(ref r, inner, ref seen) < 0)
                 {
                     return false;
                 }
 
                 if (r.TokenType != JsonTokenType.Null)
                 {
-                    if (!Series(ref r, Sign.Money, yearsOnly: false, out var series))
+                    if (!Series(ref r, Sign.Money, yearsOnly: false, out var values))
                     {
                         return false;
                     }
 
-                    investment = series;
+                    series = values;
                 }
             }
 
             return true;
         }
 
-        /// <summary>Project ids name awards, so they are distinct (the thorough reading reports a repeat).</summary>
-        private static bool DistinctIds(IReadOnlyList<Project> projects)
+        /// <summary>A distinct field's values (project ids name awards) do not repeat (the thorough reading reports a repeat).</summary>
+        private static bool DistinctValues<T>(List<T> items, Plan<T> plan)
+            where T : class
         {
-            for (var i = 1; i < projects.Count; i++)
+            var get = plan.Section.Typed[plan.Distinct].Get;
+            for (var i = 1; i < items.Count; i++)
             {
+                var text = get(items[i]).Text;
                 for (var j = 0; j < i; j++)
                 {
-                    if (string.Equals(projects[i].Id, projects[j].Id, StringComparison.Ordinal))
+                    if (string.Equals(text, get(items[j]).Text, StringComparison.Ordinal))
                     {
                         return false;
                     }
