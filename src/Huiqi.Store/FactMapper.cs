@@ -30,12 +30,11 @@ public static class FactMapper
         row.RelocatedOn = d.RelocatedOn;
     }
 
-    // The rows of each section, mapped field by field by the contract's table: a field's column is the row's property of
-    // the same name (PascalCase), but for the few named here.
+    // The rows of each section, mapped field by field by the contract's table (FactColumns names the property of each).
     private static readonly RowMap<Ranking, RankingRow> RankingRows = new(FactFields.Rankings);
     private static readonly RowMap<Honor, HonorRow> HonorRows = new(FactFields.Honors);
 
-    private static readonly RowMap<Project, ProjectRow> ProjectRows = new(FactFields.Projects, ("id", nameof(ProjectRow.Code)))
+    private static readonly RowMap<Project, ProjectRow> ProjectRows = new(FactFields.Projects)
     {
         // A fixed-asset project's cumulative investment: a row per period, after its project's row.
         Children = (p, series) => series.Cast<KeyValuePair<Period, decimal>>().OrderBy(i => i.Key)
@@ -45,7 +44,7 @@ public static class FactMapper
     private static readonly RowMap<Spending, SpendingRow> SpendingRows = new(FactFields.Spending);
     private static readonly RowMap<Procurement, ProcurementRow> ProcurementRows = new(FactFields.Procurement);
 
-    private static readonly RowMap<PatentProduct, PatentProductRow> PatentProductRows = new(FactFields.PatentProducts, ("id", nameof(PatentProductRow.Code)))
+    private static readonly RowMap<PatentProduct, PatentProductRow> PatentProductRows = new(FactFields.PatentProducts)
     {
         // A patent product's sales: a row per year, after its product's row.
         Children = (p, series) => series.Cast<KeyValuePair<int, decimal>>().OrderBy(s => s.Key)
@@ -57,7 +56,7 @@ public static class FactMapper
 
     // A dossier's grants[].year is not stored from a dossier (AwardYear is set by the case workflow only): storing it
     // touches the row's natural key, left to the registry's own issue. Read back, a line without it is of its date's year.
-    private static readonly RowMap<Grant, GrantRow> GrantRows = new(FactFields.Grants, ("year", nameof(GrantRow.AwardYear)))
+    private static readonly RowMap<Grant, GrantRow> GrantRows = new(FactFields.Grants)
     {
         ReadOnly = ["year"],
     };
@@ -165,8 +164,8 @@ public static class FactMapper
     private static IEnumerable<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
-    /// The rows of one section: each field of the contract's table is the row's property of the same name (a series is
-    /// rows of its own, <see cref="Children"/>). Accessors are compiled once.
+    /// The rows of one section: each field of the contract's table is a property of the row (<see cref="FactColumns"/>; a
+    /// series is rows of its own, <see cref="Children"/>). Accessors are compiled once.
     /// </summary>
     private sealed class RowMap<T, TRow>
         where T : class
@@ -176,7 +175,7 @@ public static class FactMapper
         private readonly (int Field, Func<TRow, object?> Get, Action<TRow, object?>? Set)[] _columns;
         private readonly int _series;
 
-        public RowMap(FactSection<T> section, params (string Field, string Property)[] renamed)
+        public RowMap(FactSection<T> section)
         {
             _section = section;
             _series = -1;
@@ -190,7 +189,7 @@ public static class FactMapper
                     continue;
                 }
 
-                var name = renamed.FirstOrDefault(r => r.Field == field.Name).Property ?? char.ToUpperInvariant(field.Name[0]) + field.Name[1..];
+                var name = FactColumns.Property(section, field);
                 var property = typeof(TRow).GetProperty(name)
                     ?? throw new InvalidOperationException($"{typeof(TRow).Name} has no property {name} for the field {section.Name}.{field.Name}");
                 columns.Add((k, Getter(property), Setter(property)));
