@@ -158,6 +158,9 @@ public abstract class FactSection(string name, string title)
 
     public static bool IsSeries(FieldKind kind) => kind is FieldKind.Series or FieldKind.YearSeries;
 
+    /// <summary>The values of every field of every item of this section in a dossier, for a page that shows them by the table.</summary>
+    public abstract IEnumerable<FieldValue[]> ValuesIn(Dossier d);
+
     public override string ToString() => Name;
 }
 
@@ -181,6 +184,8 @@ public sealed class FactSection<T>(string name, string title, FactField<T>[] fie
     /// contract last but was written before the amount from the first, and written ledgers stay byte for byte as they were.
     /// </summary>
     public int[]? WriteOrder { get; init; }
+
+    public override IEnumerable<FieldValue[]> ValuesIn(Dossier d) => Items(d).Select(item => Typed.Select(f => f.Get(item)).ToArray());
 }
 
 /// <summary>One field's value, read or to be written: text, a number, a date, a truth or a series; or none.</summary>
