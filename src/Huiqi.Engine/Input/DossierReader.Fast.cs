@@ -200,52 +200,36 @@ public static partial class DossierReader
             return true;
         }
 
+        /// <summary>One field's value into its slot; false when the thorough reading might object to it.</summary>
         private bool ReadField(ref Utf8JsonReader r, Plan plan, int k, FieldValues values)
         {
             var field = plan.Fields[k];
-            bool ok;
-            switch (field.Kind)
+            IReadOnlyDictionary<Period, decimal>? inner = null;
+            return field.Kind switch
             {
-                case FieldKind.Word:
-                    ok = Word(ref r, plan.Vocabularies[k]!, out var word);
-                    values[k] = FieldValue.Of(word);
-                    return ok;
-                case FieldKind.Money or FieldKind.Area or FieldKind.Rate:
-                    ok = Number(ref r, plan.Signs[k], out var number);
-                    values[k] = FieldValue.Of(number);
-                    return ok;
-                case FieldKind.Integer:
-                    ok = Int(ref r, field.Min, field.Max, out var whole);
-                    values[k] = FieldValue.Of(whole);
-                    return ok;
-                case FieldKind.Year:
-                    ok = Year(ref r, out var year);
-                    values[k] = FieldValue.Of(year);
-                    return ok;
-                case FieldKind.Date:
-                    ok = Date(ref r, out var date);
-                    values[k] = FieldValue.Of(date);
-                    return ok;
-                case FieldKind.Bool:
-                    ok = Bool(ref r, out var truth);
-                    values[k] = FieldValue.OfBool(truth);
-                    return ok;
-                case FieldKind.Series:
-                    IReadOnlyDictionary<Period, decimal>? inner = null;
-                    ok = InnerSeries(ref r, plan.Inner[k]!, ref inner);
-                    values[k] = FieldValue.Of(inner);
-                    return ok;
-                case FieldKind.YearSeries:
-                    ok = Series(ref r, Sign.Money, yearsOnly: true, out var sales);
-                    values[k] = FieldValue.Of(sales);
-                    return ok;
-                default:
-                    ok = Text(ref r, out var text)
+                FieldKind.Word => Set(values, k, Word(ref r, plan.Vocabularies[k]!, out var word), FieldValue.Of(word)),
+                FieldKind.Money or FieldKind.Area or FieldKind.Rate => Set(values, k, Number(ref r, plan.Signs[k], out var number), FieldValue.Of(number)),
+                FieldKind.Integer => Set(values, k, Int(ref r, field.Min, field.Max, out var whole), FieldValue.Of(whole)),
+                FieldKind.Year => Set(values, k, Year(ref r, out var year), FieldValue.Of(year)),
+                FieldKind.Date => Set(values, k, Date(ref r, out var date), FieldValue.Of(date)),
+                FieldKind.Bool => Set(values, k, Bool(ref r, out var truth), FieldValue.OfBool(truth)),
+                FieldKind.Series => Set(values, k, InnerSeries(ref r, plan.Inner[k]!, ref inner), FieldValue.Of(inner)),
+                FieldKind.YearSeries => Set(values, k, Series(ref r, Sign.Money, yearsOnly: true, out var sales), FieldValue.Of(sales)),
+                _ => Set(
+                    values,
+                    k,
+                    Text(ref r, out var text)
                         && (field.Kind != FieldKind.Uscc || Uscc.Check(field.Name, text!) is null)
-                        && (field.Kind != FieldKind.Clause || ClauseSyntax().IsMatch(text!));
-                    values[k] = FieldValue.Of(text);
-                    return ok;
-            }
+                        && (field.Kind != FieldKind.Clause || ClauseSyntax().IsMatch(text!)),
+                    FieldValue.Of(text)),
+            };
+        }
+
+        /// <summary>Puts a value read in its slot and passes on whether it was read (the arguments are evaluated in order).</summary>
+        private static bool Set(FieldValues values, int k, bool ok, FieldValue value)
+        {
+            values[k] = value;
+            return ok;
         }
 
         /// <summary>A series held in an object under one name (a project's <c>figures.investment</c>); absent or null leaves none.</summary>
