@@ -35,7 +35,7 @@ public sealed class SupervisionDatabases : IAsyncLifetime
         {
             connection = db == Db.Sqlite ? $"Data Source={_sqliteFile}" : await CreatePostgresAsync();
             await new HuiqiDatabase(connection).MigrateAsync();
-            await MonitoringDbContext.MigrateAsync(connection);
+            await new MonitoringDatabase(connection).MigrateAsync();
             await new TaskLedgerDatabase(connection).MigrateAsync();
             _ready[db] = connection;
         }
@@ -50,7 +50,7 @@ public sealed class SupervisionDatabases : IAsyncLifetime
             await ledger.Selections.ExecuteDeleteAsync();
         }
 
-        await using var ctx = MonitoringDbContext.Open(connection);
+        await using var ctx = new MonitoringDatabase(connection).CreateDbContext();
         await ctx.Reports.ExecuteDeleteAsync();
         await ctx.Watchlist.ExecuteDeleteAsync();
         await ctx.EnterpriseIndicators.ExecuteDeleteAsync();

@@ -25,7 +25,7 @@ public sealed class TargetsCliTests(SupervisionDatabases databases) : IClassFixt
     {
         var connection = await databases.FreshAsync(db);
         // 金水区 reports 1–12月 规上工业增加值增速 4.2% for 2020 against Annex 1's 5%: behind by 0.8.
-        var reports = new MonthlyReports(Catalog, actor => MonitoringDbContext.Open(connection, actor), TimeProvider.System);
+        var reports = new MonthlyReports(Catalog, new MonitoringDatabase(connection), TimeProvider.System);
         Assert.True((await reports.SaveAsync([(0, new ReportInput("金水区", "规上工业增加值增速", 2020, 12, 4.2m))], "金水区", "jinshui-review")).Ok);
 
         var all = await TargetsAsync("targets", "--year", "2020", "--db", connection);

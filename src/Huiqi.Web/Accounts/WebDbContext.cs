@@ -2,7 +2,6 @@ using Huiqi.Store;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Huiqi.Web.Accounts;
 
@@ -23,10 +22,6 @@ public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : Ident
     public DbSet<CorrectionRow> Corrections => Set<CorrectionRow>();
 
     public DbSet<Simulations.SimulationRunRow> SimulationRuns => Set<Simulations.SimulationRunRow>();
-
-    /// <summary>Sets up <paramref name="builder"/> for SQLite or PostgreSQL, as the registry's connection names.</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string? connection) =>
-        HuiqiDatabase.UseBeside(builder, connection, HistoryTable);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -159,16 +154,12 @@ public sealed class CorrectionRow
     public string? Note { get; set; }
 }
 
-/// <summary>For <c>dotnet ef migrations</c>: HUIQI_EF_PROVIDER=postgres generates against Npgsql, else SQLite.</summary>
-internal sealed class WebDesignTimeFactory : IDesignTimeDbContextFactory<WebDbContext>
+/// <summary>Opens the web tables on the registry's connection and migrates them.</summary>
+public sealed class WebDatabase(string? connection)
+    : PartDatabase<WebDbContext>(connection, WebDbContext.HistoryTable)
 {
-    public WebDbContext CreateDbContext(string[] args)
-    {
-        var builder = new DbContextOptionsBuilder<WebDbContext>();
-        WebDbContext.Configure(builder, Environment.GetEnvironmentVariable("HUIQI_EF_PROVIDER") == "postgres"
-            ? "Host=127.0.0.1;Database=design;Username=design;Password=design"
-            : "Data Source=design.db");
-        return new WebDbContext(builder.Options);
-    }
+    public override WebDbContext CreateDbContext() => new(Options);
 }
 
+/// <summary>For <c>dotnet ef migrations</c> (HUIQI_EF_PROVIDER=postgres for Npgsql).</summary>
+internal sealed class WebDesignTimeFactory() : DesignTimeFactory<WebDbContext>(c => new WebDatabase(c));
