@@ -16,7 +16,7 @@ public class ArchitectureTests
         ["Huiqi.Store"] = ["Huiqi.Engine"],
         ["Huiqi.Cases"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store"],
         ["Huiqi.Supervision"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store"],
-        ["Huiqi.Simulation"] = ["Huiqi.Engine", "Huiqi.Policies"],
+        ["Huiqi.Simulation"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store"],
         ["Huiqi.Cli"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store", "Huiqi.Cases", "Huiqi.Supervision", "Huiqi.Simulation"],
         ["Huiqi.Web"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store", "Huiqi.Cases", "Huiqi.Supervision", "Huiqi.Simulation"],
     };
