@@ -2,7 +2,7 @@ using System.Text.Json;
 using Huiqi.Cli;
 using Xunit;
 
-namespace Huiqi.Engine.Tests.Cli;
+namespace Huiqi.Cli.Tests;
 
 /// <summary>The command line as a user runs it: exit codes, stdout, stderr.</summary>
 public sealed class CliTests

@@ -7,7 +7,7 @@ using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Tasks;
 using Xunit;
 
-namespace Huiqi.Engine.Tests.Cli;
+namespace Huiqi.Cli.Tests;
 
 /// <summary><c>huiqi targets</c> and <c>huiqi libraries</c> as a city officer runs them.</summary>
 public sealed class TargetsAndLibrariesTests

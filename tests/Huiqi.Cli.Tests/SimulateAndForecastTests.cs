@@ -4,10 +4,10 @@ using MiniExcelLibs;
 using Xunit;
 using static Huiqi.Simulation.Tests.Population;
 
-namespace Huiqi.Simulation.Tests;
+namespace Huiqi.Cli.Tests;
 
 /// <summary><c>huiqi simulate</c> and <c>huiqi forecast</c> as a user runs them: exit codes, stdout, stderr, the xlsx.</summary>
-public sealed class CliTests
+public sealed class SimulateAndForecastTests
 {
     private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
