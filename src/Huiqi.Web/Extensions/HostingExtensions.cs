@@ -151,7 +151,7 @@ public static class HostingExtensions
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Edge.Describe);
         // A query value that cannot be bound (?year=abc) is thrown, so that its ProblemDetails can name the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddHuiqiRateLimits(builder.Configuration);
+        builder.Services.AddHuiqiRateLimits(builder.ReadHuiqiOptions().RateLimits);
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

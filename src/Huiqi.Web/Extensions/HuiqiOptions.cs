@@ -38,8 +38,20 @@ public sealed class HuiqiOptions
 
     public TaskLedgerOptions Tasks { get; set; } = new();
 
+    public RateLimitSettings RateLimits { get; set; } = new();
+
+    public LimitSettings Limits { get; set; } = new();
+
+    public ForwardedHeaderSettings ForwardedHeaders { get; set; } = new();
+
     /// <summary>The administrator's first password (<c>Huiqi:AdminPassword</c>); in the Demo environment one is generated.</summary>
     public string? AdminPassword { get; set; }
+
+    /// <summary>The decision log's key (办理留痕密钥), base64 (<see cref="CasesExtensions.DecisionLogKeyOf"/>).</summary>
+    public string? DecisionLogKey { get; set; }
+
+    /// <summary>Where the Demo and Development environments keep a generated decision-log key.</summary>
+    public string? DecisionLogKeyFile { get; set; }
 
     /// <summary>The settings as <paramref name="configuration"/> gives them, with the database connection resolved.</summary>
     public static HuiqiOptions From(IConfiguration configuration)
@@ -104,6 +116,49 @@ public sealed class HuiqiOptions
     }
 }
 
+/// <summary>Requests from one address (<c>Huiqi:RateLimits</c>).</summary>
+public sealed class RateLimitSettings
+{
+    /// <summary>The anonymous endpoints: 60 requests a minute from one address.</summary>
+    public WindowLimit Anonymous { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+
+    /// <summary>Failed sign-ins from one address: 3 in 15 minutes, below the account lockout.</summary>
+    public WindowLimit SignInFailures { get; set; } = new() { PermitLimit = 3, WindowMinutes = 15 };
+
+    /// <summary>So many permits per window: the anonymous window in seconds, the sign-in window in minutes.</summary>
+    public sealed class WindowLimit
+    {
+        [Range(1, int.MaxValue)]
+        public int PermitLimit { get; set; }
+
+        [Range(0.001, 1e9)]
+        public double? WindowSeconds { get; set; }
+
+        [Range(0.001, 1e9)]
+        public double? WindowMinutes { get; set; }
+    }
+}
+
+/// <summary>Body sizes of the batch evaluation (<c>Huiqi:Limits</c>).</summary>
+public sealed class LimitSettings
+{
+    [Range(1, long.MaxValue)]
+    public long BatchBytes { get; set; } = 64L * 1024 * 1024;
+
+    [Range(1, int.MaxValue)]
+    public int BatchLineBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>The reverse proxies whose X-Forwarded headers are believed (<c>Huiqi:ForwardedHeaders</c>).</summary>
+public sealed class ForwardedHeaderSettings
+{
+    /// <summary>Addresses.</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>CIDR networks.</summary>
+    public string[] KnownNetworks { get; set; } = [];
+}
+
 /// <summary>Checks <see cref="HuiqiOptions"/> at start and says, in Chinese and English, which key is wrong.</summary>
 internal sealed class HuiqiOptionsValidation : IValidateOptions<HuiqiOptions>
 {
@@ -116,6 +171,9 @@ internal sealed class HuiqiOptionsValidation : IValidateOptions<HuiqiOptions>
         Check(options.Batch, $"{HuiqiOptions.Section}:{nameof(options.Batch)}", faults);
         Check(options.Demo, $"{HuiqiOptions.Section}:{nameof(options.Demo)}", faults);
         Check(options.Simulation, $"{HuiqiOptions.Section}:{nameof(options.Simulation)}", faults);
+        Check(options.RateLimits.Anonymous, $"{HuiqiOptions.Section}:RateLimits:Anonymous", faults);
+        Check(options.RateLimits.SignInFailures, $"{HuiqiOptions.Section}:RateLimits:SignInFailures", faults);
+        Check(options.Limits, $"{HuiqiOptions.Section}:{nameof(options.Limits)}", faults);
         if (options.Tasks.StalledMonths < 1)
         {
             faults.Add($"配置项 {HuiqiOptions.Section}:Tasks:StalledMonths 应为正整数 / must be a positive whole number (is {options.Tasks.StalledMonths})");

@@ -60,7 +60,7 @@ public static class PipelineExtensions
         });
         // Behind a reverse proxy that terminates TLS, the scheme and client address come from its X-Forwarded headers,
         // read only from the proxies listed in configuration.
-        if (Edge.ForwardedHeaders(app.Configuration) is { } forwarded)
+        if (Edge.ForwardedHeaders(app.Services.GetRequiredService<IOptions<HuiqiOptions>>().Value.ForwardedHeaders) is { } forwarded)
         {
             app.UseForwardedHeaders(forwarded);
         }
