@@ -40,6 +40,25 @@ public sealed class DatabaseTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(0, await runs.SimulationRuns.CountAsync(r => r.Id < 0));
     }
 
+    [Fact]
+    public void Each_part_has_one_design_time_factory_whose_context_matches_its_migrations()
+    {
+        Type[] parts =
+        [
+            typeof(Huiqi.Store.HuiqiDbContext), typeof(Huiqi.Cases.CasesDbContext), typeof(Huiqi.Supervision.Monitoring.MonitoringDbContext),
+            typeof(Huiqi.Supervision.Tasks.TaskLedgerDbContext), typeof(WebDbContext), typeof(SimulationRunsDbContext),
+        ];
+        foreach (var part in parts)
+        {
+            var contract = typeof(Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<>).MakeGenericType(part);
+            var factory = Assert.Single(part.Assembly.GetTypes(), t => !t.IsAbstract && t.IsAssignableTo(contract));
+            // As dotnet ef makes it: no arguments, SQLite unless HUIQI_EF_PROVIDER says postgres; nothing is opened.
+            using var context = (DbContext)contract.GetMethod("CreateDbContext")!.Invoke(Activator.CreateInstance(factory, nonPublic: true), [Array.Empty<string>()])!;
+            Assert.NotEmpty(context.Database.GetMigrations());
+            Assert.False(context.Database.HasPendingModelChanges(), $"{part.Name} differs from its migrations");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Engines))]
     public async Task A_finance_bureau_reads_what_its_district_will_pay_this_year(Db db)
