@@ -31,8 +31,9 @@ public sealed class TargetsCommand : ICliCommand
         IReadOnlyList<IndicatorReportRow> reports = [];
         if (population.StoreConnection is { } connection)
         {
-            await MonitoringDbContext.MigrateAsync(connection, cancel);
-            await using var db = MonitoringDbContext.Open(connection);
+            var monitoring = new MonitoringDatabase(connection);
+            await monitoring.MigrateAsync(cancel);
+            await using var db = monitoring.CreateDbContext();
             reports = await db.Reports.AsNoTracking().ToListAsync(cancel);
         }
 

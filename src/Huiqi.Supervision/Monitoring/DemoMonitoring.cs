@@ -25,12 +25,12 @@ public static class DemoMonitoring
     public const int CityLeaders = 10;
 
     /// <summary>Fills empty monitoring tables; answers how many reports were written (0 when some existed).</summary>
-    public static async Task<int> SeedIfEmptyAsync(PolicyCatalog catalog, HuiqiDatabase registry, Func<string, MonitoringDbContext> open, CancellationToken cancel = default)
+    public static async Task<int> SeedIfEmptyAsync(PolicyCatalog catalog, HuiqiDatabase registry, MonitoringDatabase monitoring, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(registry);
-        ArgumentNullException.ThrowIfNull(open);
-        await using var db = open(Actor);
+        ArgumentNullException.ThrowIfNull(monitoring);
+        await using var db = monitoring.CreateDbContext(Actor);
         if (await db.Reports.AnyAsync(cancel))
         {
             return 0;

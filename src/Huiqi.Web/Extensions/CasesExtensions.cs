@@ -43,7 +43,8 @@ public static class CasesExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        if (configuration["Huiqi:DecisionLogKey"] is { Length: > 0 } text)
+        var options = HuiqiOptions.From(configuration);
+        if (options.DecisionLogKey is { Length: > 0 } text)
         {
             return DecisionLogKey.FromBase64(text, "Huiqi:DecisionLogKey");
         }
@@ -51,7 +52,7 @@ public static class CasesExtensions
         if (environment.IsDevelopment() || environment.IsEnvironment(DemoCitySeeder.Environment))
         {
             var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
-            var file = configuration["Huiqi:DecisionLogKeyFile"] is { Length: > 0 } f
+            var file = options.DecisionLogKeyFile is { Length: > 0 } f
                 ? f
                 : Path.Combine(local.Length > 0 ? local : Path.GetTempPath(), "huiqi", "decision-log.key");
             return DecisionLogKey.LoadOrCreate(file);

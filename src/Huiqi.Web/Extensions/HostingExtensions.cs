@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Huiqi.Web.Extensions;
 
@@ -30,14 +31,15 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddHuiqiRegistry(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // HUIQI_DB (as for the command line) wins over ConnectionStrings:Huiqi.
-        var connection = builder.Configuration["HUIQI_DB"] is { Length: > 0 } db ? db : builder.Configuration.GetConnectionString("Huiqi");
-        builder.Services.AddHuiqiStore(connection);
-        builder.Services.AddDbContextFactory<WebDbContext>(o => WebDbContext.Configure(o, connection));
+        var options = builder.ReadHuiqiOptions();
+        builder.Services.AddHuiqiStore(options.Database);
+        builder.Services.AddSingleton(new WebDatabase(options.Database));
+        builder.Services.AddSingleton<IDbContextFactory<WebDbContext>>(sp => sp.GetRequiredService<WebDatabase>());
+        builder.Services.AddPart<WebDatabase>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
         {
-            var configured = builder.Configuration.GetValue<int?>("Huiqi:AwardYear");
+            var configured = sp.GetRequiredService<IOptions<HuiqiOptions>>().Value.AwardYear;
             var year = configured ?? sp.GetRequiredService<TimeProvider>().GetLocalNow().Year - 1;
             var loaded = PolicySource.Load();
             return loaded.Catalog is null
@@ -61,10 +63,11 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddHuiqiAccounts(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var lockout = builder.Configuration.GetSection("Huiqi:Lockout");
+        var options = builder.ReadHuiqiOptions();
+        var lockout = options.Lockout;
         // Cookies are Secure (sent over HTTPS only). The Demo and Development environments serve plain http on
         // loopback, so there they are Secure whenever the request is; Huiqi:CookieSecurePolicy overrides either.
-        var secure = builder.Configuration.GetValue<CookieSecurePolicy?>("Huiqi:CookieSecurePolicy")
+        var secure = options.CookieSecurePolicy
             ?? (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment(DemoCitySeeder.Environment)
                 ? CookieSecurePolicy.SameAsRequest
                 : CookieSecurePolicy.Always);
@@ -77,8 +80,8 @@ public static class HostingExtensions
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = true;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = lockout.GetValue("MaxFailedAttempts", 5);
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(lockout.GetValue("Minutes", 15));
+                o.Lockout.MaxFailedAccessAttempts = lockout.MaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(lockout.Minutes);
                 o.User.RequireUniqueEmail = false;
                 o.SignIn.RequireConfirmedAccount = false;
             })
@@ -148,7 +151,7 @@ public static class HostingExtensions
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Edge.Describe);
         // A query value that cannot be bound (?year=abc) is thrown, so that its ProblemDetails can name the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddHuiqiRateLimits(builder.Configuration);
+        builder.Services.AddHuiqiRateLimits(builder.ReadHuiqiOptions().RateLimits);
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -1,6 +1,9 @@
 using Huiqi.Web.Accounts;
-using Huiqi.Web.Simulations;
+using Huiqi.Simulation.Runs;
+using Huiqi.Store;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Huiqi.Web.Extensions;
 
@@ -14,7 +17,16 @@ public static class SimulationExtensions
     public static WebApplicationBuilder AddHuiqiSimulation(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<SimulationRuns>();
+        builder.Services.AddSingleton(sp => new SimulationRunsDatabase(sp.GetRequiredService<HuiqiDatabase>().ConnectionString));
+        builder.Services.AddSingleton<IDbContextFactory<SimulationRunsDbContext>>(sp => sp.GetRequiredService<SimulationRunsDatabase>());
+        builder.Services.AddPart<SimulationRunsDatabase>();
+        builder.Services.AddSingleton(sp => new SimulationRuns(
+            sp.GetRequiredService<IDbContextFactory<SimulationRunsDbContext>>(),
+            sp.GetRequiredService<DossierStore>(),
+            sp.GetRequiredService<PolicyEngine>().Catalog,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<HuiqiOptions>>().Value.Simulation.MaxEnterprises,
+            sp.GetRequiredService<ILogger<SimulationRuns>>()));
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CityPolicy, p => p.RequireRole(Roles.All.Where(Roles.IsCity)));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Simulation", CityPolicy));

@@ -1,5 +1,5 @@
 using Huiqi.Simulation;
-using Huiqi.Web.Simulations;
+using Huiqi.Simulation.Runs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

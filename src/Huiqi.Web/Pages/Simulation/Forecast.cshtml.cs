@@ -1,7 +1,7 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Simulation;
 using Huiqi.Web.Registry;
-using Huiqi.Web.Simulations;
+using Huiqi.Simulation.Runs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

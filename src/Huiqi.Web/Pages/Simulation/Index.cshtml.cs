@@ -1,6 +1,6 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Web.Registry;
-using Huiqi.Web.Simulations;
+using Huiqi.Simulation.Runs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,22 +1,14 @@
 using System.Text.Json;
-using Huiqi.Cli;
 using MiniExcelLibs;
 using Xunit;
 using static Huiqi.Simulation.Tests.Population;
+using static Huiqi.Cli.Tests.CliRun;
 
-namespace Huiqi.Simulation.Tests;
+namespace Huiqi.Cli.Tests;
 
 /// <summary><c>huiqi simulate</c> and <c>huiqi forecast</c> as a user runs them: exit codes, stdout, stderr, the xlsx.</summary>
-public sealed class CliTests
+public sealed class SimulateAndForecastTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(args, new CliIo(TextReader.Null, stdout, stderr, false));
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     private static string Temp(string content, string ext = ".jsonl")
     {
         var path = Path.Combine(Path.GetTempPath(), "huiqi-sim-" + Guid.NewGuid().ToString("N") + ext);

@@ -1,4 +1,4 @@
-namespace Huiqi.Web.Simulations;
+namespace Huiqi.Simulation.Runs;
 
 /// <summary>
 /// A stored simulation run (测算记录): the reform as it was written, the award year, who ran it and when, the population

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Huiqi.Web.Accounts.Migrations
+namespace Huiqi.Simulation.Runs.Migrations
 {
     /// <inheritdoc />
     public partial class SimulationRuns : Migration

@@ -2,7 +2,7 @@ using Huiqi.Engine.Model;
 using Huiqi.Simulation;
 using Huiqi.Store.Import;
 
-namespace Huiqi.Web.Simulations;
+namespace Huiqi.Simulation.Runs;
 
 /// <summary>
 /// A simulation as an Excel workbook with Chinese headers (测算明细): 汇总 (totals by clause, district and payer), 变更 (each

@@ -5,11 +5,10 @@ using Huiqi.Engine.Catalog;
 using Huiqi.Policies;
 using Huiqi.Simulation;
 using Huiqi.Store;
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Registry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
-namespace Huiqi.Web.Simulations;
+namespace Huiqi.Simulation.Runs;
 
 /// <summary>A reform as the bureau hands it in: where it comes from (a shipped file, an upload, pasted text) and its text.</summary>
 public sealed record ReformText(string File, string Text)
@@ -38,21 +37,21 @@ public sealed record Reproduction(bool Identical, bool SamePopulation, bool Same
 /// it (<see cref="ReformSimulation"/>, as <c>huiqi simulate --db</c> does) while a snapshot of it is written, and the run
 /// kept (<see cref="SimulationRunRow"/>) so it can be opened, compared, reproduced and exported later.
 /// </summary>
-public sealed class SimulationRuns(IDbContextFactory<WebDbContext> contexts, DossierStore store, PolicyEngine engine, TimeProvider clock, IConfiguration configuration, ILogger<SimulationRuns> log)
+public sealed class SimulationRuns(IDbContextFactory<SimulationRunsDbContext> contexts, DossierStore store, PolicyCatalog catalog, TimeProvider clock, long maxEnterprises, ILogger<SimulationRuns> log)
 {
     /// <summary>
     /// The most enterprises a run takes within a page request (<c>Huiqi:Simulation:MaxEnterprises</c>). The demo city
-    /// (3,000) takes well under a second; a province-sized population is for <c>huiqi simulate</c>, which streams it
-    /// in bounded memory, not for a request that holds its snapshot.
+    /// (3,000) takes well under a second; a province-sized population is for <c>huiqi simulate</c>, which streams it in
+    /// bounded memory, not for a request that holds its snapshot.
     /// </summary>
-    public long MaxEnterprises => configuration.GetValue<long?>("Huiqi:Simulation:MaxEnterprises") ?? 200_000;
+    public long MaxEnterprises => maxEnterprises;
 
     /// <summary>Reads and applies the reform; its faults name the file (or upload) and line.</summary>
     public (ReformSimulation? Simulation, IReadOnlyList<CatalogError> Errors) Prepare(ReformText reform, int year, int top = ReformSimulation.DefaultTop)
     {
         ArgumentNullException.ThrowIfNull(reform);
         var read = ReformReader.Read(reform.File, reform.Text);
-        return read.Ok ? ReformSimulation.Prepare(engine.Catalog, read.Reform!, year, top) : (null, read.Errors);
+        return read.Ok ? ReformSimulation.Prepare(catalog, read.Reform!, year, top) : (null, read.Errors);
     }
 
     /// <summary>The catalogue as the reform makes it, for a forecast under the reform; or the reform's faults.</summary>
@@ -65,7 +64,7 @@ public sealed class SimulationRuns(IDbContextFactory<WebDbContext> contexts, Dos
             return (null, read.Errors);
         }
 
-        var applied = ReformApplier.Apply(engine.Catalog, read.Reform!);
+        var applied = ReformApplier.Apply(catalog, read.Reform!);
         return (applied.Scenario, applied.Errors);
     }
 
@@ -73,18 +72,7 @@ public sealed class SimulationRuns(IDbContextFactory<WebDbContext> contexts, Dos
     public async Task<ForecastReport> ForecastAsync(Scenario scenario, GrowthAssumptions growth, int latestYear, IReadOnlyList<Budget>? budgets, CancellationToken cancel = default)
     {
         var forecast = new Forecast(scenario, growth, latestYear);
-        var chunk = new List<Huiqi.Engine.Model.Dossier>(PopulationSnapshot.Chunk);
-        await foreach (var d in store.StreamAsync(cancel: cancel))
-        {
-            chunk.Add(d);
-            if (chunk.Count == PopulationSnapshot.Chunk)
-            {
-                forecast.AddDossiers(chunk);
-                chunk.Clear();
-            }
-        }
-
-        forecast.AddDossiers(chunk);
+        await RegistryPopulation.FeedAsync(store, forecast, cancel: cancel);
         return forecast.Report(budgets);
     }
 
@@ -186,7 +174,7 @@ public sealed class SimulationRuns(IDbContextFactory<WebDbContext> contexts, Dos
         var detail = new SimulationWorkbook.Detail();
         simulation.Detail = detail.Add;
         PopulationSnapshot.Replay(run.Population, simulation);
-        return SimulationWorkbook.Write(simulation.Report(), detail, engine.ClauseTitle);
+        return SimulationWorkbook.Write(simulation.Report(), detail, id => catalog.ClausesById.TryGetValue(id, out var c) ? c.Title : id);
     }
 
     /// <summary>The SHA-256 of the policy files the catalogue is loaded from (the built-in ones, or <c>HUIQI_CATALOG</c>'s).</summary>
@@ -194,8 +182,7 @@ public sealed class SimulationRuns(IDbContextFactory<WebDbContext> contexts, Dos
 
     private static readonly Lazy<string> CatalogHash = new(() =>
     {
-        var folder = Environment.GetEnvironmentVariable("HUIQI_CATALOG");
-        var files = folder is null ? PolicySource.Embedded() : PolicySource.Directory(folder);
+        var files = PolicySource.Files();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (path, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {

@@ -2,12 +2,13 @@ using System.Text.Json;
 using Huiqi.Cli;
 using Huiqi.Engine.Catalog;
 using Huiqi.Policies;
+using Huiqi.Store;
 using Huiqi.Supervision.Monitoring;
 
-namespace Huiqi.Supervision.Tests;
+namespace Huiqi.Cli.Tests;
 
 /// <summary><c>huiqi targets --db</c>: the districts' monthly reports are the actuals of the reported indicators, on both databases.</summary>
-public sealed class TargetsCliTests(SupervisionDatabases databases) : IClassFixture<SupervisionDatabases>
+public sealed class TargetsCliTests
 {
     private static readonly PolicyCatalog Catalog = PolicySource.Load().Catalog!;
 
@@ -23,9 +24,12 @@ public sealed class TargetsCliTests(SupervisionDatabases databases) : IClassFixt
     [BothDatabases]
     public async Task Reported_indicators_are_the_actuals_with_db(Db db)
     {
-        var connection = await databases.FreshAsync(db);
+        await using var scratch = await ScratchDatabase.CreateAsync(db, "huiqi-mon");
+        var connection = scratch.Connection;
+        await new HuiqiDatabase(connection).MigrateAsync();
+        await new MonitoringDatabase(connection).MigrateAsync();
         // 金水区 reports 1–12月 规上工业增加值增速 4.2% for 2020 against Annex 1's 5%: behind by 0.8.
-        var reports = new MonthlyReports(Catalog, actor => MonitoringDbContext.Open(connection, actor), TimeProvider.System);
+        var reports = new MonthlyReports(Catalog, new MonitoringDatabase(connection), TimeProvider.System);
         Assert.True((await reports.SaveAsync([(0, new ReportInput("金水区", "规上工业增加值增速", 2020, 12, 4.2m))], "金水区", "jinshui-review")).Ok);
 
         var all = await TargetsAsync("targets", "--year", "2020", "--db", connection);

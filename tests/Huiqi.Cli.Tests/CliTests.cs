@@ -1,20 +1,12 @@
 using System.Text.Json;
-using Huiqi.Cli;
 using Xunit;
+using static Huiqi.Cli.Tests.CliRun;
 
-namespace Huiqi.Engine.Tests.Cli;
+namespace Huiqi.Cli.Tests;
 
 /// <summary>The command line as a user runs it: exit codes, stdout, stderr.</summary>
 public sealed class CliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(args, new CliIo(TextReader.Null, stdout, stderr, false));
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     private const string Sensor = """{"uscc":"91410100MA3159566W","name":"郑州示例传感科技有限公司","district":"郑州高新区","traits":["industrial","manufacturing","above-scale","in-library"],"sectors":["sensor"],"figures":{"mainRevenue":{"2023":200000000,"2024":246000000}},"projects":[{"id":"P1","kind":"tech-reform","sei":true,"totalInvestment":30000000,"equipmentInvestment":24000000,"completedOn":"2024-05-31"}]}""";
 
     private static string Temp(string content, string ext = ".json")

@@ -5,7 +5,7 @@ using Huiqi.Engine.Model;
 using Huiqi.Engine.Output;
 using Huiqi.Simulation;
 
-namespace Huiqi.Web.Simulations;
+namespace Huiqi.Simulation.Runs;
 
 /// <summary>
 /// A population frozen for a stored run (人群快照): the dossiers as contract JSONL (one per line, as <c>huiqi export</c>
@@ -16,7 +16,7 @@ namespace Huiqi.Web.Simulations;
 public sealed record PopulationSnapshot(byte[] Gzip, long Count, string Sha256)
 {
     /// <summary>Lines handed to the simulation together, as the command line does: every core busy, memory flat.</summary>
-    public const int Chunk = 4096;
+    public const int Chunk = RegistryPopulation.Chunk;
 
     /// <summary>Writes the dossiers into a snapshot and hands each chunk of them to <paramref name="sink"/> as it goes.</summary>
     public static async Task<PopulationSnapshot> TakeAsync(IAsyncEnumerable<Dossier> dossiers, IPopulationSink sink, CancellationToken cancel)

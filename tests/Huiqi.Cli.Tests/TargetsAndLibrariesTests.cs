@@ -1,25 +1,17 @@
 using System.Text.Json;
-using Huiqi.Cli;
 using Huiqi.Engine.Input;
 using Huiqi.Policies;
 using Huiqi.Store;
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Tasks;
 using Xunit;
+using static Huiqi.Cli.Tests.CliRun;
 
-namespace Huiqi.Engine.Tests.Cli;
+namespace Huiqi.Cli.Tests;
 
 /// <summary><c>huiqi targets</c> and <c>huiqi libraries</c> as a city officer runs them.</summary>
 public sealed class TargetsAndLibrariesTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(args, new CliIo(TextReader.Null, stdout, stderr, false));
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     private static string Population(params string[] lines)
     {
         var path = Path.Combine(Path.GetTempPath(), "huiqi-pop-" + Guid.NewGuid().ToString("N") + ".jsonl");

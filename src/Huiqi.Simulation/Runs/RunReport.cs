@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Huiqi.Simulation;
 
-namespace Huiqi.Web.Simulations;
+namespace Huiqi.Simulation.Runs;
 
 /// <summary>A line of a gainer's or loser's answer that the reform changes, and why (the reform's sentence or why it is not paid).</summary>
 public sealed record MovedLine(string Clause, string? Item, Amounts Amount, string Because);
