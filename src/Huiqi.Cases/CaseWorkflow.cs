@@ -41,20 +41,20 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     // ---- the enterprise ----
 
     /// <summary>The enterprise confirms a pushed award (确认): it goes to its district for review.</summary>
-    public Task<CaseRow> ConfirmAsync(long id, int version, CaseActor actor, CancellationToken cancel = default) =>
+    public Task<CaseRow> ConfirmAsync(long id, int version, Actor actor, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "confirm", (c, _, _) =>
         {
-            RequireOffice(actor, Office.Enterprise);
+            RequireRole(actor, Role.Enterprise);
             RequireStatus(c, CaseStatus.AwaitingConfirmation);
             Submit(c);
             return Task.FromResult<object>(new { });
         }, cancel);
 
     /// <summary>The enterprise declines an award it was offered (放弃), with its reason.</summary>
-    public Task<CaseRow> DeclineAsync(long id, int version, CaseActor actor, string reason, CancellationToken cancel = default) =>
+    public Task<CaseRow> DeclineAsync(long id, int version, Actor actor, string reason, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "decline", (c, _, _) =>
         {
-            RequireOffice(actor, Office.Enterprise);
+            RequireRole(actor, Role.Enterprise);
             RequireStatus(c, CaseStatus.AwaitingConfirmation, CaseStatus.AwaitingApplication, CaseStatus.Returned);
             c.Reason = RequireReason(reason);
             c.Status = CaseStatus.Declined;
@@ -65,10 +65,10 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     /// The enterprise submits (or, after a return, resubmits) its application with its documents (提交申报): an
     /// application-based award needs at least one attachment.
     /// </summary>
-    public Task<CaseRow> SubmitAsync(long id, int version, CaseActor actor, string? account, CancellationToken cancel = default) =>
+    public Task<CaseRow> SubmitAsync(long id, int version, Actor actor, string? account, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "submit", async (c, db, _) =>
         {
-            RequireOffice(actor, Office.Enterprise);
+            RequireRole(actor, Role.Enterprise);
             RequireStatus(c, CaseStatus.AwaitingApplication, CaseStatus.Returned);
             if (c.Way == CaseWay.Apply && !await db.Attachments.AnyAsync(a => a.CaseId == c.Id, cancel))
             {
@@ -89,9 +89,9 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     /// The enterprise applies for an award no formula gives (快申快享: a referral clause, or a clause whose facts the
     /// data cannot show), asking for an amount; the clause's pool limits what one enterprise may ask for in a year.
     /// </summary>
-    public async Task<CaseRow> ApplyAsync(CaseActor actor, string clauseId, string? item, int awardYear, decimal requested, string account, string enterpriseName, string district, CancellationToken cancel = default)
+    public async Task<CaseRow> ApplyAsync(Actor actor, string clauseId, string? item, int awardYear, decimal requested, string account, string enterpriseName, string district, CancellationToken cancel = default)
     {
-        RequireOffice(actor, Office.Enterprise);
+        RequireRole(actor, Role.Enterprise);
         if (!catalog.ClausesById.TryGetValue(clauseId ?? "", out var clause))
         {
             throw CaseException.Invalid($"条款“{clauseId}”不在政策目录中", $"unknown clause {clauseId}");
@@ -147,10 +147,10 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     }
 
     /// <summary>Attaches a document to an application (PDF, JPG, PNG, XLSX, DOCX or OFD, within the size limit, checked whole: <see cref="AttachmentCheck"/>).</summary>
-    public async Task<AttachmentRow> AttachAsync(long id, CaseActor actor, string fileName, byte[] content, CancellationToken cancel = default)
+    public async Task<AttachmentRow> AttachAsync(long id, Actor actor, string fileName, byte[] content, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        RequireOffice(actor, Office.Enterprise);
+        RequireRole(actor, Role.Enterprise);
         var name = AttachmentCheck.CleanName(fileName);
         var type = AttachmentCheck.Check(name, content, Settings.MaxAttachmentBytes);
         return await DecideAsync(async (db, cursor, _) =>
@@ -176,10 +176,10 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     }
 
     /// <summary>After payment the enterprise rates the service (评价), 1 to 5.</summary>
-    public Task<CaseRow> RateAsync(long id, int version, CaseActor actor, int score, string? comment, CancellationToken cancel = default) =>
+    public Task<CaseRow> RateAsync(long id, int version, Actor actor, int score, string? comment, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "rate", (c, _, _) =>
         {
-            RequireOffice(actor, Office.Enterprise);
+            RequireRole(actor, Role.Enterprise);
             RequireStatus(c, CaseStatus.Paid);
             if (score is < 1 or > 5)
             {
@@ -199,7 +199,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     /// city, the city to notice — or to held when the budget would be exceeded. The amount may be lowered (never
     /// raised above the engine's), with a reason.
     /// </summary>
-    public Task<CaseRow> PassAsync(long id, int version, CaseActor actor, decimal? amount, string? reason, CancellationToken cancel = default) =>
+    public Task<CaseRow> PassAsync(long id, int version, Actor actor, decimal? amount, string? reason, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "pass", async (c, db, _) =>
         {
             RequireReviewer(actor, c);
@@ -217,7 +217,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         }, cancel);
 
     /// <summary>A reviewer returns the case to the enterprise for correction (退回补正), with the reason.</summary>
-    public Task<CaseRow> ReturnAsync(long id, int version, CaseActor actor, string reason, CancellationToken cancel = default) =>
+    public Task<CaseRow> ReturnAsync(long id, int version, Actor actor, string reason, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "return", (c, _, _) =>
         {
             RequireReviewer(actor, c);
@@ -227,12 +227,12 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         }, cancel);
 
     /// <summary>A reviewer rejects the case (不予支持), with the reason; a held case may be rejected by the city too.</summary>
-    public Task<CaseRow> RejectAsync(long id, int version, CaseActor actor, string reason, CancellationToken cancel = default) =>
+    public Task<CaseRow> RejectAsync(long id, int version, Actor actor, string reason, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "reject", (c, _, _) =>
         {
             if (c.Status == CaseStatus.Held)
             {
-                RequireOffice(actor, Office.CityReviewer);
+                RequireRole(actor, Role.CityReviewer);
             }
             else
             {
@@ -245,10 +245,10 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         }, cancel);
 
     /// <summary>The city releases a held case once its budget allows (预算调整后放行); still over budget, it stays held.</summary>
-    public Task<CaseRow> ReleaseAsync(long id, int version, CaseActor actor, CancellationToken cancel = default) =>
+    public Task<CaseRow> ReleaseAsync(long id, int version, Actor actor, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "release", async (c, db, _) =>
         {
-            RequireOffice(actor, Office.CityReviewer);
+            RequireRole(actor, Role.CityReviewer);
             RequireStatus(c, CaseStatus.Held);
             var hold = await BudgetHoldAsync(db, c, cancel);
             if (hold is not null)
@@ -267,9 +267,9 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     /// The city publishes a notice (发布公示) of the cases ready for it in an award year (all of them, or those
     /// chosen), open to objections for a period in calendar or working days.
     /// </summary>
-    public async Task<NoticeRow> PublishNoticeAsync(CaseActor actor, int awardYear, IReadOnlyCollection<long>? caseIds = null, int? days = null, bool? workingDays = null, string? title = null, CancellationToken cancel = default)
+    public async Task<NoticeRow> PublishNoticeAsync(Actor actor, int awardYear, IReadOnlyCollection<long>? caseIds = null, int? days = null, bool? workingDays = null, string? title = null, CancellationToken cancel = default)
     {
-        RequireOffice(actor, Office.CityReviewer);
+        RequireRole(actor, Role.CityReviewer);
         var period = days ?? Settings.NoticeDays;
         if (period is < 1 or > 60)
         {
@@ -321,9 +321,9 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     }
 
     /// <summary>Records a written, real-name objection to a case in notice (异议); the case cannot be approved until it is resolved.</summary>
-    public async Task<ObjectionRow> ObjectAsync(long caseId, CaseActor actor, string from, string text, CancellationToken cancel = default)
+    public async Task<ObjectionRow> ObjectAsync(long caseId, Actor actor, string from, string text, CancellationToken cancel = default)
     {
-        RequireOffice(actor, Office.CityReviewer);
+        RequireRole(actor, Role.CityReviewer);
         if (string.IsNullOrWhiteSpace(from))
         {
             throw CaseException.Invalid("异议须实名：请填写反映人姓名或单位", "an objection needs the objector's name");
@@ -348,9 +348,9 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     /// Resolves an objection: upheld, the case is rejected; dismissed, the case goes on — approved at once when its
     /// notice period is over and no other objection is open.
     /// </summary>
-    public async Task<CaseRow> ResolveObjectionAsync(long objectionId, CaseActor actor, bool upheld, string resolution, CancellationToken cancel = default)
+    public async Task<CaseRow> ResolveObjectionAsync(long objectionId, Actor actor, bool upheld, string resolution, CancellationToken cancel = default)
     {
-        RequireOffice(actor, Office.CityReviewer);
+        RequireRole(actor, Role.CityReviewer);
         var why = CaseLimits.Text(resolution, "核查结论", CaseLimits.Reason);
         return await DecideAsync(async (db, cursor, _) =>
         {
@@ -391,9 +391,9 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     /// Closes a notice whose period is over (公示期满): every case on it with no open objection is approved for payment;
     /// a case with one stays in notice until it is resolved.
     /// </summary>
-    public async Task<(int Approved, int Waiting)> CloseNoticeAsync(long noticeId, CaseActor actor, CancellationToken cancel = default)
+    public async Task<(int Approved, int Waiting)> CloseNoticeAsync(long noticeId, Actor actor, CancellationToken cancel = default)
     {
-        RequireOffice(actor, Office.CityReviewer, Office.System);
+        RequireRole(actor, Role.CityReviewer, Role.System);
         return await DecideAsync(async (db, cursor, _) =>
         {
             var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == noticeId, cancel)
@@ -428,16 +428,16 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     /// share of its own district. When every share is paid the award enters the ledger (<c>grants</c>) the engine reads,
     /// in the same transaction, so once-only, ladders and caps hold from then on.
     /// </summary>
-    public Task<CaseRow> PayAsync(long id, int version, CaseActor actor, string payer, string voucher, CancellationToken cancel = default) =>
+    public Task<CaseRow> PayAsync(long id, int version, Actor actor, string payer, string voucher, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "pay", async (c, db, tx) =>
         {
             if (payer == Payer.City)
             {
-                RequireOffice(actor, Office.CityFinance);
+                RequireRole(actor, Role.CityFinance);
             }
             else if (payer == Payer.District)
             {
-                RequireOffice(actor, Office.DistrictFinance);
+                RequireRole(actor, Role.DistrictFinance);
             }
             else
             {
@@ -496,9 +496,9 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     // ---- budgets ----
 
     /// <summary>Sets the budget of a document (or one clause of it) for a year (预算); lowering it below what is committed is refused.</summary>
-    public async Task<BudgetRow> SetBudgetAsync(CaseActor actor, string document, string? clause, int year, decimal amount, decimal? perEnterprise, CancellationToken cancel = default)
+    public async Task<BudgetRow> SetBudgetAsync(Actor actor, string document, string? clause, int year, decimal amount, decimal? perEnterprise, CancellationToken cancel = default)
     {
-        RequireOffice(actor, Office.CityFinance, Office.CityReviewer);
+        RequireRole(actor, Role.CityFinance, Role.CityReviewer);
         if (!catalog.Documents.Any(d => d.Id == document))
         {
             throw CaseException.Invalid($"文件“{document}”不在政策目录中", $"unknown document {document}");
@@ -586,7 +586,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         return result;
     }
 
-    private Task<CaseRow> StepAsync(long id, int version, CaseActor actor, string action, Func<CaseRow, CasesDbContext, IDbContextTransaction, Task<object>> change, CancellationToken cancel) =>
+    private Task<CaseRow> StepAsync(long id, int version, Actor actor, string action, Func<CaseRow, CasesDbContext, IDbContextTransaction, Task<object>> change, CancellationToken cancel) =>
         DecideAsync(async (db, cursor, tx) =>
         {
             var c = await FindAsync(db, id, actor, cancel);
@@ -606,7 +606,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             return c;
         }, cancel);
 
-    private static async Task<CaseRow> FindAsync(CasesDbContext db, long id, CaseActor actor, CancellationToken cancel)
+    private static async Task<CaseRow> FindAsync(CasesDbContext db, long id, Actor actor, CancellationToken cancel)
     {
         var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == id, cancel);
         return c is null || !actor.Sees(c) ? throw CaseException.NotFound(id) : c;
@@ -647,15 +647,15 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         return true;
     }
 
-    private static void RequireReviewer(CaseActor actor, CaseRow c)
+    private static void RequireReviewer(Actor actor, CaseRow c)
     {
         if (c.Status == CaseStatus.DistrictReview)
         {
-            RequireOffice(actor, Office.DistrictReviewer);
+            RequireRole(actor, Role.DistrictReviewer);
         }
         else if (c.Status is CaseStatus.ExpertReview or CaseStatus.Audit or CaseStatus.CityReview)
         {
-            RequireOffice(actor, Office.CityReviewer);
+            RequireRole(actor, Role.CityReviewer);
         }
         else
         {
@@ -663,11 +663,11 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         }
     }
 
-    private static void RequireOffice(CaseActor actor, params Office[] offices)
+    private static void RequireRole(Actor actor, params Role[] roles)
     {
-        if (!offices.Contains(actor.Office))
+        if (!roles.Contains(actor.Role))
         {
-            throw CaseException.Forbidden("您的角色不能办理这一步", $"{actor.Office} may not take this step");
+            throw CaseException.Forbidden("您的角色不能办理这一步", $"{actor.Role} may not take this step");
         }
     }
 
@@ -759,7 +759,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         return rows;
     }
 
-    private async Task WriteLedgerAsync(CasesDbContext db, IDbContextTransaction tx, CaseRow c, CaseActor actor, CancellationToken cancel)
+    private async Task WriteLedgerAsync(CasesDbContext db, IDbContextTransaction tx, CaseRow c, Actor actor, CancellationToken cancel)
     {
         await using var reg = registry.CreateDbContext(db.Database.GetDbConnection(), actor.User);
         await reg.Database.UseTransactionAsync(tx.GetDbTransaction(), cancel);

@@ -33,7 +33,7 @@ public sealed class BatchModel(BatchScheduler scheduler, CaseBatch batch, CasesD
 
     public string? Error { get; private set; }
 
-    public bool MayStart => User.IsInRole(Roles.CityReviewer) || User.IsInRole(Roles.Admin);
+    public bool MayStart => HttpContext.Actor().Is(Role.CityReviewer, Role.Admin);
 
     public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(cancel);
 
@@ -46,13 +46,7 @@ public sealed class BatchModel(BatchScheduler scheduler, CaseBatch batch, CasesD
 
         try
         {
-            var actor = new CaseActor(
-                User.Identity?.Name ?? "?",
-                User.IsInRole(Roles.Admin) ? Office.Admin : Office.CityReviewer,
-                null,
-                null,
-                HttpContext.Connection.RemoteIpAddress?.ToString() ?? "");
-            var run = await scheduler.StartAsync(Year, actor, cancel);
+            var run = await scheduler.StartAsync(Year, HttpContext.Actor(), cancel);
             return RedirectToPage(new { run = run.Id });
         }
         catch (CaseException e)

@@ -20,7 +20,7 @@ public sealed class BudgetsModel(CaseWorkflow workflow, CaseQueries queries, Pol
 
     public PolicyEngine Engine => engine;
 
-    public bool CanSet => Actor.Office is Office.CityFinance or Office.CityReviewer;
+    public bool CanSet => Actor.Role is Role.CityFinance or Role.CityReviewer;
 
     public bool IsCity => CanSet;
 

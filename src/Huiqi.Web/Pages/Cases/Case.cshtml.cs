@@ -24,28 +24,28 @@ public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, Policy
 
     // ---- which steps the page offers (the workflow decides again on the server) ----
 
-    public bool CanConfirm => Actor.Office == Office.Enterprise && Case.Status == CaseStatus.AwaitingConfirmation;
+    public bool CanConfirm => Actor.Role == Role.Enterprise && Case.Status == CaseStatus.AwaitingConfirmation;
 
-    public bool CanApply => Actor.Office == Office.Enterprise && Case.Status is CaseStatus.AwaitingApplication or CaseStatus.Returned;
+    public bool CanApply => Actor.Role == Role.Enterprise && Case.Status is CaseStatus.AwaitingApplication or CaseStatus.Returned;
 
-    public bool CanDecline => Actor.Office == Office.Enterprise && Case.Status is CaseStatus.AwaitingConfirmation or CaseStatus.AwaitingApplication or CaseStatus.Returned;
+    public bool CanDecline => Actor.Role == Role.Enterprise && Case.Status is CaseStatus.AwaitingConfirmation or CaseStatus.AwaitingApplication or CaseStatus.Returned;
 
     public bool CanReview => Case.Status switch
     {
-        CaseStatus.DistrictReview => Actor.Office is Office.DistrictReviewer,
-        CaseStatus.ExpertReview or CaseStatus.Audit or CaseStatus.CityReview => Actor.Office is Office.CityReviewer,
+        CaseStatus.DistrictReview => Actor.Role is Role.DistrictReviewer,
+        CaseStatus.ExpertReview or CaseStatus.Audit or CaseStatus.CityReview => Actor.Role is Role.CityReviewer,
         _ => false,
     };
 
-    public bool CanRelease => Case.Status == CaseStatus.Held && Actor.Office is Office.CityReviewer;
+    public bool CanRelease => Case.Status == CaseStatus.Held && Actor.Role is Role.CityReviewer;
 
-    public bool CanObject => Case.Status == CaseStatus.InNotice && Actor.Office is Office.CityReviewer;
+    public bool CanObject => Case.Status == CaseStatus.InNotice && Actor.Role is Role.CityReviewer;
 
-    public bool CanRate => Actor.Office == Office.Enterprise && Case.Status == CaseStatus.Paid && Case.Rating is null;
+    public bool CanRate => Actor.Role == Role.Enterprise && Case.Status == CaseStatus.Paid && Case.Rating is null;
 
     /// <summary>The shares the signed-in finance office may pay on this case now.</summary>
     public IReadOnlyList<string> Payable => Case.Status is CaseStatus.Approved or CaseStatus.Paying
-        ? [.. CaseQueries.PayersOf(Actor.Office).Where(p => (p == Payer.City ? Case.CityShare : Case.DistrictShare) > 0 && View.Payments.All(x => x.Payer != p))]
+        ? [.. CaseAccess.PayersOf(Actor.Role).Where(p => (p == Payer.City ? Case.CityShare : Case.DistrictShare) > 0 && View.Payments.All(x => x.Payer != p))]
         : [];
 
     public string ClauseTitle => engine.ClauseTitle(Case.Clause);
@@ -153,7 +153,7 @@ public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, Policy
             return "感谢您的评价。";
         });
 
-    private Task<IActionResult> Step(long id, CancellationToken cancel, Func<CaseActor, Task<string>> step) =>
+    private Task<IActionResult> Step(long id, CancellationToken cancel, Func<Actor, Task<string>> step) =>
         StepAsync(step, () => Redirect(CaseText.Url(id)), () => OnGetAsync(id, cancel));
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancel)

@@ -25,7 +25,7 @@ public sealed class IndexModel(CaseQueries queries, CaseWorkflow workflow, Polic
 
     public DateOnly Today => workflow.Today;
 
-    public bool IsCity => Actor.Office is Office.CityReviewer or Office.CityFinance or Office.Admin;
+    public bool IsCity => Actor.Role is Role.CityReviewer or Role.CityFinance or Role.Admin;
 
     public static IReadOnlyList<string> Districts => Vocabulary.Districts;
 

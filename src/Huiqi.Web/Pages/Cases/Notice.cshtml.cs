@@ -19,7 +19,7 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
 
     public PolicyEngine Engine => engine;
 
-    public bool IsCity => Actor.Office is Office.CityReviewer;
+    public bool IsCity => Actor.Role is Role.CityReviewer;
 
     public bool Over => workflow.Today > Notice.Ends;
 
@@ -94,7 +94,7 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
         Step(id, cancel, async a =>
         {
             var notice = await queries.NoticeAsync(id, cancel) ?? throw CaseException.NotFound(id);
-            if (a.Office is not (Office.CityReviewer) || !clock.Movable)
+            if (a.Role is not (Role.CityReviewer) || !clock.Movable)
             {
                 throw CaseException.Forbidden("只有演示环境中的市工信局可以跳过公示期", "only the city may skip a notice period, and only in the Demo environment");
             }
@@ -108,6 +108,6 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
             return $"演示环境：办理日期已推进 {Math.Max(days, 0)} 天，今天是 {Show.Date(workflow.Today)}，公示期已满，可以结束公示。";
         });
 
-    private Task<IActionResult> Step(long id, CancellationToken cancel, Func<CaseActor, Task<string>> step) =>
+    private Task<IActionResult> Step(long id, CancellationToken cancel, Func<Actor, Task<string>> step) =>
         StepAsync(step, () => Redirect(CaseText.NoticeUrl(id)), () => OnGetAsync(id, cancel));
 }

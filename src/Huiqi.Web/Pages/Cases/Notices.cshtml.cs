@@ -14,7 +14,7 @@ public sealed class NoticesModel(CaseQueries queries, CaseWorkflow workflow, Pol
 
     public CaseSettings Settings => workflow.Settings;
 
-    public bool CanPublish => Actor.Office is Office.CityReviewer;
+    public bool CanPublish => Actor.Role is Role.CityReviewer;
 
     /// <summary>Cases ready for notice in the default award year, in the whole city (what a notice would list).</summary>
     public int Ready { get; private set; }

@@ -17,7 +17,7 @@ public sealed class PaymentsModel(CaseQueries queries, CaseWorkflow workflow, Po
 
     public PolicyEngine Engine => engine;
 
-    public bool Pays => CaseQueries.PayersOf(Actor.Office).Count > 0;
+    public bool Pays => CaseAccess.PayersOf(Actor.Role).Count > 0;
 
     public async Task OnGetAsync(CancellationToken cancel) => (ToPay, Paid) = await queries.PaymentsAsync(Actor, Year, cancel);
 
