@@ -13,7 +13,6 @@ namespace Huiqi.Web.Pages;
 /// conditional UPDATE, so two deciders at once give one decision), and logged; to change it the enterprise files a
 /// new request.
 /// </summary>
-[Authorize(Policy = AccessPolicies.Lists)]
 public sealed class CorrectionsModel(IDbContextFactory<WebDbContext> contexts, TimeProvider clock, ILogger<CorrectionsModel> log) : PageModel
 {
     public IReadOnlyList<CorrectionRow> Items { get; private set; } = [];

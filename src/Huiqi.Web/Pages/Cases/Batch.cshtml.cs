@@ -14,7 +14,6 @@ namespace Huiqi.Web.Pages.Cases;
 /// The no-application batch (免申即享批量比对) for the city: start a run for an award year, watch its district parts
 /// progress on the durable scheduler, and read the result by clause and district beside the engine's own totals.
 /// </summary>
-[Authorize(Roles = $"{Roles.CityReviewer},{Roles.CityFinance},{Roles.Admin}")]
 public sealed class BatchModel(BatchScheduler scheduler, CaseBatch batch, CasesDatabase cases, PolicyEngine engine) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Run { get; set; }

@@ -8,7 +8,6 @@ namespace Huiqi.Web.Pages.Cases;
 /// printable and as an xlsx; the city records objections against listed cases, resolves them and, once the period is
 /// over, closes the notice so the cases go to payment.
 /// </summary>
-[Authorize(Policy = AccessPolicies.Lists)]
 public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, PolicyEngine engine, CaseClock clock) : CasePageModel
 {
     public NoticeRow Notice { get; private set; } = null!;

@@ -5,7 +5,6 @@ namespace Huiqi.Web.Pages.Cases;
 /// calendar days (5 working days unless chosen otherwise), and sees every notice. A notice is a published list, so
 /// every bureau may read it; only the city publishes.
 /// </summary>
-[Authorize(Policy = AccessPolicies.Lists)]
 public sealed class NoticesModel(CaseQueries queries, CaseWorkflow workflow, PolicyEngine engine) : CasePageModel
 {
     public IReadOnlyList<(NoticeRow Notice, int Cases, decimal? Amount)> Notices { get; private set; } = [];

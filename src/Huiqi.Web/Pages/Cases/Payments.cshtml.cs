@@ -6,7 +6,6 @@ namespace Huiqi.Web.Pages.Cases;
 /// Payment (拨付): the approved shares the signed-in finance office has to pay — the city's finance the city shares, a
 /// district's finance its district's shares — each paid with its voucher number, and the shares paid, as an xlsx too.
 /// </summary>
-[Authorize(Policy = AccessPolicies.Lists)]
 public sealed class PaymentsModel(CaseQueries queries, CaseWorkflow workflow, PolicyEngine engine) : CasePageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
