@@ -45,8 +45,8 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         StepAsync(id, version, actor, "confirm", (c, _, _) =>
         {
             RequireRole(actor, Role.Enterprise);
-            RequireStatus(c, CaseStatus.AwaitingConfirmation);
-            Submit(c);
+            RequireStep(c, CaseStep.Confirm);
+            Submit(c, CaseStep.Confirm);
             return Task.FromResult<object>(new { });
         }, cancel);
 
@@ -55,9 +55,9 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         StepAsync(id, version, actor, "decline", (c, _, _) =>
         {
             RequireRole(actor, Role.Enterprise);
-            RequireStatus(c, CaseStatus.AwaitingConfirmation, CaseStatus.AwaitingApplication, CaseStatus.Returned);
+            RequireStep(c, CaseStep.Decline);
             c.Reason = RequireReason(reason);
-            c.Status = CaseStatus.Declined;
+            Move(c, CaseStep.Decline, CaseStatus.Declined);
             return Task.FromResult<object>(new { reason });
         }, cancel);
 
@@ -69,7 +69,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         StepAsync(id, version, actor, "submit", async (c, db, _) =>
         {
             RequireRole(actor, Role.Enterprise);
-            RequireStatus(c, CaseStatus.AwaitingApplication, CaseStatus.Returned);
+            RequireStep(c, CaseStep.Submit);
             if (c.Way == CaseWay.Apply && !await db.Attachments.AnyAsync(a => a.CaseId == c.Id, cancel))
             {
                 throw CaseException.Invalid("请先上传申报材料（至少一个文件）再提交", "an application needs at least one attachment");
@@ -81,7 +81,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
                 c.Reason = said;
             }
 
-            Submit(c);
+            Submit(c, CaseStep.Submit);
             return new { account };
         }, cancel);
 
@@ -156,7 +156,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         return await DecideAsync(async (db, cursor, _) =>
         {
             var c = await FindAsync(db, id, actor, cancel);
-            RequireStatus(c, CaseStatus.AwaitingApplication, CaseStatus.Returned);
+            RequireStep(c, CaseStep.Attach);
             var now = clock.GetUtcNow().UtcDateTime;
             var row = new AttachmentRow
             {
@@ -180,7 +180,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         StepAsync(id, version, actor, "rate", (c, _, _) =>
         {
             RequireRole(actor, Role.Enterprise);
-            RequireStatus(c, CaseStatus.Paid);
+            RequireStep(c, CaseStep.Rate);
             if (score is < 1 or > 5)
             {
                 throw CaseException.Invalid($"评分应为1到5分，而不是{score}", $"score must be 1..5, not {score}");
@@ -202,16 +202,16 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     public Task<CaseRow> PassAsync(long id, int version, Actor actor, decimal? amount, string? reason, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "pass", async (c, db, _) =>
         {
-            RequireReviewer(actor, c);
+            RequireReviewer(actor, c, CaseStep.Pass);
             var lowered = Lower(c, amount, reason, catalog.ClausesById.TryGetValue(c.Clause, out var clause) ? clause.Document.Split : null);
             if (c.Status != CaseStatus.CityReview)
             {
-                c.Status = CaseStatus.After(c.Status, c.StepList);
+                Move(c, CaseStep.Pass, CaseStatus.After(c.Status, c.StepList));
                 return new { amount = c.Amount, lowered, reason };
             }
 
             var hold = await BudgetHoldAsync(db, c, cancel);
-            c.Status = hold is null ? CaseStatus.ReadyForNotice : CaseStatus.Held;
+            Move(c, CaseStep.Pass, hold is null ? CaseStatus.ReadyForNotice : CaseStatus.Held);
             c.Reason = hold ?? (lowered ? reason : c.Reason);
             return new { amount = c.Amount, lowered, reason, hold };
         }, cancel);
@@ -220,9 +220,9 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     public Task<CaseRow> ReturnAsync(long id, int version, Actor actor, string reason, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "return", (c, _, _) =>
         {
-            RequireReviewer(actor, c);
+            RequireReviewer(actor, c, CaseStep.Return);
             c.Reason = RequireReason(reason);
-            c.Status = CaseStatus.Returned;
+            Move(c, CaseStep.Return, CaseStatus.Returned);
             return Task.FromResult<object>(new { reason });
         }, cancel);
 
@@ -230,17 +230,9 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
     public Task<CaseRow> RejectAsync(long id, int version, Actor actor, string reason, CancellationToken cancel = default) =>
         StepAsync(id, version, actor, "reject", (c, _, _) =>
         {
-            if (c.Status == CaseStatus.Held)
-            {
-                RequireRole(actor, Role.CityReviewer);
-            }
-            else
-            {
-                RequireReviewer(actor, c);
-            }
-
+            RequireReviewer(actor, c, CaseStep.Reject);
             c.Reason = RequireReason(reason);
-            c.Status = CaseStatus.Rejected;
+            Move(c, CaseStep.Reject, CaseStatus.Rejected);
             return Task.FromResult<object>(new { reason });
         }, cancel);
 
@@ -249,14 +241,14 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         StepAsync(id, version, actor, "release", async (c, db, _) =>
         {
             RequireRole(actor, Role.CityReviewer);
-            RequireStatus(c, CaseStatus.Held);
+            RequireStep(c, CaseStep.Release);
             var hold = await BudgetHoldAsync(db, c, cancel);
             if (hold is not null)
             {
                 throw CaseException.Conflict($"预算仍不足，不能放行：{hold}", "the budget still does not allow it");
             }
 
-            c.Status = CaseStatus.ReadyForNotice;
+            Move(c, CaseStep.Release, CaseStatus.ReadyForNotice);
             c.Reason = null;
             return new { };
         }, cancel);
@@ -310,7 +302,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             foreach (var c in listed)
             {
                 c.NoticeId = notice.Id;
-                c.Status = CaseStatus.InNotice;
+                Move(c, CaseStep.Notice, CaseStatus.InNotice);
                 c.Version++;
                 c.UpdatedAt = now;
                 DecisionLog.Append(db, cursor, actor, "notice", c, $"{CaseStatus.ReadyForNotice}→{CaseStatus.InNotice}", new { notice = notice.Id, ends = notice.Ends }, now);
@@ -334,7 +326,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         return await DecideAsync(async (db, cursor, _) =>
         {
             var c = await FindAsync(db, caseId, actor, cancel);
-            RequireStatus(c, CaseStatus.InNotice);
+            RequireStep(c, CaseStep.Object);
             var now = clock.GetUtcNow().UtcDateTime;
             var row = new ObjectionRow { CaseId = c.Id, NoticeId = c.NoticeId!.Value, From = from, Text = body, RecordedBy = actor.User, At = now };
             db.Objections.Add(row);
@@ -409,7 +401,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             var approved = 0;
             foreach (var c in listed.Where(c => !open.Contains(c.Id)))
             {
-                c.Status = CaseStatus.Approved;
+                Move(c, CaseStep.CloseNotice, CaseStatus.Approved);
                 c.Version++;
                 c.UpdatedAt = now;
                 approved++;
@@ -444,7 +436,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
                 throw CaseException.Invalid($"出资方应为 city 或 district，而不是“{payer}”", $"payer must be city or district, not '{payer}'");
             }
 
-            RequireStatus(c, CaseStatus.Approved, CaseStatus.Paying);
+            RequireStep(c, CaseStep.Pay);
             voucher = CaseLimits.Text(voucher, "拨付凭证号", CaseLimits.Voucher, required: false);
             // 不相容岗位分离: whoever took a review step on this case (the log says who) may not also pay it, even
             // from another office the account was moved to.
@@ -484,7 +476,7 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
             });
             var other = payer == Payer.City ? c.DistrictShare : c.CityShare;
             var otherPaid = other <= 0 || await db.Payments.AnyAsync(p => p.CaseId == c.Id && p.Payer != payer, cancel);
-            c.Status = otherPaid ? CaseStatus.Paid : CaseStatus.Paying;
+            Move(c, CaseStep.Pay, otherPaid ? CaseStatus.Paid : CaseStatus.Paying);
             if (otherPaid)
             {
                 await WriteLedgerAsync(db, tx, c, actor, cancel);
@@ -612,9 +604,9 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         return c is null || !actor.Sees(c) ? throw CaseException.NotFound(id) : c;
     }
 
-    private void Submit(CaseRow c)
+    private void Submit(CaseRow c, CaseStep step)
     {
-        c.Status = CaseStatus.DistrictReview;
+        Move(c, step, CaseStatus.DistrictReview);
         c.SubmittedOn = Today;
         var days = catalog.ClausesById.TryGetValue(c.Clause, out var clause) ? clause.Path.DeadlineWorkingDays : AwardPath.DefaultDeadline;
         c.Deadline = Calendar.AddWorkingDays(Today, days);
@@ -647,20 +639,16 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         return true;
     }
 
-    private static void RequireReviewer(Actor actor, CaseRow c)
+    /// <summary>A review step: the role the table names for it at the case's status, or a conflict when the case is at no review step.</summary>
+    private static void RequireReviewer(Actor actor, CaseRow c, CaseStep step)
     {
-        if (c.Status == CaseStatus.DistrictReview)
-        {
-            RequireRole(actor, Role.DistrictReviewer);
-        }
-        else if (c.Status is CaseStatus.ExpertReview or CaseStatus.Audit or CaseStatus.CityReview)
-        {
-            RequireRole(actor, Role.CityReviewer);
-        }
-        else
+        var takers = CasePath.Takers(c.Status, step);
+        if (takers.Count == 0)
         {
             throw CaseException.Conflict($"事项当前状态为“{CaseStatus.Chinese(c.Status)}”，不在审核环节", $"case is {c.Status}, not at a review step");
         }
+
+        RequireRole(actor, [.. takers]);
     }
 
     private static void RequireRole(Actor actor, params Role[] roles)
@@ -671,7 +659,21 @@ public sealed class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, Po
         }
     }
 
-    private static void RequireStatus(CaseRow c, params string[] statuses)
+    /// <summary>Refuses a step the table does not list from the case's status (a stale page, or a step out of turn).</summary>
+    private static void RequireStep(CaseRow c, CaseStep step) => RequireStatus(c, CasePath.From(step));
+
+    /// <summary>Moves the case along the table; a move it does not list is a fault of the platform, never the user's.</summary>
+    private static void Move(CaseRow c, CaseStep step, string to)
+    {
+        if (!CasePath.Allows(c.Status, step, to))
+        {
+            throw new InvalidOperationException($"{c.Status} --{step}--> {to} is not in the case steps' table");
+        }
+
+        c.Status = to;
+    }
+
+    private static void RequireStatus(CaseRow c, IReadOnlyList<string> statuses)
     {
         if (!statuses.Contains(c.Status))
         {

@@ -22,31 +22,25 @@ public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, Policy
 
     public CaseSettings Settings => workflow.Settings;
 
-    // ---- which steps the page offers (the workflow decides again on the server) ----
+    /// <summary>The steps the signed-in role may take now, as the domain answers (<see cref="CasePath.AllowedSteps"/>).</summary>
+    public IReadOnlySet<CaseStep> Steps => CasePath.AllowedSteps(Case, Actor);
 
-    public bool CanConfirm => Actor.Role == Role.Enterprise && Case.Status == CaseStatus.AwaitingConfirmation;
+    public bool CanConfirm => Steps.Contains(CaseStep.Confirm);
 
-    public bool CanApply => Actor.Role == Role.Enterprise && Case.Status is CaseStatus.AwaitingApplication or CaseStatus.Returned;
+    public bool CanApply => Steps.Contains(CaseStep.Submit);
 
-    public bool CanDecline => Actor.Role == Role.Enterprise && Case.Status is CaseStatus.AwaitingConfirmation or CaseStatus.AwaitingApplication or CaseStatus.Returned;
+    public bool CanDecline => Steps.Contains(CaseStep.Decline);
 
-    public bool CanReview => Case.Status switch
-    {
-        CaseStatus.DistrictReview => Actor.Role is Role.DistrictReviewer,
-        CaseStatus.ExpertReview or CaseStatus.Audit or CaseStatus.CityReview => Actor.Role is Role.CityReviewer,
-        _ => false,
-    };
+    public bool CanReview => Steps.Contains(CaseStep.Pass);
 
-    public bool CanRelease => Case.Status == CaseStatus.Held && Actor.Role is Role.CityReviewer;
+    public bool CanRelease => Steps.Contains(CaseStep.Release);
 
-    public bool CanObject => Case.Status == CaseStatus.InNotice && Actor.Role is Role.CityReviewer;
+    public bool CanObject => Steps.Contains(CaseStep.Object);
 
-    public bool CanRate => Actor.Role == Role.Enterprise && Case.Status == CaseStatus.Paid && Case.Rating is null;
+    public bool CanRate => Steps.Contains(CaseStep.Rate);
 
     /// <summary>The shares the signed-in finance office may pay on this case now.</summary>
-    public IReadOnlyList<string> Payable => Case.Status is CaseStatus.Approved or CaseStatus.Paying
-        ? [.. CaseAccess.PayersOf(Actor.Role).Where(p => (p == Payer.City ? Case.CityShare : Case.DistrictShare) > 0 && View.Payments.All(x => x.Payer != p))]
-        : [];
+    public IReadOnlyList<string> Payable => CasePath.PayableShares(Case, Actor, View.Payments);
 
     public string ClauseTitle => engine.ClauseTitle(Case.Clause);
 
