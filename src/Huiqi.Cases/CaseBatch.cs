@@ -202,7 +202,7 @@ public sealed class CaseBatch(CasesDatabase cases, DossierStore registry, Policy
         await db.SaveChangesAsync(cancel);
         foreach (var c in created)
         {
-            DecisionLog.Append(db, cursor, actor, "push", c, $"→{c.Status}", new { run = part.RunId, amount = c.Amount, city = c.CityShare, district = c.DistrictShare }, now);
+            DecisionLog.Append(db, cursor, actor, "push", c, $"→{c.Status.Code()}", new { run = part.RunId, amount = c.Amount, city = c.CityShare, district = c.DistrictShare }, now);
         }
 
         await DecisionLog.FlushAsync(db, cursor, cancel);

@@ -46,7 +46,7 @@ public enum CaseStep
 }
 
 /// <summary>One allowed move: from a status, a step taken by a role, to a status.</summary>
-public sealed record CaseTransition(string From, CaseStep Step, Role Role, string To);
+public sealed record CaseTransition(CaseStatus From, CaseStep Step, Role Role, CaseStatus To);
 
 /// <summary>
 /// The award path as one table (办理流程): every <c>(status, step) → status</c> the workflow accepts and the role that
@@ -57,8 +57,8 @@ public sealed record CaseTransition(string From, CaseStep Step, Role Role, strin
 /// </summary>
 public static class CasePath
 {
-    private static readonly string[] Offered = [CaseStatus.AwaitingConfirmation, CaseStatus.AwaitingApplication, CaseStatus.Returned];
-    private static readonly string[] Applying = [CaseStatus.AwaitingApplication, CaseStatus.Returned];
+    private static readonly CaseStatus[] Offered = [CaseStatus.AwaitingConfirmation, CaseStatus.AwaitingApplication, CaseStatus.Returned];
+    private static readonly CaseStatus[] Applying = [CaseStatus.AwaitingApplication, CaseStatus.Returned];
 
     /// <summary>The table, in the order the statuses are named when a step is refused.</summary>
     public static readonly IReadOnlyList<CaseTransition> Table =
@@ -99,14 +99,14 @@ public static class CasePath
     ];
 
     /// <summary>The statuses a step may be taken from, in the table's order.</summary>
-    public static IReadOnlyList<string> From(CaseStep step) => [.. Table.Where(t => t.Step == step).Select(t => t.From).Distinct()];
+    public static IReadOnlyList<CaseStatus> From(CaseStep step) => [.. Table.Where(t => t.Step == step).Select(t => t.From).Distinct()];
 
     /// <summary>The roles that take a step from a status (none: the step is not taken there).</summary>
-    public static IReadOnlyList<Role> Takers(string from, CaseStep step) =>
+    public static IReadOnlyList<Role> Takers(CaseStatus from, CaseStep step) =>
         [.. Table.Where(t => t.From == from && t.Step == step).Select(t => t.Role).Distinct()];
 
     /// <summary>Whether the table lists this move (the workflow's guard on every status it sets).</summary>
-    public static bool Allows(string from, CaseStep step, string to) => Table.Any(t => t.From == from && t.Step == step && t.To == to);
+    public static bool Allows(CaseStatus from, CaseStep step, CaseStatus to) => Table.Any(t => t.From == from && t.Step == step && t.To == to);
 
     /// <summary>
     /// The steps the actor may take on the case now: those the table lists from its status for the actor's role, on a

@@ -72,8 +72,9 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
     {
         await using var db = cases.CreateDbContext();
         var unstatused = Filter(db, actor, filter with { Status = null });
-        var byStatus = await unstatused.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancel);
-        var query = string.IsNullOrEmpty(filter.Status) ? unstatused : unstatused.Where(c => c.Status == filter.Status);
+        var groups = await unstatused.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancel);
+        var byStatus = groups.ToDictionary(g => g.Key.Code(), g => g.Count);
+        var query = string.IsNullOrEmpty(filter.Status) ? unstatused : WithStatus(unstatused, filter.Status);
         var count = await query.CountAsync(cancel);
         page = Math.Clamp(page, 1, Math.Max(1, (count + PageSize - 1) / PageSize));
         var items = await query.OrderByDescending(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancel);
@@ -223,6 +224,10 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
         return await db.BatchParts.AsNoTracking().Where(p => runs.Contains(p.RunId) && p.Status != "done").OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancel);
     }
 
+    /// <summary>The cases of the status a code names; a code that names none matches no case.</summary>
+    private static IQueryable<CaseRow> WithStatus(IQueryable<CaseRow> q, string code) =>
+        CaseStatuses.TryParse(code, out var status) ? q.Where(c => c.Status == status) : q.Where(c => false);
+
     private IQueryable<CaseRow> Filter(CasesDbContext db, Actor actor, CaseFilter f)
     {
         var q = Visible(db, actor);
@@ -233,7 +238,7 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
 
         if (!string.IsNullOrEmpty(f.Status))
         {
-            q = q.Where(c => c.Status == f.Status);
+            q = WithStatus(q, f.Status);
         }
 
         if (!string.IsNullOrEmpty(f.Clause))
@@ -255,7 +260,7 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
         {
             // The same rule as CaseRow.IsOverdue, in the query: past the deadline while the bureaus still owe a decision.
             var today = workflow.Today;
-            string[] pending = [.. CaseStatus.Pending];
+            CaseStatus[] pending = [.. CaseStatuses.Pending];
             q = q.Where(c => c.Deadline != null && c.Deadline < today && pending.Contains(c.Status));
         }
 

@@ -109,7 +109,7 @@ public sealed partial class CaseWorkflow
             };
             db.Cases.Add(row);
             await db.SaveChangesAsync(cancel);
-            DecisionLog.Append(db, cursor, actor, "apply", row, $"→{row.Status}", new { clause = clauseId, item, awardYear, requested }, now);
+            DecisionLog.Append(db, cursor, actor, "apply", row, $"→{row.Status.Code()}", new { clause = clauseId, item, awardYear, requested }, now);
             return row;
         }, cancel);
     }
@@ -138,7 +138,7 @@ public sealed partial class CaseWorkflow
                 At = now,
             };
             db.Attachments.Add(row);
-            DecisionLog.Append(db, cursor, actor, "attach", c, c.Status, new { file = name, size = content.Length, sha256 = row.Sha256 }, now);
+            DecisionLog.Append(db, cursor, actor, "attach", c, c.Status.Code(), new { file = name, size = content.Length, sha256 = row.Sha256 }, now);
             return row;
         }, cancel);
     }

@@ -63,7 +63,7 @@ public sealed partial class CaseWorkflow
             var mine = rows.Where(r => In(r.Clause)).ToList();
             return new BudgetUse(
                 b,
-                CaseLimits.Total(mine.Where(r => CaseStatus.Committed.Contains(r.Status)).Select(r => r.Amount)),
+                CaseLimits.Total(mine.Where(r => CaseStatuses.Committed.Contains(r.Status)).Select(r => r.Amount)),
                 CaseLimits.Total(mine.Where(r => r.Status == CaseStatus.InNotice).Select(r => r.Amount)),
                 CaseLimits.Total(paid.Where(p => In(p.Clause)).Select(p => p.Amount)),
                 mine.Count(r => r.Status == CaseStatus.Held),
@@ -76,7 +76,7 @@ public sealed partial class CaseWorkflow
     {
         foreach (var b in await BudgetsForAsync(db, c.AwardYear, c.Clause, cancel))
         {
-            var scope = db.Cases.Where(x => x.AwardYear == c.AwardYear && x.Id != c.Id && CaseStatus.Committed.Contains(x.Status));
+            var scope = db.Cases.Where(x => x.AwardYear == c.AwardYear && x.Id != c.Id && CaseStatuses.Committed.Contains(x.Status));
             scope = b.Clause.Length > 0 ? scope.Where(x => x.Clause == b.Clause) : scope.Where(x => x.Clause.StartsWith(b.Document + "/"));
             var amounts = await scope.Select(x => new { x.Uscc, x.Amount }).ToListAsync(cancel);
             // A total beyond decimal (only a row edited behind the platform's back) can never be within a budget.

@@ -56,7 +56,7 @@ public sealed partial class CaseWorkflow
                 Move(c, CaseStep.Notice, CaseStatus.InNotice);
                 c.Version++;
                 c.UpdatedAt = now;
-                DecisionLog.Append(db, cursor, actor, "notice", c, $"{CaseStatus.ReadyForNotice}→{CaseStatus.InNotice}", new { notice = notice.Id, ends = notice.Ends }, now);
+                DecisionLog.Append(db, cursor, actor, "notice", c, $"{CaseStatus.ReadyForNotice.Code()}→{CaseStatus.InNotice.Code()}", new { notice = notice.Id, ends = notice.Ends }, now);
             }
 
             return notice;
@@ -82,7 +82,7 @@ public sealed partial class CaseWorkflow
             var row = new ObjectionRow { CaseId = c.Id, NoticeId = c.NoticeId!.Value, From = from, Text = body, RecordedBy = actor.User, At = now };
             db.Objections.Add(row);
             c.Version++;
-            DecisionLog.Append(db, cursor, actor, "object", c, c.Status, new { from, text = body }, now);
+            DecisionLog.Append(db, cursor, actor, "object", c, c.Status.Code(), new { from, text = body }, now);
             return row;
         }, cancel);
     }
@@ -125,7 +125,7 @@ public sealed partial class CaseWorkflow
 
             c.Version++;
             c.UpdatedAt = now;
-            DecisionLog.Append(db, cursor, actor, upheld ? "objection-upheld" : "objection-dismissed", c, $"{from}→{c.Status}", new { objection = o.Id, resolution = why }, now);
+            DecisionLog.Append(db, cursor, actor, upheld ? "objection-upheld" : "objection-dismissed", c, $"{from.Code()}→{c.Status.Code()}", new { objection = o.Id, resolution = why }, now);
             return c;
         }, cancel);
     }
@@ -156,7 +156,7 @@ public sealed partial class CaseWorkflow
                 c.Version++;
                 c.UpdatedAt = now;
                 approved++;
-                DecisionLog.Append(db, cursor, actor, "notice-ended", c, $"{CaseStatus.InNotice}→{CaseStatus.Approved}", new { notice = noticeId }, now);
+                DecisionLog.Append(db, cursor, actor, "notice-ended", c, $"{CaseStatus.InNotice.Code()}→{CaseStatus.Approved.Code()}", new { notice = noticeId }, now);
             }
 
             notice.Status = listed.Count == approved ? "closed" : "open";

@@ -18,7 +18,7 @@ public sealed partial class CaseWorkflow
             var lowered = Lower(c, amount, reason, catalog.ClausesById.TryGetValue(c.Clause, out var clause) ? clause.Document.Split : null);
             if (c.Status != CaseStatus.CityReview)
             {
-                Move(c, CaseStep.Pass, CaseStatus.After(c.Status, c.StepList));
+                Move(c, CaseStep.Pass, CaseStatuses.After(c.Status, c.StepList));
                 return new { amount = c.Amount, lowered, reason };
             }
 
@@ -98,7 +98,7 @@ public sealed partial class CaseWorkflow
         var takers = CasePath.Takers(c.Status, step);
         if (takers.Count == 0)
         {
-            throw CaseException.Conflict($"事项当前状态为“{CaseStatus.Chinese(c.Status)}”，不在审核环节", $"case is {c.Status}, not at a review step");
+            throw CaseException.Conflict($"事项当前状态为“{c.Status.Chinese()}”，不在审核环节", $"case is {c.Status.Code()}, not at a review step");
         }
 
         RequireRole(actor, [.. takers]);

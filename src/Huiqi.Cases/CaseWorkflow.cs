@@ -65,7 +65,7 @@ public sealed partial class CaseWorkflow(CasesDatabase cases, HuiqiDatabase regi
             if (c.Version != version)
             {
                 throw CaseException.Conflict(
-                    $"该事项已被他人处理（您看到的是第{version}版，现为第{c.Version}版，状态：{CaseStatus.Chinese(c.Status)}），请刷新后查看",
+                    $"该事项已被他人处理（您看到的是第{version}版，现为第{c.Version}版，状态：{c.Status.Chinese()}），请刷新后查看",
                     $"case {id} is at version {c.Version}, not {version}");
             }
 
@@ -74,7 +74,7 @@ public sealed partial class CaseWorkflow(CasesDatabase cases, HuiqiDatabase regi
             var now = clock.GetUtcNow().UtcDateTime;
             c.Version++;
             c.UpdatedAt = now;
-            DecisionLog.Append(db, cursor, actor, action, c, $"{from}→{c.Status}", detail, now);
+            DecisionLog.Append(db, cursor, actor, action, c, $"{from.Code()}→{c.Status.Code()}", detail, now);
             return c;
         }, cancel);
 
@@ -96,23 +96,23 @@ public sealed partial class CaseWorkflow(CasesDatabase cases, HuiqiDatabase regi
     private static void RequireStep(CaseRow c, CaseStep step) => RequireStatus(c, CasePath.From(step));
 
     /// <summary>Moves the case along the table; a move it does not list is a fault of the platform, never the user's.</summary>
-    private static void Move(CaseRow c, CaseStep step, string to)
+    private static void Move(CaseRow c, CaseStep step, CaseStatus to)
     {
         if (!CasePath.Allows(c.Status, step, to))
         {
-            throw new InvalidOperationException($"{c.Status} --{step}--> {to} is not in the case steps' table");
+            throw new InvalidOperationException($"{c.Status.Code()} --{step}--> {to.Code()} is not in the case steps' table");
         }
 
         c.Status = to;
     }
 
-    private static void RequireStatus(CaseRow c, IReadOnlyList<string> statuses)
+    private static void RequireStatus(CaseRow c, IReadOnlyList<CaseStatus> statuses)
     {
         if (!statuses.Contains(c.Status))
         {
             throw CaseException.Conflict(
-                $"事项当前状态为“{CaseStatus.Chinese(c.Status)}”，不能办理这一步（应为：{string.Join("、", statuses.Select(CaseStatus.Chinese))}）",
-                $"case is {c.Status}, expected {string.Join(" or ", statuses)}");
+                $"事项当前状态为“{c.Status.Chinese()}”，不能办理这一步（应为：{string.Join("、", statuses.Select(CaseStatuses.Chinese))}）",
+                $"case is {c.Status.Code()}, expected {string.Join(" or ", statuses.Select(CaseStatuses.Code))}");
         }
     }
 

@@ -95,7 +95,7 @@ public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, Policy
             var c = await workflow.PassAsync(id, version, a, amount, string.IsNullOrWhiteSpace(reason) ? null : reason, cancel);
             return c.Status == CaseStatus.Held
                 ? $"已通过，但超出预算，事项暂缓：{c.Reason}"
-                : $"已通过，事项进入“{CaseStatus.Chinese(c.Status)}”。";
+                : $"已通过，事项进入“{c.Status.Chinese()}”。";
         });
 
     public Task<IActionResult> OnPostReturnAsync(long id, int version, string? reason, CancellationToken cancel) =>
@@ -130,7 +130,7 @@ public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, Policy
         Step(id, cancel, async a =>
         {
             var c = await workflow.ResolveObjectionAsync(objection, a, upheld, resolution ?? "", cancel);
-            return upheld ? "异议成立，事项不予支持。" : $"异议不成立，事项状态：{CaseStatus.Chinese(c.Status)}。";
+            return upheld ? "异议成立，事项不予支持。" : $"异议不成立，事项状态：{c.Status.Chinese()}。";
         });
 
     public Task<IActionResult> OnPostPayAsync(long id, int version, string payer, string? voucher, CancellationToken cancel) =>

@@ -21,7 +21,7 @@ public sealed class NoticesModel(CaseQueries queries, CaseWorkflow workflow, Pol
     public async Task OnGetAsync(CancellationToken cancel)
     {
         Notices = await queries.NoticesAsync(cancel);
-        Ready = (await queries.ListAsync(Actor, new CaseFilter { Year = engine.AwardYear, Status = CaseStatus.ReadyForNotice }, 1, cancel)).Count;
+        Ready = (await queries.ListAsync(Actor, new CaseFilter { Year = engine.AwardYear, Status = CaseStatus.ReadyForNotice.Code() }, 1, cancel)).Count;
     }
 
     public Task<IActionResult> OnPostPublishAsync(int year, int? days, bool workingDays, string? title, CancellationToken cancel)
