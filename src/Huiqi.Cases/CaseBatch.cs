@@ -20,10 +20,17 @@ public sealed class CaseBatch(CasesDatabase cases, DossierStore registry, Policy
 
     private readonly Evaluator _evaluator = new(catalog);
 
+    /// <summary>Who may start a run: the city bureau (市工信局), the administrator and the platform itself.</summary>
+    public static bool MayStart(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role is Role.CityReviewer or Role.Admin or Role.System;
+    }
+
     /// <summary>Starts a run for an award year: one pending part per district that has enterprises.</summary>
     public async Task<BatchRunRow> StartAsync(int awardYear, Actor actor, CancellationToken cancel = default)
     {
-        if (actor.Role is not (Role.CityReviewer or Role.Admin or Role.System))
+        if (!MayStart(actor))
         {
             throw CaseException.Forbidden("只有市工信局可以发起免申即享批量比对", "only the city may start the batch");
         }

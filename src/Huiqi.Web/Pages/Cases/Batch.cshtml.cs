@@ -32,7 +32,7 @@ public sealed class BatchModel(BatchScheduler scheduler, CaseBatch batch, CasesD
 
     public string? Error { get; private set; }
 
-    public bool MayStart => HttpContext.Actor().Is(Role.CityReviewer, Role.Admin);
+    public bool MayStart => CaseBatch.MayStart(HttpContext.Actor());
 
     public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(cancel);
 

@@ -37,7 +37,7 @@ public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board,
     public string? Saved { get; private set; }
     public SupervisionBoard Board => board;
 
-    public bool CanReport => HttpContext.Actor().Is(Role.DistrictReviewer, Role.CityReviewer, Role.Admin);
+    public bool CanReport => HttpContext.Actor().ReportsFigures();
 
     /// <summary>The districts the user may choose: its own, or for the city every district and 全市.</summary>
     public IReadOnlyList<string> Choices => Scope.Level == ScopeLevel.District ? [Scope.District!] : [MonthlyReports.CityName, .. Vocabulary.Districts];

@@ -27,7 +27,7 @@ public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board
     public UploadErrors Upload { get; private set; } = UploadErrors.None;
     public string? Saved { get; private set; }
 
-    public bool CanReport => HttpContext.Actor().Is(Role.DistrictReviewer, Role.CityReviewer, Role.Admin);
+    public bool CanReport => HttpContext.Actor().ReportsFigures();
 
     public bool IsCity => Scope.Level == ScopeLevel.City;
 
