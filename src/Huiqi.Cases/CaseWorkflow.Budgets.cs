@@ -6,10 +6,20 @@ namespace Huiqi.Cases;
 /// <summary>The workflow's the budgets the city review is held against, and what stands against each (预算).</summary>
 public sealed partial class CaseWorkflow
 {
+    /// <summary>Who sets budgets: the city's finance bureau and the city bureau.</summary>
+    private static readonly Role[] BudgetSetters = [Role.CityFinance, Role.CityReviewer];
+
+    /// <summary>Whether the actor may set budgets (the budget page offers the form exactly then).</summary>
+    public static bool SetsBudgets(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return BudgetSetters.Contains(actor.Role);
+    }
+
     /// <summary>Sets the budget of a document (or one clause of it) for a year (预算); lowering it below what is committed is refused.</summary>
     public async Task<BudgetRow> SetBudgetAsync(Actor actor, string document, string? clause, int year, decimal amount, decimal? perEnterprise, CancellationToken cancel = default)
     {
-        RequireRole(actor, Role.CityFinance, Role.CityReviewer);
+        RequireRole(actor, BudgetSetters);
         if (!catalog.Documents.Any(d => d.Id == document))
         {
             throw CaseException.Invalid($"文件“{document}”不在政策目录中", $"unknown document {document}");

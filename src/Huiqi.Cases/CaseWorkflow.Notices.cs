@@ -6,13 +6,23 @@ namespace Huiqi.Cases;
 /// <summary>The workflow's the public notice: publishing it, objections and their resolution, and its end (公示).</summary>
 public sealed partial class CaseWorkflow
 {
+    /// <summary>Who publishes notices and records and resolves objections: the city bureau (市工信局).</summary>
+    private static readonly Role[] NoticeRunners = [Role.CityReviewer];
+
+    /// <summary>Whether the actor runs the public notice (the notice pages offer its forms exactly then).</summary>
+    public static bool RunsNotices(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return NoticeRunners.Contains(actor.Role);
+    }
+
     /// <summary>
     /// The city publishes a notice (发布公示) of the cases ready for it in an award year (all of them, or those
     /// chosen), open to objections for a period in calendar or working days.
     /// </summary>
     public async Task<NoticeRow> PublishNoticeAsync(Actor actor, int awardYear, IReadOnlyCollection<long>? caseIds = null, int? days = null, bool? workingDays = null, string? title = null, CancellationToken cancel = default)
     {
-        RequireRole(actor, Role.CityReviewer);
+        RequireRole(actor, NoticeRunners);
         var period = days ?? Settings.NoticeDays;
         if (period is < 1 or > 60)
         {
@@ -66,7 +76,7 @@ public sealed partial class CaseWorkflow
     /// <summary>Records a written, real-name objection to a case in notice (异议); the case cannot be approved until it is resolved.</summary>
     public async Task<ObjectionRow> ObjectAsync(long caseId, Actor actor, string from, string text, CancellationToken cancel = default)
     {
-        RequireRole(actor, Role.CityReviewer);
+        RequireRole(actor, NoticeRunners);
         if (string.IsNullOrWhiteSpace(from))
         {
             throw CaseException.Invalid("异议须实名：请填写反映人姓名或单位", "an objection needs the objector's name");
@@ -93,7 +103,7 @@ public sealed partial class CaseWorkflow
     /// </summary>
     public async Task<CaseRow> ResolveObjectionAsync(long objectionId, Actor actor, bool upheld, string resolution, CancellationToken cancel = default)
     {
-        RequireRole(actor, Role.CityReviewer);
+        RequireRole(actor, NoticeRunners);
         var why = CaseLimits.Text(resolution, "核查结论", CaseLimits.Reason);
         return await DecideAsync(async (db, cursor, _) =>
         {
@@ -136,7 +146,7 @@ public sealed partial class CaseWorkflow
     /// </summary>
     public async Task<(int Approved, int Waiting)> CloseNoticeAsync(long noticeId, Actor actor, CancellationToken cancel = default)
     {
-        RequireRole(actor, Role.CityReviewer, Role.System);
+        RequireRole(actor, [.. NoticeRunners, Role.System]);
         return await DecideAsync(async (db, cursor, _) =>
         {
             var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == noticeId, cancel)

@@ -19,7 +19,7 @@ public sealed class BudgetsModel(CaseWorkflow workflow, CaseQueries queries, Pol
 
     public PolicyEngine Engine => engine;
 
-    public bool CanSet => Actor.Role is Role.CityFinance or Role.CityReviewer;
+    public bool CanSet => CaseWorkflow.SetsBudgets(Actor);
 
     public bool IsCity => CanSet;
 

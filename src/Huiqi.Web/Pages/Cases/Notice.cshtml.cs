@@ -18,7 +18,7 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
 
     public PolicyEngine Engine => engine;
 
-    public bool IsCity => Actor.Role is Role.CityReviewer;
+    public bool IsCity => CaseWorkflow.RunsNotices(Actor);
 
     public bool Over => workflow.Today > Notice.Ends;
 
@@ -93,7 +93,7 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
         Step(id, cancel, async a =>
         {
             var notice = await queries.NoticeAsync(id, cancel) ?? throw CaseException.NotFound(id);
-            if (a.Role is not (Role.CityReviewer) || !clock.Movable)
+            if (!CaseWorkflow.RunsNotices(a) || !clock.Movable)
             {
                 throw CaseException.Forbidden("只有演示环境中的市工信局可以跳过公示期", "only the city may skip a notice period, and only in the Demo environment");
             }

@@ -13,7 +13,7 @@ public sealed class NoticesModel(CaseQueries queries, CaseWorkflow workflow, Pol
 
     public CaseSettings Settings => workflow.Settings;
 
-    public bool CanPublish => Actor.Role is Role.CityReviewer;
+    public bool CanPublish => CaseWorkflow.RunsNotices(Actor);
 
     /// <summary>Cases ready for notice in the default award year, in the whole city (what a notice would list).</summary>
     public int Ready { get; private set; }
