@@ -57,7 +57,8 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
             b.Property(c => c.DistrictShare).HasPrecision(20, Money);
             b.Property(c => c.Because).HasMaxLength(4000).IsRequired();
             b.Property(c => c.Steps).HasMaxLength(100).IsRequired();
-            b.Property(c => c.Status).HasMaxLength(30).IsRequired();
+            // Stored as its code (district-review), as before the status was an enum: no data changes.
+            b.Property(c => c.Status).HasConversion(s => s.Code(), s => CaseStatuses.Parse(s)).HasMaxLength(30).IsRequired();
             b.Property(c => c.Reason).HasMaxLength(2000);
             b.Property(c => c.RatingComment).HasMaxLength(1000);
             b.Property(c => c.Version).IsConcurrencyToken();

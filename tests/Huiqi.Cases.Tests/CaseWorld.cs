@@ -66,15 +66,15 @@ public sealed class CaseWorld : IAsyncDisposable
         return world;
     }
 
-    public static CaseActor Enterprise(CaseRow c) => new($"ent-{c.Uscc}", Office.Enterprise, null, c.Uscc, "10.0.0.1");
+    public static Actor Enterprise(CaseRow c) => new($"ent-{c.Uscc}", Role.Enterprise, null, c.Uscc, "10.0.0.1");
 
-    public static CaseActor DistrictReviewer(string district) => new($"dr-{district}", Office.DistrictReviewer, district, null, "10.0.1.1");
+    public static Actor DistrictReviewer(string district) => new($"dr-{district}", Role.DistrictReviewer, district, null, "10.0.1.1");
 
-    public static CaseActor DistrictFinance(string district) => new($"df-{district}", Office.DistrictFinance, district, null, "10.0.1.2");
+    public static Actor DistrictFinance(string district) => new($"df-{district}", Role.DistrictFinance, district, null, "10.0.1.2");
 
-    public static readonly CaseActor CityReviewer = new("city-reviewer", Office.CityReviewer, null, null, "10.0.2.1");
+    public static readonly Actor CityReviewer = new("city-reviewer", Role.CityReviewer, null, null, "10.0.2.1");
 
-    public static readonly CaseActor CityFinance = new("city-finance", Office.CityFinance, null, null, "10.0.2.2");
+    public static readonly Actor CityFinance = new("city-finance", Role.CityFinance, null, null, "10.0.2.2");
 
     /// <summary>Runs the batch for a year to the end on this node, part after part.</summary>
     public async Task<BatchRunRow> RunBatchAsync(int year)

@@ -94,7 +94,7 @@ public sealed class TargetsAndLibrariesTests
         await ledger.MigrateAsync();
         await new LibrarySelection(ledger, store, PolicySource.Default(), TimeProvider.System).RunAsync([2024], "test");
         var register = new LibraryRegister(ledger, store, TimeProvider.System);
-        await register.AddAsync(LedgerScope.Of("金水区"), LibraryDefinitions.Listing, "91410100MA3159566W", null, "已完成股改，拟于2025年申报", 2024, "jinshui-review");
+        await register.AddAsync(Actor.DistrictReviewerOf("金水区", "test"), LibraryDefinitions.Listing, "91410100MA3159566W", null, "已完成股改，拟于2025年申报", 2024, "jinshui-review");
 
         var (code, output, _) = await Run("libraries", "--year", "2024", "--db", db);
         Assert.Equal(ExitCode.Ok, code);

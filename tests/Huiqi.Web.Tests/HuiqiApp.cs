@@ -101,7 +101,7 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<HuiqiUser>>();
-        var list = await users.GetUsersInRoleAsync(Roles.Enterprise);
+        var list = await users.GetUsersInRoleAsync(Huiqi.Store.Roles.Enterprise);
         return [.. list.OrderBy(u => u.UserName).Select(u => (u.Uscc!, EnterpriseDistrict(u.Uscc!)))];
     }
 

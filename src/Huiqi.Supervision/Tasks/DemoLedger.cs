@@ -1,3 +1,4 @@
+using Huiqi.Store;
 using Huiqi.Supervision.Libraries;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ public static class DemoLedger
         var sangao = await db.Memberships.AsNoTracking().Where(m => m.Library == LibraryDefinitions.Sangao && m.Active).OrderBy(m => m.Uscc).FirstOrDefaultAsync(cancel);
         if (sangao is not null)
         {
-            await register.RemoveAsync(LedgerScope.Of(sangao.District), sangao.Library, sangao.Uscc, "企业书面申请暂缓纳入，经区科工信局核实同意出库", year, "shangjie-review", cancel);
+            await register.RemoveAsync(Huiqi.Store.Actor.DistrictReviewerOf(sangao.District, "shangjie-review"), sangao.Library, sangao.Uscc, "企业书面申请暂缓纳入，经区科工信局核实同意出库", year, "shangjie-review", cancel);
         }
 
         var inReserve = await db.Memberships.AsNoTracking().Where(m => m.Library == LibraryDefinitions.SmallToAbove).Select(m => m.Uscc).ToListAsync(cancel);
@@ -55,7 +56,7 @@ public static class DemoLedger
             .OrderBy(m => m.Uscc).FirstOrDefaultAsync(cancel);
         if (candidate is not null)
         {
-            await register.AddAsync(LedgerScope.Of(candidate.District), LibraryDefinitions.SmallToAbove, candidate.Uscc, null,
+            await register.AddAsync(Huiqi.Store.Actor.DistrictReviewerOf(candidate.District, "district-review"), LibraryDefinitions.SmallToAbove, candidate.Uscc, null,
                 "创新型中小企业，本年前三季度主营业务收入增长较快，经区工信部门实地核实纳入储备", year, "district-review", cancel);
         }
     }

@@ -56,10 +56,10 @@ public static class SessionApi
     public static Ok<Me> Who(HttpContext http)
     {
         var user = http.User;
-        var scope = Scope.Of(user);
+        var scope = http.Actor();
         return TypedResults.Ok(new Me(
             user.Identity?.Name ?? "",
-            user.FindFirst(Scope.DisplayNameClaim)?.Value ?? "",
+            user.FindFirst(Actor.DisplayNameClaim)?.Value ?? "",
             [.. Roles.All.Where(user.IsInRole)],
             scope.Level.ToString().ToLowerInvariant(),
             scope.District,

@@ -112,10 +112,7 @@ public static class HostingExtensions
             };
         });
 
-        builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AccessPolicies.Lists, p => p.RequireRole(Roles.DistrictReviewer, Roles.DistrictFinance, Roles.CityReviewer, Roles.CityFinance, Roles.Admin))
-            .AddPolicy(AccessPolicies.Admin, p => p.RequireRole(Roles.Admin));
+        builder.Services.AddHuiqiPolicies();
 
         builder.Services.AddAntiforgery(o =>
         {
@@ -140,14 +137,7 @@ public static class HostingExtensions
 
         // Chinese is written as is, not as &#x…; entities: pages stay readable and half the size.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddRazorPages(o =>
-        {
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-            o.Conventions.AllowAnonymousToPage("/Status");
-            o.Conventions.AuthorizeFolder("/Enterprises", AccessPolicies.Lists);
-            o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
-        });
+        builder.Services.AddRazorPages(o => AccessPolicies.Apply(o.Conventions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Edge.Describe);
         // A query value that cannot be bound (?year=abc) is thrown, so that its ProblemDetails can name the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -194,14 +184,4 @@ public static class HostingExtensions
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
-}
-
-/// <summary>The authorization policies of pages and endpoints.</summary>
-public static class AccessPolicies
-{
-    /// <summary>District and city bureaus: enterprise lists and exports.</summary>
-    public const string Lists = "lists";
-
-    /// <summary>The administrator: accounts.</summary>
-    public const string Admin = "admin";
 }

@@ -1,7 +1,6 @@
 using Huiqi.Web.Accounts;
 using Huiqi.Simulation.Runs;
 using Huiqi.Store;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,10 +9,7 @@ namespace Huiqi.Web.Extensions;
 /// <summary>Policy simulation and budget forecasting on the web (政策测算、预算预测): for the city bureaus only.</summary>
 public static class SimulationExtensions
 {
-    /// <summary>The city bureaus and the administrator: simulations cost the whole city's catalogue.</summary>
-    public const string CityPolicy = "city";
-
-    /// <summary>The pages under <c>/simulation</c>, the stored runs, and who may use them.</summary>
+    /// <summary>The stored runs behind the pages under <c>/simulation</c> (for the city bureaus: <see cref="AccessPolicies.City"/>).</summary>
     public static WebApplicationBuilder AddHuiqiSimulation(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -27,9 +23,6 @@ public static class SimulationExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<HuiqiOptions>>().Value.Simulation.MaxEnterprises,
             sp.GetRequiredService<ILogger<SimulationRuns>>()));
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(CityPolicy, p => p.RequireRole(Roles.All.Where(Roles.IsCity)));
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Simulation", CityPolicy));
         return builder;
     }
 }

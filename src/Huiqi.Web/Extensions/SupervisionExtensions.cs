@@ -6,7 +6,6 @@ using Huiqi.Supervision.Tasks;
 using Huiqi.Web.Accounts;
 using Huiqi.Web.Monitoring;
 using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,13 +15,10 @@ namespace Huiqi.Web.Extensions;
 /// Supervision (督导) in the web application, on the registry's own (resolved) connection — one database, each context
 /// with its own history table: the monitoring tables (district monthly reports, watchlists) and the ledger (培育库、
 /// 任务台账、月度通报), both migrated at start and in the Demo environment filled once with the demo city's figures;
-/// the services over them, the dashboard and the pages with who may use them.
+/// the services over them and the dashboard (who may open the pages: <see cref="AccessPolicies"/>).
 /// </summary>
 public static class SupervisionExtensions
 {
-    /// <summary>May file monthly reports and watchlist figures: the district reviewers (their district), the city reviewer and the administrator.</summary>
-    public const string ReportPolicy = "monitoring-report";
-
     public static WebApplicationBuilder AddHuiqiSupervision(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -44,15 +40,6 @@ public static class SupervisionExtensions
         // A hosted service starts after Program.cs has prepared the registry (and the demo city) and before the
         // server takes requests.
         builder.Services.AddHostedService<SupervisionStartup>();
-        builder.Services.Configure<RazorPagesOptions>(o =>
-        {
-            o.Conventions.AuthorizePage("/Dashboard", AccessPolicies.Lists);
-            o.Conventions.AuthorizeFolder("/Monitoring", AccessPolicies.Lists);
-            o.Conventions.AuthorizeFolder("/Libraries", AccessPolicies.Lists);
-            o.Conventions.AuthorizeFolder("/Tasks", AccessPolicies.Lists);
-        });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ReportPolicy, p => p.RequireRole(Roles.DistrictReviewer, Roles.CityReviewer, Roles.Admin));
         return builder;
     }
 }

@@ -64,7 +64,7 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
     }
 
     /// <summary>The targets of a year in scope: the city sees every target; a district only its own.</summary>
-    public async Task<IReadOnlyList<TargetLine>> TargetsAsync(int year, Scope scope, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<TargetLine>> TargetsAsync(int year, Actor scope, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var figures = await FiguresAsync(cancel);
@@ -73,13 +73,13 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
     }
 
     /// <summary>Awards paid in a year by clause, district and month; when the ledger holds none in scope, what the engine finds owed for the award year.</summary>
-    public async Task<AwardView> AwardsAsync(int year, Scope scope, CancellationToken cancel = default)
+    public async Task<AwardView> AwardsAsync(int year, Actor scope, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         await using var db = registry.CreateDbContext();
         var paid = await (from g in db.Grants.AsNoTracking()
-                          join e in scope.Apply(db.Enterprises.AsNoTracking()) on g.EnterpriseId equals e.Id
+                          join e in scope.Visible(db.Enterprises.AsNoTracking()) on g.EnterpriseId equals e.Id
                           where g.Date >= first && g.Date <= last
                           select new { g.Clause, e.District, g.Date, g.Amount }).ToListAsync(cancel);
         if (paid.Count > 0)
@@ -97,11 +97,11 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
     }
 
     /// <summary>The watched enterprises' drop warnings in scope.</summary>
-    public Task<IReadOnlyList<DropWarning>> DropWarningsAsync(Scope scope, CancellationToken cancel = default) =>
+    public Task<IReadOnlyList<DropWarning>> DropWarningsAsync(Actor scope, CancellationToken cancel = default) =>
         watchlists.WarningsAsync(DistrictOf(scope), cancel);
 
     /// <summary>The district a scope is limited to, or null for the city.</summary>
-    public static string? DistrictOf(Scope scope) => scope?.Level == ScopeLevel.District ? scope.District : null;
+    public static string? DistrictOf(Actor scope) => scope?.Level == ScopeLevel.District ? scope.District : null;
 
-    private static bool InScope(Scope scope, string district) => scope.Level == ScopeLevel.City || (scope.Level == ScopeLevel.District && scope.District == district);
+    private static bool InScope(Actor scope, string district) => scope.Level == ScopeLevel.City || (scope.Level == ScopeLevel.District && scope.District == district);
 }

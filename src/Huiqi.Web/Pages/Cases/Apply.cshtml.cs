@@ -22,7 +22,7 @@ public sealed class ApplyModel(CaseWorkflow workflow, PolicyEngine engine, Dossi
 
     public IActionResult OnGet()
     {
-        if (Actor.Office != Office.Enterprise)
+        if (Actor.Role != Role.Enterprise)
         {
             return Forbid();
         }
@@ -33,7 +33,7 @@ public sealed class ApplyModel(CaseWorkflow workflow, PolicyEngine engine, Dossi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
     {
-        if (Actor.Office != Office.Enterprise)
+        if (Actor.Role != Role.Enterprise)
         {
             return Forbid();
         }

@@ -21,7 +21,7 @@ public sealed class DocumentModel(PolicyEngine engine, LedgerQueries ledger) : P
         }
 
         Document = document;
-        CityPaid = await ledger.PaidByClauseAsync(new Scope(ScopeLevel.City, null, null), cancel);
+        CityPaid = await ledger.PaidByClauseAsync(Actor.System("web"), cancel);
         return Page();
     }
 

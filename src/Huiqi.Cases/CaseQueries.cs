@@ -1,6 +1,7 @@
+using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace Huiqi.Web.Casework;
+namespace Huiqi.Cases;
 
 /// <summary>What a case list may be filtered by (server side); every value optional, the actor's scope applied on top.</summary>
 public sealed record CaseFilter
@@ -49,7 +50,7 @@ public sealed record RatingRow(string Clause, string District, int Rated, double
 
 /// <summary>
 /// The case store as a signed-in actor may read it. Every query starts from <see cref="Visible"/>, which applies the
-/// actor's scope in the database (the same rule as <see cref="CaseActor.Sees"/>), so a case of another scope is not
+/// actor's scope in the database (the same rule as <see cref="CaseAccess.Sees"/>), so a case of another scope is not
 /// found — a 404 — rather than hidden after loading.
 /// </summary>
 public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
@@ -59,26 +60,21 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
     /// <summary>The most rows one export writes.</summary>
     public const int MaxExportRows = 100_000;
 
-    /// <summary>The cases the actor may see: an enterprise its own, a district office its district's, the city all.</summary>
-    public static IQueryable<CaseRow> Visible(CasesDbContext db, CaseActor actor)
+    /// <summary>The cases the actor may see (<see cref="CaseAccess.Visible"/>), read without tracking.</summary>
+    public static IQueryable<CaseRow> Visible(CasesDbContext db, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(actor);
-        return actor.Office switch
-        {
-            Office.Enterprise => db.Cases.AsNoTracking().Where(c => c.Uscc == actor.Uscc),
-            Office.DistrictReviewer or Office.DistrictFinance => db.Cases.AsNoTracking().Where(c => c.District == actor.District),
-            _ => db.Cases.AsNoTracking(),
-        };
+        return db.Cases.AsNoTracking().Visible(actor);
     }
 
     /// <summary>One page of the filtered list, newest first, with the counts by status of the filtered list (status filter aside).</summary>
-    public async Task<CasePage> ListAsync(CaseActor actor, CaseFilter filter, int page, CancellationToken cancel = default)
+    public async Task<CasePage> ListAsync(Actor actor, CaseFilter filter, int page, CancellationToken cancel = default)
     {
         await using var db = cases.CreateDbContext();
         var unstatused = Filter(db, actor, filter with { Status = null });
-        var byStatus = await unstatused.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancel);
-        var query = string.IsNullOrEmpty(filter.Status) ? unstatused : unstatused.Where(c => c.Status == filter.Status);
+        var groups = await unstatused.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancel);
+        var byStatus = groups.ToDictionary(g => g.Key.Code(), g => g.Count);
+        var query = string.IsNullOrEmpty(filter.Status) ? unstatused : WithStatus(unstatused, filter.Status);
         var count = await query.CountAsync(cancel);
         page = Math.Clamp(page, 1, Math.Max(1, (count + PageSize - 1) / PageSize));
         var items = await query.OrderByDescending(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancel);
@@ -86,21 +82,21 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
     }
 
     /// <summary>The whole filtered list (up to <see cref="MaxExportRows"/>), for the export.</summary>
-    public async Task<IReadOnlyList<CaseRow>> AllAsync(CaseActor actor, CaseFilter filter, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<CaseRow>> AllAsync(Actor actor, CaseFilter filter, CancellationToken cancel = default)
     {
         await using var db = cases.CreateDbContext();
         return await Filter(db, actor, filter).OrderBy(c => c.Id).Take(MaxExportRows).ToListAsync(cancel);
     }
 
     /// <summary>How many cases wait for the actor's office now (the home page's day's work).</summary>
-    public async Task<int> WaitingAsync(CaseActor actor, CancellationToken cancel = default)
+    public async Task<int> WaitingAsync(Actor actor, CancellationToken cancel = default)
     {
         await using var db = cases.CreateDbContext();
         return await Waiting(db, actor, Visible(db, actor)).CountAsync(cancel);
     }
 
     /// <summary>One case in the actor's scope with its attachments, objections, payments, notice and history; null when not found.</summary>
-    public async Task<CaseView?> GetAsync(CaseActor actor, long id, CancellationToken cancel = default)
+    public async Task<CaseView?> GetAsync(Actor actor, long id, CancellationToken cancel = default)
     {
         await using var db = cases.CreateDbContext();
         var c = await Visible(db, actor).SingleOrDefaultAsync(x => x.Id == id, cancel);
@@ -120,7 +116,7 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
     }
 
     /// <summary>An attachment of a case in the actor's scope, with its content; null when either is not found.</summary>
-    public async Task<AttachmentRow?> AttachmentAsync(CaseActor actor, long caseId, long attachmentId, CancellationToken cancel = default)
+    public async Task<AttachmentRow?> AttachmentAsync(Actor actor, long caseId, long attachmentId, CancellationToken cancel = default)
     {
         await using var db = cases.CreateDbContext();
         var visible = Visible(db, actor).Where(c => c.Id == caseId).Select(c => c.Id);
@@ -162,12 +158,12 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
     /// The shares the actor's finance office has to pay (approved cases whose share of that payer is unpaid), and the
     /// payments made in its scope (both shares): the city's finance the city shares, a district's finance its district's.
     /// </summary>
-    public async Task<(IReadOnlyList<(CaseRow Case, string Payer)> ToPay, IReadOnlyList<(PaymentRow Payment, CaseRow Case)> Paid)> PaymentsAsync(CaseActor actor, int? year, CancellationToken cancel = default)
+    public async Task<(IReadOnlyList<(CaseRow Case, string Payer)> ToPay, IReadOnlyList<(PaymentRow Payment, CaseRow Case)> Paid)> PaymentsAsync(Actor actor, int? year, CancellationToken cancel = default)
     {
         await using var db = cases.CreateDbContext();
         var visible = Visible(db, actor).Where(c => year == null || c.AwardYear == year);
         var toPay = new List<(CaseRow, string)>();
-        foreach (var payer in PayersOf(actor.Office))
+        foreach (var payer in CaseAccess.PayersOf(actor.Role))
         {
             var open = await Unpaid(db, visible, payer).OrderBy(c => c.District).ThenBy(c => c.Id).Take(MaxExportRows).ToListAsync(cancel);
             toPay.AddRange(open.Select(c => (c, payer)));
@@ -228,18 +224,11 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
         return await db.BatchParts.AsNoTracking().Where(p => runs.Contains(p.RunId) && p.Status != "done").OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancel);
     }
 
-    /// <summary>
-    /// The payers whose shares an office pays: the city's finance the city's, a district's finance its district's. The
-    /// administrator pays none (不相容岗位分离: administrators keep accounts and the system, not the money).
-    /// </summary>
-    public static IReadOnlyList<string> PayersOf(Office office) => office switch
-    {
-        Office.CityFinance => [Payer.City],
-        Office.DistrictFinance => [Payer.District],
-        _ => [],
-    };
+    /// <summary>The cases of the status a code names; a code that names none matches no case.</summary>
+    private static IQueryable<CaseRow> WithStatus(IQueryable<CaseRow> q, string code) =>
+        CaseStatuses.TryParse(code, out var status) ? q.Where(c => c.Status == status) : q.Where(c => false);
 
-    private IQueryable<CaseRow> Filter(CasesDbContext db, CaseActor actor, CaseFilter f)
+    private IQueryable<CaseRow> Filter(CasesDbContext db, Actor actor, CaseFilter f)
     {
         var q = Visible(db, actor);
         if (f.Year is { } year)
@@ -249,7 +238,7 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
 
         if (!string.IsNullOrEmpty(f.Status))
         {
-            q = q.Where(c => c.Status == f.Status);
+            q = WithStatus(q, f.Status);
         }
 
         if (!string.IsNullOrEmpty(f.Clause))
@@ -271,7 +260,7 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
         {
             // The same rule as CaseRow.IsOverdue, in the query: past the deadline while the bureaus still owe a decision.
             var today = workflow.Today;
-            string[] pending = [.. CaseStatus.Pending];
+            CaseStatus[] pending = [.. CaseStatuses.Pending];
             q = q.Where(c => c.Deadline != null && c.Deadline < today && pending.Contains(c.Status));
         }
 
@@ -285,15 +274,15 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
     }
 
     /// <summary>The cases among <paramref name="q"/> that wait for the actor's office.</summary>
-    private static IQueryable<CaseRow> Waiting(CasesDbContext db, CaseActor actor, IQueryable<CaseRow> q) => actor.Office switch
+    private static IQueryable<CaseRow> Waiting(CasesDbContext db, Actor actor, IQueryable<CaseRow> q) => actor.Role switch
     {
-        Office.Enterprise => q.Where(c => c.Status == CaseStatus.AwaitingConfirmation || c.Status == CaseStatus.AwaitingApplication
+        Role.Enterprise => q.Where(c => c.Status == CaseStatus.AwaitingConfirmation || c.Status == CaseStatus.AwaitingApplication
             || c.Status == CaseStatus.Returned || (c.Status == CaseStatus.Paid && c.Rating == null)),
-        Office.DistrictReviewer => q.Where(c => c.Status == CaseStatus.DistrictReview),
-        Office.CityReviewer => q.Where(c => c.Status == CaseStatus.ExpertReview || c.Status == CaseStatus.Audit || c.Status == CaseStatus.CityReview
+        Role.DistrictReviewer => q.Where(c => c.Status == CaseStatus.DistrictReview),
+        Role.CityReviewer => q.Where(c => c.Status == CaseStatus.ExpertReview || c.Status == CaseStatus.Audit || c.Status == CaseStatus.CityReview
             || c.Status == CaseStatus.Held || c.Status == CaseStatus.ReadyForNotice),
-        Office.CityFinance => Unpaid(db, q, Payer.City),
-        Office.DistrictFinance => Unpaid(db, q, Payer.District),
+        Role.CityFinance => Unpaid(db, q, Payer.City),
+        Role.DistrictFinance => Unpaid(db, q, Payer.District),
         _ => q.Where(c => false),
     };
 
