@@ -1,7 +1,7 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Policies;
 using Huiqi.Store;
-using Huiqi.Store.Demo;
+using Huiqi.Demo;
 
 namespace Huiqi.Cases.Tests;
 

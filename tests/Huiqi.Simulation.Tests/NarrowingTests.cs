@@ -1,6 +1,6 @@
 using Huiqi.Engine.Model;
 using Huiqi.Policies;
-using Huiqi.Store.Demo;
+using Huiqi.Demo;
 using Xunit;
 using static Huiqi.Simulation.Tests.Population;
 

@@ -1,6 +1,6 @@
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Input;
-using Huiqi.Store.Demo;
+using Huiqi.Demo;
 using Huiqi.Policies;
 using Xunit;
 

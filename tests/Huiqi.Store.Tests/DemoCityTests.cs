@@ -1,6 +1,6 @@
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
-using Huiqi.Store.Demo;
+using Huiqi.Demo;
 
 namespace Huiqi.Store.Tests;
 

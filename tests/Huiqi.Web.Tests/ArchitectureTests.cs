@@ -17,8 +17,9 @@ public class ArchitectureTests
         ["Huiqi.Cases"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store"],
         ["Huiqi.Supervision"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store"],
         ["Huiqi.Simulation"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store"],
-        ["Huiqi.Cli"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store", "Huiqi.Cases", "Huiqi.Supervision", "Huiqi.Simulation"],
-        ["Huiqi.Web"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store", "Huiqi.Cases", "Huiqi.Supervision", "Huiqi.Simulation"],
+        ["Huiqi.Demo"] = ["Huiqi.Engine", "Huiqi.Store", "Huiqi.Supervision"],
+        ["Huiqi.Cli"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store", "Huiqi.Cases", "Huiqi.Supervision", "Huiqi.Simulation", "Huiqi.Demo"],
+        ["Huiqi.Web"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store", "Huiqi.Cases", "Huiqi.Supervision", "Huiqi.Simulation", "Huiqi.Demo"],
     };
 
     /// <summary>Packages that reach a database, the web, spreadsheets, files of other formats or a scheduler: never in the engine.</summary>

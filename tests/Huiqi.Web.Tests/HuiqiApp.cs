@@ -18,7 +18,7 @@ namespace Huiqi.Web.Tests;
 /// </summary>
 public sealed class HuiqiApp : WebApplicationFactory<Program>
 {
-    public const int DemoSeed = Huiqi.Store.Demo.DemoCity.DefaultSeed;
+    public const int DemoSeed = Huiqi.Demo.DemoCity.DefaultSeed;
     public const int Year = 2024;
 
     private readonly string _connection;

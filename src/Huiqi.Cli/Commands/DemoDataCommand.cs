@@ -1,5 +1,5 @@
 using Huiqi.Engine.Output;
-using Huiqi.Store.Demo;
+using Huiqi.Demo;
 
 namespace Huiqi.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Huiqi.Store;
-using Huiqi.Store.Demo;
+using Huiqi.Demo;
 using Huiqi.Supervision.Tasks;
 using Microsoft.Extensions.Options;
 

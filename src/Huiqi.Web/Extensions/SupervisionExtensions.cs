@@ -1,3 +1,4 @@
+using Huiqi.Demo;
 using Huiqi.Store;
 using Huiqi.Engine.Catalog;
 using Huiqi.Supervision.Libraries;

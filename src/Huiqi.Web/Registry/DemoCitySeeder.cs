@@ -1,5 +1,5 @@
 using Huiqi.Store;
-using Huiqi.Store.Demo;
+using Huiqi.Demo;
 
 namespace Huiqi.Web.Registry;
 

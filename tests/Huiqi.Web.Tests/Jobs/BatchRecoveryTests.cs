@@ -3,7 +3,7 @@ using Huiqi.Cases;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Policies;
 using Huiqi.Store;
-using Huiqi.Store.Demo;
+using Huiqi.Demo;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

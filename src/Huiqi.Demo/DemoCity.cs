@@ -1,7 +1,8 @@
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
+using Huiqi.Store;
 
-namespace Huiqi.Store.Demo;
+namespace Huiqi.Demo;
 
 /// <summary>
 /// A synthetic Zhengzhou (演示数据): N enterprises spread over the 16 districts in proportion to their industrial weight,

@@ -1,8 +1,9 @@
 using Huiqi.Store;
 using Huiqi.Supervision.Libraries;
+using Huiqi.Supervision.Tasks;
 using Microsoft.EntityFrameworkCore;
 
-namespace Huiqi.Supervision.Tasks;
+namespace Huiqi.Demo;
 
 /// <summary>
 /// The demo city's supervision ledger (演示数据): the library selections of the demo years with two changes by hand, and

@@ -1,8 +1,9 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Store;
+using Huiqi.Supervision.Monitoring;
 using Microsoft.EntityFrameworkCore;
 
-namespace Huiqi.Supervision.Monitoring;
+namespace Huiqi.Demo;
 
 /// <summary>
 /// The demo city's monitoring (演示月报与重点企业): every indicator the targets ask the districts and the city to
