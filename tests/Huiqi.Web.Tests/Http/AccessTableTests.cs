@@ -206,7 +206,7 @@ public sealed class AccessTableTests(Apps apps) : IClassFixture<Apps>
         var (caseId, uscc) = cases.First(c => accounts.ContainsKey(c.Uscc));
         var district = accounts[uscc];
         var member = await FirstMemberAsync(app, district);
-        var clause = app.Services.GetRequiredService<Huiqi.Web.Registry.PolicyEngine>().Catalog.Clauses[0];
+        var clause = app.Services.GetRequiredService<Huiqi.Policies.PolicyEngine>().Catalog.Clauses[0];
         var (doc, article) = (clause.Id.Split('/')[0], clause.Id.Split('/')[1]);
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {

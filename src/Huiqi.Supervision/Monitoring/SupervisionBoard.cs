@@ -1,10 +1,8 @@
+using Huiqi.Policies;
 using Huiqi.Store;
-using Huiqi.Supervision.Monitoring;
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Registry;
 using Microsoft.EntityFrameworkCore;
 
-namespace Huiqi.Web.Monitoring;
+namespace Huiqi.Supervision.Monitoring;
 
 /// <summary>Paid (or, when nothing is paid yet, owed) amounts of a clause in a district and month (null: owed, no month).</summary>
 public sealed record AwardCell(string Clause, string District, int? Month, decimal Amount, int Payments);

@@ -1,8 +1,6 @@
-using Huiqi.Store;
-using Huiqi.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 
-namespace Huiqi.Web.Registry;
+namespace Huiqi.Store;
 
 /// <summary>What has been paid (the ledger, 兑付台账), summed per clause, over the caller's scope or the whole city.</summary>
 public sealed class LedgerQueries(HuiqiDatabase database)

@@ -2,11 +2,12 @@ using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
 
-namespace Huiqi.Web.Registry;
+namespace Huiqi.Policies;
 
 /// <summary>
 /// The catalogue and its evaluator, shared by every request, and the award year screens open on: the
-/// <c>Huiqi:AwardYear</c> setting, else last calendar year (read from the clock at this edge, never inside the engine).
+/// <c>Huiqi:AwardYear</c> setting, else last calendar year (read from the clock by the edge that builds it, never
+/// inside the engine).
 /// </summary>
 public sealed class PolicyEngine
 {
