@@ -1,4 +1,3 @@
-using Huiqi.Store;
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Tasks;
 using Microsoft.EntityFrameworkCore;

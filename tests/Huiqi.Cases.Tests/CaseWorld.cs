@@ -1,7 +1,7 @@
+using Huiqi.Demo;
 using Huiqi.Engine.Catalog;
 using Huiqi.Policies;
 using Huiqi.Store;
-using Huiqi.Demo;
 
 namespace Huiqi.Cases.Tests;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Xunit;
 using static Huiqi.Cli.Tests.CliRun;
 
 namespace Huiqi.Cli.Tests;

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using MiniExcelLibs;
-using Xunit;
-using static Huiqi.Simulation.Tests.Population;
 using static Huiqi.Cli.Tests.CliRun;
+using static Huiqi.Simulation.Tests.Population;
 
 namespace Huiqi.Cli.Tests;
 

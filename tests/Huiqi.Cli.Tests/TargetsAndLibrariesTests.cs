@@ -4,7 +4,6 @@ using Huiqi.Policies;
 using Huiqi.Store;
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Tasks;
-using Xunit;
 using static Huiqi.Cli.Tests.CliRun;
 
 namespace Huiqi.Cli.Tests;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Huiqi.Cli;
 using Huiqi.Engine.Catalog;
 using Huiqi.Policies;
 using Huiqi.Store;

@@ -1,4 +1,3 @@
-using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Store.Tests;

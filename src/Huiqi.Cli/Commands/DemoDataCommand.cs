@@ -1,5 +1,5 @@
-using Huiqi.Engine.Output;
 using Huiqi.Demo;
+using Huiqi.Engine.Output;
 
 namespace Huiqi.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Input;
-using Huiqi.Engine.Model;
 using Huiqi.Policies;
 using Huiqi.Simulation;
 using Huiqi.Simulation.Runs;

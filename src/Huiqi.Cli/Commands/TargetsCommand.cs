@@ -1,4 +1,3 @@
-using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Output;
 using Huiqi.Policies;
 using Huiqi.Supervision.Monitoring;

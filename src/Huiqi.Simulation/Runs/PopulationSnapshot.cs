@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Huiqi.Engine.Model;
 using Huiqi.Engine.Output;
-using Huiqi.Simulation;
 
 namespace Huiqi.Simulation.Runs;
 

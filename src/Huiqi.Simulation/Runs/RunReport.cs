@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Huiqi.Simulation;
 
 namespace Huiqi.Simulation.Runs;
 

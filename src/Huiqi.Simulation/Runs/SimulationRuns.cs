@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Huiqi.Engine.Catalog;
 using Huiqi.Policies;
-using Huiqi.Simulation;
 using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

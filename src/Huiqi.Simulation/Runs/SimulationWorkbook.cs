@@ -1,5 +1,4 @@
 using Huiqi.Engine.Model;
-using Huiqi.Simulation;
 using Huiqi.Store.Import;
 
 namespace Huiqi.Simulation.Runs;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Model;
-using Microsoft.EntityFrameworkCore;
 using Huiqi.Store.Import;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Supervision.Monitoring;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Huiqi.Engine.Model;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

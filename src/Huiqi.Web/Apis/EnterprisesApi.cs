@@ -1,9 +1,6 @@
 using System.Text;
 using Huiqi.Engine.Output;
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Huiqi.Web.Apis;
 

@@ -3,9 +3,7 @@ using System.Text.Json;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Output;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Huiqi.Web.Apis;
 

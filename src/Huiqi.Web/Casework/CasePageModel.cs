@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Huiqi.Store.Import;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Casework;
 

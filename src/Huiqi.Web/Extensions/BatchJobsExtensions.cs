@@ -1,8 +1,4 @@
-using Huiqi.Cases;
-using Huiqi.Policies;
-using Huiqi.Store;
 using Huiqi.Web.Jobs;
-using Huiqi.Web.Registry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 

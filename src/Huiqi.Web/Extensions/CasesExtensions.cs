@@ -1,5 +1,3 @@
-using Huiqi.Store;
-
 namespace Huiqi.Web.Extensions;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using Huiqi.Policies;
-using Huiqi.Store;
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Apis;
 using Microsoft.AspNetCore.Authentication;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

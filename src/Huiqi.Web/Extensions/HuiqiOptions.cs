@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Huiqi.Store;
 using Huiqi.Demo;
 using Huiqi.Supervision.Tasks;
 using Microsoft.Extensions.Options;

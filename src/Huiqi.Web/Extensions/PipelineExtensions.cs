@@ -1,8 +1,5 @@
 using System.Text;
-using Huiqi.Store;
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Apis;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,4 @@
-using Huiqi.Web.Accounts;
 using Huiqi.Simulation.Runs;
-using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,12 +1,8 @@
 using Huiqi.Demo;
-using Huiqi.Store;
 using Huiqi.Engine.Catalog;
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Monitoring;
 using Huiqi.Supervision.Tasks;
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Monitoring;
-using Huiqi.Web.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

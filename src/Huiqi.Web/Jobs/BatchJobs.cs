@@ -1,4 +1,3 @@
-using Huiqi.Cases;
 using Quartz;
 
 namespace Huiqi.Web.Jobs;

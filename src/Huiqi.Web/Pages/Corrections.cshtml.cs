@@ -1,7 +1,3 @@
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Extensions;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,11 +1,8 @@
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Monitoring;
 using Huiqi.Supervision.Tasks;
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Charts;
 using Huiqi.Web.Monitoring;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages;

@@ -1,8 +1,5 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Model;
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,3 @@
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Casework;
-using Huiqi.Web.Extensions;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using Huiqi.Store;
 using Huiqi.Demo;
 
 namespace Huiqi.Web.Registry;

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using Huiqi.Engine.Model;
-using Huiqi.Store;
-using Huiqi.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Web.Registry;

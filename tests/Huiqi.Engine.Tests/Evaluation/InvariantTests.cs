@@ -3,7 +3,6 @@ using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
 using Huiqi.Policies;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Evaluation;
 

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Reflection;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Input;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Huiqi.Cases;
 using Huiqi.Engine.Evaluation;

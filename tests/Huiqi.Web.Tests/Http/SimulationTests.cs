@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Huiqi.Simulation;
-using Huiqi.Web.Accounts;
+using Huiqi.Simulation.Runs;
 using Huiqi.Web.Pages;
 using Huiqi.Web.Pages.Simulation;
-using Huiqi.Simulation.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;

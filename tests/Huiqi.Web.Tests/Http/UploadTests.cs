@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Huiqi.Store;
 using Huiqi.Store.Import;
 using Huiqi.Supervision.Libraries;
-using Huiqi.Supervision.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Huiqi.Cases;
+using Huiqi.Demo;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Policies;
 using Huiqi.Store;
-using Huiqi.Demo;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

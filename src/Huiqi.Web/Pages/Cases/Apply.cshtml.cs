@@ -1,5 +1,4 @@
 using Huiqi.Engine.Catalog;
-using Huiqi.Store;
 
 namespace Huiqi.Web.Pages.Cases;
 

@@ -1,10 +1,5 @@
-using Huiqi.Cases;
 using Huiqi.Store.Import;
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Jobs;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 

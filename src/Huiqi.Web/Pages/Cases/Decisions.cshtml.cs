@@ -1,5 +1,3 @@
-using Huiqi.Web.Accounts;
-
 namespace Huiqi.Web.Pages.Cases;
 
 /// <summary>

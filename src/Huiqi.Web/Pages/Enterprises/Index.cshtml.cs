@@ -1,9 +1,6 @@
 using Huiqi.Engine.Model;
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Huiqi.Store.Import;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Enterprises;
 

@@ -1,9 +1,7 @@
+using Huiqi.Store.Import;
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Tasks;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Huiqi.Store.Import;
 
 namespace Huiqi.Web.Pages.Libraries;
 

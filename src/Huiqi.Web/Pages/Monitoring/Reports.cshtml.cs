@@ -2,10 +2,8 @@ using System.Globalization;
 using Huiqi.Engine.Model;
 using Huiqi.Store.Import;
 using Huiqi.Supervision.Monitoring;
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Monitoring;
 using Huiqi.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Monitoring;

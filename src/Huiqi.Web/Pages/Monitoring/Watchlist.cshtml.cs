@@ -1,9 +1,7 @@
 using Huiqi.Store.Import;
 using Huiqi.Supervision.Monitoring;
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Monitoring;
 using Huiqi.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Monitoring;

@@ -1,5 +1,3 @@
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Policies;

@@ -1,6 +1,5 @@
 using Huiqi.Simulation;
 using Huiqi.Simulation.Runs;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Simulation;

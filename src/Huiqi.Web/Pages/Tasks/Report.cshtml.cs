@@ -1,8 +1,6 @@
 using Huiqi.Store.Import;
 using Huiqi.Supervision.Tasks;
-using Huiqi.Web.Registry;
 using Huiqi.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Tasks;
