@@ -20,10 +20,17 @@ public sealed class CaseBatch(CasesDatabase cases, DossierStore registry, Policy
 
     private readonly Evaluator _evaluator = new(catalog);
 
-    /// <summary>Starts a run for an award year: one pending part per district that has enterprises.</summary>
-    public async Task<BatchRunRow> StartAsync(int awardYear, CaseActor actor, CancellationToken cancel = default)
+    /// <summary>Who may start a run: the city bureau (市工信局), the administrator and the platform itself.</summary>
+    public static bool MayStart(Actor actor)
     {
-        if (actor.Office is not (Office.CityReviewer or Office.Admin or Office.System))
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role is Role.CityReviewer or Role.Admin or Role.System;
+    }
+
+    /// <summary>Starts a run for an award year: one pending part per district that has enterprises.</summary>
+    public async Task<BatchRunRow> StartAsync(int awardYear, Actor actor, CancellationToken cancel = default)
+    {
+        if (!MayStart(actor))
         {
             throw CaseException.Forbidden("只有市工信局可以发起免申即享批量比对", "only the city may start the batch");
         }
@@ -68,7 +75,7 @@ public sealed class CaseBatch(CasesDatabase cases, DossierStore registry, Policy
     /// </summary>
     public async Task RunPartAsync(long partId, string node, CancellationToken cancel = default)
     {
-        var actor = CaseActor.System(node);
+        var actor = Actor.System(node);
         int year;
         string district;
         int after;
@@ -130,7 +137,7 @@ public sealed class CaseBatch(CasesDatabase cases, DossierStore registry, Policy
         }
     }
 
-    private async Task CommitChunkAsync(long partId, int year, int after, int evaluated, List<(Dossier Dossier, AwardLine Line)> lines, List<string> errors, CaseActor actor, CancellationToken cancel)
+    private async Task CommitChunkAsync(long partId, int year, int after, int evaluated, List<(Dossier Dossier, AwardLine Line)> lines, List<string> errors, Actor actor, CancellationToken cancel)
     {
         await using var db = cases.CreateDbContext();
         await using var tx = await db.Database.BeginTransactionAsync(cancel);
@@ -202,7 +209,7 @@ public sealed class CaseBatch(CasesDatabase cases, DossierStore registry, Policy
         await db.SaveChangesAsync(cancel);
         foreach (var c in created)
         {
-            DecisionLog.Append(db, cursor, actor, "push", c, $"→{c.Status}", new { run = part.RunId, amount = c.Amount, city = c.CityShare, district = c.DistrictShare }, now);
+            DecisionLog.Append(db, cursor, actor, "push", c, $"→{c.Status.Code()}", new { run = part.RunId, amount = c.Amount, city = c.CityShare, district = c.DistrictShare }, now);
         }
 
         await DecisionLog.FlushAsync(db, cursor, cancel);

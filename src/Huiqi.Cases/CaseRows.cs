@@ -45,7 +45,7 @@ public sealed class CaseRow
     /// <summary>The review steps the clause names beyond district and city review, comma-separated.</summary>
     public string Steps { get; set; } = "";
 
-    public string Status { get; set; } = CaseStatus.AwaitingConfirmation;
+    public CaseStatus Status { get; set; } = CaseStatus.AwaitingConfirmation;
 
     /// <summary>The last reviewer's or enterprise's reason (return, reject, decline, lower, hold).</summary>
     public string? Reason { get; set; }
@@ -77,7 +77,7 @@ public sealed class CaseRow
 
     public IReadOnlyList<string> StepList => Steps.Length == 0 ? [] : Steps.Split(',');
 
-    public bool IsOverdue(DateOnly today) => Deadline is { } d && d < today && CaseStatus.Pending.Contains(Status);
+    public bool IsOverdue(DateOnly today) => Deadline is { } d && d < today && CaseStatuses.Pending.Contains(Status);
 }
 
 /// <summary>

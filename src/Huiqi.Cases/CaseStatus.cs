@@ -1,105 +1,163 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Huiqi.Cases;
 
 /// <summary>
 /// Where a case stands on its way from the engine's answer to payment (办理状态). The path: pushed (免申即享) or applied
 /// (快申快享) → district review (推荐) → the optional steps the clause names (专家评审, 第三方审计) → city review → ready
 /// for notice (or held for budget) → public notice (公示) → approved → paid, with returned-for-correction and rejected
-/// at each review step.
+/// at each review step. Which step leads where is <see cref="CasePath"/>. Stored, logged and answered as its code
+/// (<see cref="CaseStatuses.Code"/>: <c>district-review</c>, …), never as the member's name.
 /// </summary>
-public static class CaseStatus
+[JsonConverter(typeof(CaseStatusJson))]
+public enum CaseStatus
 {
     /// <summary>免申即享: found by the batch, waiting for the enterprise to confirm or decline.</summary>
-    public const string AwaitingConfirmation = "awaiting-confirmation";
+    AwaitingConfirmation,
 
     /// <summary>快申快享: the clause needs documents the data cannot show; waiting for the enterprise's application.</summary>
-    public const string AwaitingApplication = "awaiting-application";
+    AwaitingApplication,
 
     /// <summary>Returned to the enterprise for correction (退回补正), with the reviewer's reason.</summary>
-    public const string Returned = "returned";
+    Returned,
 
-    public const string DistrictReview = "district-review";
+    /// <summary>区县初审.</summary>
+    DistrictReview,
 
-    public const string ExpertReview = "expert-review";
+    /// <summary>专家评审.</summary>
+    ExpertReview,
 
-    public const string Audit = "audit";
+    /// <summary>第三方审计.</summary>
+    Audit,
 
-    public const string CityReview = "city-review";
+    /// <summary>市级复审.</summary>
+    CityReview,
 
     /// <summary>Approved by the city but above its budget: held with a warning, never paid or dropped silently.</summary>
-    public const string Held = "held";
+    Held,
 
-    public const string ReadyForNotice = "ready-for-notice";
+    /// <summary>待公示.</summary>
+    ReadyForNotice,
 
-    public const string InNotice = "in-notice";
+    /// <summary>公示中.</summary>
+    InNotice,
 
     /// <summary>The notice period ended with no objection left open: waiting for the finance bureaus to pay.</summary>
-    public const string Approved = "approved";
+    Approved,
 
     /// <summary>One of the two shares paid, the other not yet.</summary>
-    public const string Paying = "paying";
+    Paying,
 
-    public const string Paid = "paid";
+    /// <summary>已拨付.</summary>
+    Paid,
 
-    public const string Declined = "declined";
+    /// <summary>企业放弃.</summary>
+    Declined,
 
-    public const string Rejected = "rejected";
+    /// <summary>不予支持.</summary>
+    Rejected,
+}
 
-    public static readonly IReadOnlyList<string> All =
+/// <summary>The codes, names and groups of <see cref="CaseStatus"/>.</summary>
+public static class CaseStatuses
+{
+    private static readonly string[] Codes =
     [
-        AwaitingConfirmation, AwaitingApplication, Returned, DistrictReview, ExpertReview, Audit, CityReview, Held,
-        ReadyForNotice, InNotice, Approved, Paying, Paid, Declined, Rejected,
+        "awaiting-confirmation", "awaiting-application", "returned", "district-review", "expert-review", "audit", "city-review", "held",
+        "ready-for-notice", "in-notice", "approved", "paying", "paid", "declined", "rejected",
     ];
 
+    private static readonly Dictionary<string, CaseStatus> ByCode = Enum.GetValues<CaseStatus>().ToDictionary(Code, StringComparer.Ordinal);
+
+    public static readonly IReadOnlyList<CaseStatus> All = Enum.GetValues<CaseStatus>();
+
     /// <summary>The steps at which a reviewer decides: return, reject or lower the amount are allowed here.</summary>
-    public static readonly IReadOnlySet<string> ReviewSteps = new HashSet<string>(StringComparer.Ordinal) { DistrictReview, ExpertReview, Audit, CityReview };
+    public static readonly IReadOnlySet<CaseStatus> ReviewSteps = new HashSet<CaseStatus> { CaseStatus.DistrictReview, CaseStatus.ExpertReview, CaseStatus.Audit, CaseStatus.CityReview };
 
     /// <summary>Statuses whose amount counts against a budget (已承诺): approved by the city and not rejected. An array, so queries translate it.</summary>
-    public static readonly string[] Committed = [ReadyForNotice, InNotice, Approved, Paying, Paid];
+    public static readonly CaseStatus[] Committed = [CaseStatus.ReadyForNotice, CaseStatus.InNotice, CaseStatus.Approved, CaseStatus.Paying, CaseStatus.Paid];
 
     /// <summary>Statuses in which the bureaus owe the enterprise a decision, so a deadline runs.</summary>
-    public static readonly IReadOnlySet<string> Pending = new HashSet<string>(StringComparer.Ordinal) { DistrictReview, ExpertReview, Audit, CityReview, Held };
+    public static readonly IReadOnlySet<CaseStatus> Pending = new HashSet<CaseStatus> { CaseStatus.DistrictReview, CaseStatus.ExpertReview, CaseStatus.Audit, CaseStatus.CityReview, CaseStatus.Held };
 
-    public static bool IsFinal(string status) => status is Paid or Declined or Rejected;
+    /// <summary>The status as stored, logged and answered (<c>district-review</c>).</summary>
+    public static string Code(this CaseStatus status) => Codes[(int)status];
 
-    public static string Chinese(string status) => status switch
+    /// <summary>The status of a code, or false for a code that names none.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? code, out CaseStatus status) => ByCode.TryGetValue(code ?? "", out status);
+
+    /// <summary>The status of a stored code; a code that names none is a fault of the data.</summary>
+    public static CaseStatus Parse(string code) =>
+        TryParse(code, out var status) ? status : throw new FormatException($"'{code}' is not a case status");
+
+    public static bool IsFinal(this CaseStatus status) => status is CaseStatus.Paid or CaseStatus.Declined or CaseStatus.Rejected;
+
+    public static string Chinese(this CaseStatus status) => status switch
     {
-        AwaitingConfirmation => "待企业确认",
-        AwaitingApplication => "待企业申报",
-        Returned => "退回补正",
-        DistrictReview => "区县初审",
-        ExpertReview => "专家评审",
-        Audit => "第三方审计",
-        CityReview => "市级复审",
-        Held => "预算不足暂缓",
-        ReadyForNotice => "待公示",
-        InNotice => "公示中",
-        Approved => "公示期满待拨付",
-        Paying => "部分拨付",
-        Paid => "已拨付",
-        Declined => "企业放弃",
-        Rejected => "不予支持",
-        _ => status,
+        CaseStatus.AwaitingConfirmation => "待企业确认",
+        CaseStatus.AwaitingApplication => "待企业申报",
+        CaseStatus.Returned => "退回补正",
+        CaseStatus.DistrictReview => "区县初审",
+        CaseStatus.ExpertReview => "专家评审",
+        CaseStatus.Audit => "第三方审计",
+        CaseStatus.CityReview => "市级复审",
+        CaseStatus.Held => "预算不足暂缓",
+        CaseStatus.ReadyForNotice => "待公示",
+        CaseStatus.InNotice => "公示中",
+        CaseStatus.Approved => "公示期满待拨付",
+        CaseStatus.Paying => "部分拨付",
+        CaseStatus.Paid => "已拨付",
+        CaseStatus.Declined => "企业放弃",
+        CaseStatus.Rejected => "不予支持",
+        _ => status.Code(),
     };
 
+    /// <summary>The name on screen of a code (a list's filter), or the code itself when it names no status.</summary>
+    public static string Chinese(string code) => TryParse(code, out var status) ? status.Chinese() : code;
+
     /// <summary>The status a case reaches after passing <paramref name="from"/>, given the clause's optional steps.</summary>
-    public static string After(string from, IReadOnlyList<string> steps)
+    public static CaseStatus After(CaseStatus from, IReadOnlyList<string> steps)
     {
-        var order = new List<string> { DistrictReview };
+        ArgumentNullException.ThrowIfNull(steps);
+        var order = new List<CaseStatus> { CaseStatus.DistrictReview };
         if (steps.Contains("expert-review"))
         {
-            order.Add(ExpertReview);
+            order.Add(CaseStatus.ExpertReview);
         }
 
         if (steps.Contains("audit"))
         {
-            order.Add(Audit);
+            order.Add(CaseStatus.Audit);
         }
 
-        order.Add(CityReview);
+        order.Add(CaseStatus.CityReview);
         var at = order.IndexOf(from);
         return at < 0 || at == order.Count - 1
-            ? throw new InvalidOperationException($"{from} is not a review step before the city's")
+            ? throw new InvalidOperationException($"{from.Code()} is not a review step before the city's")
             : order[at + 1];
+    }
+}
+
+/// <summary>A status in JSON is its code, as a value and as a property name.</summary>
+public sealed class CaseStatusJson : JsonConverter<CaseStatus>
+{
+    public override CaseStatus Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        CaseStatuses.TryParse(reader.GetString(), out var status) ? status : throw new JsonException($"'{reader.GetString()}' is not a case status");
+
+    public override void Write(Utf8JsonWriter writer, CaseStatus value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.Code());
+    }
+
+    public override CaseStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Read(ref reader, typeToConvert, options);
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, CaseStatus value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(value.Code());
     }
 }
 

@@ -1,6 +1,5 @@
 using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Huiqi.Cases;
 
@@ -37,10 +36,6 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
 
     public DbSet<BatchPartRow> BatchParts => Set<BatchPartRow>();
 
-    /// <summary>Sets up <paramref name="builder"/> for SQLite or PostgreSQL, as the registry's connection names.</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string? connection) =>
-        HuiqiDatabase.UseBeside(builder, connection, HistoryTable);
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         const int Money = 2;
@@ -62,7 +57,8 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
             b.Property(c => c.DistrictShare).HasPrecision(20, Money);
             b.Property(c => c.Because).HasMaxLength(4000).IsRequired();
             b.Property(c => c.Steps).HasMaxLength(100).IsRequired();
-            b.Property(c => c.Status).HasMaxLength(30).IsRequired();
+            // Stored as its code (district-review), as before the status was an enum: no data changes.
+            b.Property(c => c.Status).HasConversion(s => s.Code(), s => CaseStatuses.Parse(s)).HasMaxLength(30).IsRequired();
             b.Property(c => c.Reason).HasMaxLength(2000);
             b.Property(c => c.RatingComment).HasMaxLength(1000);
             b.Property(c => c.Version).IsConcurrencyToken();
@@ -186,34 +182,10 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : D
 
 /// <summary>Opens <see cref="CasesDbContext"/> on the registry's connection, with the decision log's key, and migrates it.</summary>
 public sealed class CasesDatabase(string? connection, DecisionLogKey key)
+    : PartDatabase<CasesDbContext>(connection, CasesDbContext.HistoryTable)
 {
-    public StoreProvider Provider { get; } = HuiqiDatabase.Resolve(connection).Provider;
-
-    public string? Connection { get; } = connection;
-
-    public CasesDbContext CreateDbContext()
-    {
-        var builder = new DbContextOptionsBuilder<CasesDbContext>();
-        CasesDbContext.Configure(builder, Connection);
-        return new CasesDbContext(builder.Options) { ChainKey = key };
-    }
-
-    public async Task MigrateAsync(CancellationToken cancel = default)
-    {
-        await using var db = CreateDbContext();
-        await db.Database.MigrateAsync(cancel);
-    }
+    public override CasesDbContext CreateDbContext() => new(Options) { ChainKey = key };
 }
 
-/// <summary>For <c>dotnet ef migrations</c>: HUIQI_EF_PROVIDER=postgres generates against Npgsql, else SQLite.</summary>
-internal sealed class CasesDesignTimeFactory : IDesignTimeDbContextFactory<CasesDbContext>
-{
-    public CasesDbContext CreateDbContext(string[] args)
-    {
-        var builder = new DbContextOptionsBuilder<CasesDbContext>();
-        CasesDbContext.Configure(builder, Environment.GetEnvironmentVariable("HUIQI_EF_PROVIDER") == "postgres"
-            ? "Host=127.0.0.1;Database=design;Username=design;Password=design"
-            : "Data Source=design.db");
-        return new CasesDbContext(builder.Options);
-    }
-}
+/// <summary>For <c>dotnet ef migrations</c> (HUIQI_EF_PROVIDER=postgres for Npgsql); migrations need no chain key.</summary>
+internal sealed class CasesDesignTimeFactory() : DesignTimeFactory<CasesDbContext>(c => new CasesDatabase(c, null!));

@@ -2,41 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Cases;
-
-/// <summary>Who acts on a case, and from where: the signed-in user, their office and scope, and the client's address.</summary>
-/// <param name="User">The account name (操作人).</param>
-/// <param name="Office">The role acted in.</param>
-/// <param name="District">The district of a district office; null for city offices.</param>
-/// <param name="Uscc">The enterprise of an enterprise account.</param>
-/// <param name="Address">The client's IP address (<c>system</c> for the batch).</param>
-public sealed record CaseActor(string User, Office Office, string? District, string? Uscc, string Address)
-{
-    /// <summary>The batch and other work of the platform itself.</summary>
-    public static CaseActor System(string node) => new($"system@{node}", Office.System, null, null, "system");
-
-    /// <summary>Whether the actor may see the case at all: an enterprise its own, a district its own, the city every one.</summary>
-    public bool Sees(CaseRow c) => Office switch
-    {
-        Office.Enterprise => c.Uscc == Uscc,
-        Office.DistrictReviewer or Office.DistrictFinance => c.District == District,
-        _ => true,
-    };
-}
-
-/// <summary>The offices that act on cases (办理角色), as the web's roles name them.</summary>
-public enum Office
-{
-    Enterprise,
-    DistrictReviewer,
-    DistrictFinance,
-    CityReviewer,
-    CityFinance,
-    Admin,
-    System,
-}
 
 /// <summary>
 /// The append-only, keyed hash chain of decisions (办理留痕). Every decision first locks the chain's head row (one
@@ -83,7 +52,7 @@ public static class DecisionLog
     /// Adds the next entry to the context (saved with the decision it records); a case's entry records the amount and
     /// shares the case holds after the decision.
     /// </summary>
-    public static DecisionRow Append(CasesDbContext db, ChainCursor cursor, CaseActor actor, string action, CaseRow? c, string transition, object detail, DateTime at)
+    public static DecisionRow Append(CasesDbContext db, ChainCursor cursor, Actor actor, string action, CaseRow? c, string transition, object detail, DateTime at)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(cursor);
@@ -96,7 +65,7 @@ public static class DecisionLog
             // Whole milliseconds: PostgreSQL keeps microseconds, SQLite ticks; the hash must read back the same from both.
             At = new DateTime(at.Ticks - (at.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc),
             Actor = actor.User,
-            Role = actor.Office.ToString(),
+            Role = actor.Role.ToString(),
             Address = actor.Address,
             Action = action,
             CaseId = c?.Id,

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Huiqi.Cli;
 
 /// <summary>A sub-command of <c>huiqi</c>. Implementations are found by reflection, so adding a command is adding a file.</summary>

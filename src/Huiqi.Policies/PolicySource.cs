@@ -41,12 +41,19 @@ public static class PolicySource
             .ToDictionary(f => Path.Combine(path, Path.GetRelativePath(root, f)).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
     }
 
-    /// <summary>Loads the catalogue from a folder when one is named, else the embedded one.</summary>
-    public static CatalogLoadResult Load(string? directory = null, IReadOnlyDictionary<string, string>? readings = null)
+    /// <summary>The environment variable naming a catalogue folder to use instead of the embedded one.</summary>
+    public const string FolderVariable = "HUIQI_CATALOG";
+
+    /// <summary>The policy files of the folder named (else of <c>HUIQI_CATALOG</c>'s), or the embedded ones.</summary>
+    public static IReadOnlyDictionary<string, string> Files(string? directory = null)
     {
-        directory ??= Environment.GetEnvironmentVariable("HUIQI_CATALOG");
-        return CatalogLoader.Load(directory is null ? Embedded() : Directory(directory), readings);
+        directory ??= Environment.GetEnvironmentVariable(FolderVariable);
+        return directory is null ? Embedded() : Directory(directory);
     }
+
+    /// <summary>Loads the catalogue from a folder when one is named, else the embedded one.</summary>
+    public static CatalogLoadResult Load(string? directory = null, IReadOnlyDictionary<string, string>? readings = null) =>
+        CatalogLoader.Load(Files(directory), readings);
 
     /// <summary>The embedded catalogue, which is checked by the tests and so always loads.</summary>
     public static PolicyCatalog Default() => DefaultCatalog.Value;

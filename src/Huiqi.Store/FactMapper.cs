@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Linq.Expressions;
+using System.Reflection;
 using Huiqi.Engine.Model;
 
 namespace Huiqi.Store;
@@ -28,6 +30,37 @@ public static class FactMapper
         row.RelocatedOn = d.RelocatedOn;
     }
 
+    // The rows of each section, mapped field by field by the contract's table (FactColumns names the property of each).
+    private static readonly RowMap<Ranking, RankingRow> RankingRows = new(FactFields.Rankings);
+    private static readonly RowMap<Honor, HonorRow> HonorRows = new(FactFields.Honors);
+
+    private static readonly RowMap<Project, ProjectRow> ProjectRows = new(FactFields.Projects)
+    {
+        // A fixed-asset project's cumulative investment: a row per period, after its project's row.
+        Children = (p, series) => series.Cast<KeyValuePair<Period, decimal>>().OrderBy(i => i.Key)
+            .Select(i => (FactRow)new ProjectInvestmentRow { ProjectCode = p.Code, Period = i.Key.ToString(), Value = i.Value }),
+    };
+
+    private static readonly RowMap<Spending, SpendingRow> SpendingRows = new(FactFields.Spending);
+    private static readonly RowMap<Procurement, ProcurementRow> ProcurementRows = new(FactFields.Procurement);
+
+    private static readonly RowMap<PatentProduct, PatentProductRow> PatentProductRows = new(FactFields.PatentProducts)
+    {
+        // A patent product's sales: a row per year, after its product's row.
+        Children = (p, series) => series.Cast<KeyValuePair<int, decimal>>().OrderBy(s => s.Key)
+            .Select(s => (FactRow)new PatentSalesRow { PatentCode = p.Code, Year = s.Key, Sales = s.Value }),
+    };
+
+    private static readonly RowMap<Premises, PremisesRow> PremisesRows = new(FactFields.Premises);
+    private static readonly RowMap<Training, TrainingRow> TrainingRows = new(FactFields.Training);
+
+    // A dossier's grants[].year is not stored from a dossier (AwardYear is set by the case workflow only): storing it
+    // touches the row's natural key, left to the registry's own issue. Read back, a line without it is of its date's year.
+    private static readonly RowMap<Grant, GrantRow> GrantRows = new(FactFields.Grants)
+    {
+        ReadOnly = ["year"],
+    };
+
     /// <summary>Every fact of a dossier as rows (enterprise id unset).</summary>
     public static IEnumerable<FactRow> ToRows(Dossier d)
     {
@@ -39,65 +72,17 @@ public static class FactMapper
             }
         }
 
-        foreach (var r in d.Rankings)
+        IEnumerable<FactRow>[] sections =
+        [
+            RankingRows.ToRows(d), HonorRows.ToRows(d), ProjectRows.ToRows(d), SpendingRows.ToRows(d), ProcurementRows.ToRows(d),
+            PatentProductRows.ToRows(d), PremisesRows.ToRows(d), TrainingRows.ToRows(d), GrantRows.ToRows(d),
+        ];
+        foreach (var section in sections)
         {
-            yield return new RankingRow { List = r.List, Year = r.Year, Rank = r.Rank, Date = r.Date };
-        }
-
-        foreach (var h in d.Honors)
-        {
-            yield return new HonorRow { Kind = h.Kind, Date = h.Date, Item = h.Item, Stars = h.Stars, ProvincialFunding = h.ProvincialFunding, Sales = h.Sales };
-        }
-
-        foreach (var p in d.Projects)
-        {
-            yield return new ProjectRow
+            foreach (var row in section)
             {
-                Code = p.Id, Kind = p.Kind, Sei = p.Sei, Major = p.Major, TotalInvestment = p.TotalInvestment,
-                EquipmentInvestment = p.EquipmentInvestment, BenefitRate = p.BenefitRate, CompletedOn = p.CompletedOn,
-                ReachedOutputOn = p.ReachedOutputOn, EnteredLibraryOn = p.EnteredLibraryOn, SignedOn = p.SignedOn,
-                StartedOn = p.StartedOn, ContractInvestment = p.ContractInvestment,
-            };
-            foreach (var (period, value) in p.CumulativeInvestment.OrderBy(i => i.Key))
-            {
-                yield return new ProjectInvestmentRow { ProjectCode = p.Id, Period = period.ToString(), Value = value };
+                yield return row;
             }
-        }
-
-        foreach (var s in d.Spending)
-        {
-            yield return new SpendingRow { Kind = s.Kind, Year = s.Year, Amount = s.Amount };
-        }
-
-        foreach (var p in d.Procurement)
-        {
-            yield return new ProcurementRow { Year = p.Year, Supplier = p.Supplier, Chain = p.Chain, Amount = p.Amount };
-        }
-
-        foreach (var p in d.PatentProducts)
-        {
-            yield return new PatentProductRow { Code = p.Id, GrantedOn = p.GrantedOn };
-            foreach (var (year, sales) in p.Sales.OrderBy(s => s.Key))
-            {
-                yield return new PatentSalesRow { PatentCode = p.Id, Year = year, Sales = sales };
-            }
-        }
-
-        foreach (var p in d.Premises)
-        {
-            yield return new PremisesRow { Kind = p.Kind, Area = p.Area, Since = p.Since, Date = p.Date };
-        }
-
-        foreach (var t in d.Training)
-        {
-            yield return new TrainingRow { Kind = t.Kind, Year = t.Year, Count = t.Count };
-        }
-
-        foreach (var g in d.Grants)
-        {
-            // Note: a dossier's grants[].year is not yet stored here (AwardYear is set by the case workflow only); storing it
-            // touches the row's natural key, left to the registry's own issue.
-            yield return new GrantRow { Clause = g.Clause, Item = g.Item, Amount = g.Amount, Date = g.Date };
         }
     }
 
@@ -156,22 +141,15 @@ public static class FactMapper
             Sectors = [.. Split(head.Sectors)],
             RelocatedOn = head.RelocatedOn,
             Figures = new FigureTable(figures.ToFrozenDictionary(StringComparer.Ordinal)),
-            Rankings = [.. Of<RankingRow>().Select(r => new Ranking(r.List, r.Year, r.Rank, r.Date))],
-            Honors = [.. Of<HonorRow>().Select(h => new Honor(h.Kind, h.Date) { Item = h.Item, Stars = h.Stars, ProvincialFunding = Norm(h.ProvincialFunding), Sales = Norm(h.Sales) })],
-            Projects = [.. Of<ProjectRow>().Select(p => new Project(p.Code, p.Kind)
-            {
-                Sei = p.Sei, Major = p.Major, TotalInvestment = Norm(p.TotalInvestment), EquipmentInvestment = Norm(p.EquipmentInvestment),
-                BenefitRate = Norm(p.BenefitRate), CompletedOn = p.CompletedOn, ReachedOutputOn = p.ReachedOutputOn,
-                EnteredLibraryOn = p.EnteredLibraryOn, SignedOn = p.SignedOn, StartedOn = p.StartedOn, ContractInvestment = Norm(p.ContractInvestment),
-                CumulativeInvestment = investments[p.Code].ToFrozenDictionary(i => Period.Parse(i.Period), i => Norm(i.Value)),
-            })],
-            Spending = [.. Of<SpendingRow>().Select(s => new Spending(s.Kind, s.Year, Norm(s.Amount)))],
-            Procurement = [.. Of<ProcurementRow>().Select(p => new Procurement(p.Year, p.Supplier, Norm(p.Amount), p.Chain))],
-            PatentProducts = [.. Of<PatentProductRow>().Select(p => new PatentProduct(p.Code, p.GrantedOn, sales[p.Code].ToFrozenDictionary(s => s.Year, s => Norm(s.Sales))))],
-            Premises = [.. Of<PremisesRow>().Select(p => new Premises(p.Kind, Norm(p.Area), p.Since, p.Date))],
-            Training = [.. Of<TrainingRow>().Select(t => new Training(t.Kind, t.Year, t.Count))],
-            // Lines imported from the old ledgers carry no award year: the year of their date, as dossier.md says.
-            Grants = [.. Of<GrantRow>().Select(g => new Grant(g.Clause, g.Item, Norm(g.Amount), g.Date) { Year = g.AwardYear ?? g.Date.Year })],
+            Rankings = RankingRows.ToItems(Of<RankingRow>()),
+            Honors = HonorRows.ToItems(Of<HonorRow>()),
+            Projects = ProjectRows.ToItems(Of<ProjectRow>(), p => investments[p.Code].ToFrozenDictionary(i => Period.Parse(i.Period), i => Norm(i.Value))),
+            Spending = SpendingRows.ToItems(Of<SpendingRow>()),
+            Procurement = ProcurementRows.ToItems(Of<ProcurementRow>()),
+            PatentProducts = PatentProductRows.ToItems(Of<PatentProductRow>(), p => sales[p.Code].ToFrozenDictionary(s => s.Year, s => Norm(s.Sales))),
+            Premises = PremisesRows.ToItems(Of<PremisesRow>()),
+            Training = TrainingRows.ToItems(Of<TrainingRow>()),
+            Grants = GrantRows.ToItems(Of<GrantRow>()),
         };
     }
 
@@ -184,4 +162,109 @@ public static class FactMapper
     public static decimal? Norm(decimal? value) => value is { } v ? Norm(v) : null;
 
     private static IEnumerable<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// The rows of one section: each field of the contract's table is a property of the row (<see cref="FactColumns"/>; a
+    /// series is rows of its own, <see cref="Children"/>). Accessors are compiled once.
+    /// </summary>
+    private sealed class RowMap<T, TRow>
+        where T : class
+        where TRow : FactRow, new()
+    {
+        private readonly FactSection<T> _section;
+        private readonly (int Field, Func<TRow, object?> Get, Action<TRow, object?>? Set)[] _columns;
+        private readonly int _series;
+
+        public RowMap(FactSection<T> section)
+        {
+            _section = section;
+            _series = -1;
+            var columns = new List<(int, Func<TRow, object?>, Action<TRow, object?>?)>();
+            for (var k = 0; k < section.Fields.Count; k++)
+            {
+                var field = section.Fields[k];
+                if (FactSection.IsSeries(field.Kind))
+                {
+                    _series = k;
+                    continue;
+                }
+
+                var name = FactColumns.Property(section, field);
+                var property = typeof(TRow).GetProperty(name)
+                    ?? throw new InvalidOperationException($"{typeof(TRow).Name} has no property {name} for the field {section.Name}.{field.Name}");
+                columns.Add((k, Getter(property), Setter(property)));
+            }
+
+            _columns = [.. columns];
+        }
+
+        /// <summary>Fields read back from the row but never written from a dossier.</summary>
+        public IReadOnlyList<string> ReadOnly { get; init; } = [];
+
+        /// <summary>The rows of a series field, after its item's row.</summary>
+        public Func<TRow, System.Collections.IEnumerable, IEnumerable<FactRow>>? Children { get; init; }
+
+        public IEnumerable<FactRow> ToRows(Dossier d)
+        {
+            var fields = _section.Typed;
+            foreach (var item in _section.Items(d))
+            {
+                var row = new TRow();
+                foreach (var (k, _, set) in _columns)
+                {
+                    if (!ReadOnly.Contains(fields[k].Name))
+                    {
+                        var value = fields[k].Get(item);
+                        set!(row, value.HasValue ? value.Boxed : fields[k].Kind == FieldKind.Bool ? false : null);
+                    }
+                }
+
+                yield return row;
+                if (_series >= 0 && Children is not null && fields[_series].Get(item).Series is System.Collections.IEnumerable series)
+                {
+                    foreach (var child in Children(row, series))
+                    {
+                        yield return child;
+                    }
+                }
+            }
+        }
+
+        public IReadOnlyList<T> ToItems(IEnumerable<TRow> rows, Func<TRow, object>? series = null)
+        {
+            var values = new FieldValues(_section.Fields.Count);
+            var items = new List<T>();
+            foreach (var row in rows)
+            {
+                values.Clear();
+                foreach (var (k, get, _) in _columns)
+                {
+                    values[k] = get(row) is decimal d ? FieldValue.Of(Norm(d)) : FieldValue.FromBoxed(get(row));
+                }
+
+                if (_series >= 0 && series is not null)
+                {
+                    values[_series] = FieldValue.FromBoxed(series(row));
+                }
+
+                items.Add(_section.Create(values));
+            }
+
+            return items;
+        }
+
+        private static Func<TRow, object?> Getter(PropertyInfo property)
+        {
+            var row = Expression.Parameter(typeof(TRow));
+            return Expression.Lambda<Func<TRow, object?>>(Expression.Convert(Expression.Property(row, property), typeof(object)), row).Compile();
+        }
+
+        private static Action<TRow, object?> Setter(PropertyInfo property)
+        {
+            var row = Expression.Parameter(typeof(TRow));
+            var value = Expression.Parameter(typeof(object));
+            var assign = Expression.Assign(Expression.Property(row, property), Expression.Convert(value, property.PropertyType));
+            return Expression.Lambda<Action<TRow, object?>>(assign, row, value).Compile();
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using Huiqi.Web.Apis;
-using Huiqi.Web.Extensions;
 
 // 惠企 on the web: the registry and the engine behind Razor Pages in Chinese and a JSON API.
 // Registration lives in Extensions/; this file is the table of contents.

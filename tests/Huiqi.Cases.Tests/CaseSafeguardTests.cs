@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -21,7 +22,7 @@ public sealed partial class CaseWorkflowTests
     {
         await using var w = await CaseWorld.CreateAsync(db, enterprises: 20);
         var d = await w.Store.StreamAsync().FirstAsync();
-        var actor = new CaseActor("ent", Office.Enterprise, null, d.Uscc, "10.0.0.9");
+        var actor = new Actor("ent", Role.Enterprise, null, d.Uscc, "10.0.0.9");
 
         // The reproduction: decimal's largest value as the requested amount. zzb2022-zjtx/4 (省实验室一事一议)
         // states no amount, so the platform's ceiling of 1亿元 a line bounds it.
@@ -190,7 +191,7 @@ public sealed partial class CaseWorkflowTests
     {
         await using var w = await CaseWorld.CreateAsync(db);
         await w.RunBatchAsync(Year);
-        var admin = new CaseActor("admin", Office.Admin, null, null, "10.0.9.1");
+        var admin = new Actor("admin", Role.Admin, null, null, "10.0.9.1");
         var c = await SplitPushCaseAsync(w);
         c = await w.Workflow.ConfirmAsync(c.Id, c.Version, CaseWorld.Enterprise(c));
         var review = await Assert.ThrowsAsync<CaseException>(() => w.Workflow.PassAsync(c.Id, c.Version, admin, null, null));
@@ -210,7 +211,7 @@ public sealed partial class CaseWorkflowTests
 
         Assert.Equal(CaseProblem.Forbidden, (await Assert.ThrowsAsync<CaseException>(() => w.Workflow.PayAsync(c.Id, c.Version, admin, Payer.City, "X-1"))).Problem);
         Assert.Equal(CaseProblem.Forbidden, (await Assert.ThrowsAsync<CaseException>(() => w.Workflow.PayAsync(c.Id, c.Version, admin, Payer.District, "X-2"))).Problem);
-        var moved = reviewer with { Office = Office.DistrictFinance };
+        var moved = reviewer with { Role = Role.DistrictFinance };
         var both = await Assert.ThrowsAsync<CaseException>(() => w.Workflow.PayAsync(c.Id, c.Version, moved, Payer.District, "QX-1"));
         Assert.Equal(CaseProblem.Forbidden, both.Problem);
         Assert.Contains("不相容岗位分离", both.Chinese);
@@ -229,7 +230,7 @@ public sealed partial class CaseWorkflowTests
     {
         await using var w = await CaseWorld.CreateAsync(db, enterprises: 20);
         var d = await w.Store.StreamAsync().FirstAsync();
-        var actor = new CaseActor("ent", Office.Enterprise, null, d.Uscc, "10.0.0.9");
+        var actor = new Actor("ent", Role.Enterprise, null, d.Uscc, "10.0.0.9");
         // zzw2022-155/12: at most 100万元 per enterprise a year; 40万元 is within it.
         var c = await w.Workflow.ApplyAsync(actor, "zzw2022-155/12", null, Year, 400_000m, "三星级上云，申领服务券", d.Name, d.District);
 

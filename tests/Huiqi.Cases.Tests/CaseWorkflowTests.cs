@@ -1,4 +1,5 @@
 using Huiqi.Engine.Evaluation;
+using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Cases.Tests;
@@ -276,7 +277,7 @@ public sealed partial class CaseWorkflowTests
     {
         await using var w = await CaseWorld.CreateAsync(db, enterprises: 20);
         var d = await w.Store.StreamAsync().FirstAsync();
-        var actor = new CaseActor("ent", Office.Enterprise, null, d.Uscc, "10.0.0.9");
+        var actor = new Actor("ent", Role.Enterprise, null, d.Uscc, "10.0.0.9");
 
         // zzw2022-155/12: at most 1,000,000 yuan per enterprise a year (每家企业每年最高申领100万元).
         var over = await Assert.ThrowsAsync<CaseException>(() => w.Workflow.ApplyAsync(actor, "zzw2022-155/12", null, Year, 1_000_001m, "三星级上云", d.Name, d.District));
@@ -303,7 +304,7 @@ public sealed partial class CaseWorkflowTests
         Assert.Equal(new DateOnly(2025, 5, 29), c.Deadline);
 
         // Another enterprise cannot see it.
-        var stranger = new CaseActor("other", Office.Enterprise, null, "91410100000000000X", "10.0.0.8");
+        var stranger = new Actor("other", Role.Enterprise, null, "91410100000000000X", "10.0.0.8");
         Assert.Equal(CaseProblem.NotFound, (await Assert.ThrowsAsync<CaseException>(() => w.Workflow.DeclineAsync(c.Id, c.Version, stranger, "不要了"))).Problem);
     }
 

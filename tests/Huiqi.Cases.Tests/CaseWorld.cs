@@ -1,17 +1,9 @@
+using Huiqi.Demo;
 using Huiqi.Engine.Catalog;
 using Huiqi.Policies;
 using Huiqi.Store;
-using Huiqi.Store.Demo;
-using Npgsql;
-using Xunit.Sdk;
 
 namespace Huiqi.Cases.Tests;
-
-public enum Db
-{
-    Sqlite,
-    Postgres,
-}
 
 /// <summary>A clock the tests move forward (the notice period must really pass).</summary>
 public sealed class TestClock(DateTimeOffset now) : TimeProvider
@@ -62,47 +54,8 @@ public sealed class CaseWorld : IAsyncDisposable
 
     public static async Task<CaseWorld> CreateAsync(Db db, int enterprises = 150)
     {
-        CaseWorld world;
-        if (db == Db.Sqlite)
-        {
-            var file = Path.Combine(Path.GetTempPath(), $"huiqi-cases-{Guid.NewGuid():N}.db");
-            world = new CaseWorld($"Data Source={file}", () =>
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var f in new[] { file, file + "-wal", file + "-shm" })
-                {
-                    File.Delete(f);
-                }
-
-                return Task.CompletedTask;
-            });
-        }
-        else
-        {
-            var server = Environment.GetEnvironmentVariable("HUIQI_TEST_POSTGRES");
-            if (string.IsNullOrWhiteSpace(server))
-            {
-                throw new XunitException("HUIQI_TEST_POSTGRES is not set: run `eval \"$(scripts/services.sh start)\"` (or scripts/test.sh).");
-            }
-
-            var name = $"huiqi_c_{Guid.NewGuid():N}"[..30];
-            await using (var admin = new NpgsqlConnection(server))
-            {
-                await admin.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-                await create.ExecuteNonQueryAsync();
-            }
-
-            world = new CaseWorld(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, async () =>
-            {
-                NpgsqlConnection.ClearAllPools();
-                await using var admin = new NpgsqlConnection(server);
-                await admin.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync();
-            });
-        }
-
+        var scratch = await ScratchDatabase.CreateAsync(db, db == Db.Sqlite ? "huiqi-cases" : "huiqi_c");
+        var world = new CaseWorld(scratch.Connection, () => scratch.DisposeAsync().AsTask());
         await world.Registry.MigrateAsync();
         await world.Cases.MigrateAsync();
         if (enterprises > 0)
@@ -113,15 +66,15 @@ public sealed class CaseWorld : IAsyncDisposable
         return world;
     }
 
-    public static CaseActor Enterprise(CaseRow c) => new($"ent-{c.Uscc}", Office.Enterprise, null, c.Uscc, "10.0.0.1");
+    public static Actor Enterprise(CaseRow c) => new($"ent-{c.Uscc}", Role.Enterprise, null, c.Uscc, "10.0.0.1");
 
-    public static CaseActor DistrictReviewer(string district) => new($"dr-{district}", Office.DistrictReviewer, district, null, "10.0.1.1");
+    public static Actor DistrictReviewer(string district) => new($"dr-{district}", Role.DistrictReviewer, district, null, "10.0.1.1");
 
-    public static CaseActor DistrictFinance(string district) => new($"df-{district}", Office.DistrictFinance, district, null, "10.0.1.2");
+    public static Actor DistrictFinance(string district) => new($"df-{district}", Role.DistrictFinance, district, null, "10.0.1.2");
 
-    public static readonly CaseActor CityReviewer = new("city-reviewer", Office.CityReviewer, null, null, "10.0.2.1");
+    public static readonly Actor CityReviewer = new("city-reviewer", Role.CityReviewer, null, null, "10.0.2.1");
 
-    public static readonly CaseActor CityFinance = new("city-finance", Office.CityFinance, null, null, "10.0.2.2");
+    public static readonly Actor CityFinance = new("city-finance", Role.CityFinance, null, null, "10.0.2.2");
 
     /// <summary>Runs the batch for a year to the end on this node, part after part.</summary>
     public async Task<BatchRunRow> RunBatchAsync(int year)

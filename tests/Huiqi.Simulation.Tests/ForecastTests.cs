@@ -1,6 +1,5 @@
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
-using Xunit;
 using static Huiqi.Simulation.Tests.Population;
 
 namespace Huiqi.Simulation.Tests;

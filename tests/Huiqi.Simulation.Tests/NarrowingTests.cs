@@ -1,7 +1,6 @@
+using Huiqi.Demo;
 using Huiqi.Engine.Model;
 using Huiqi.Policies;
-using Huiqi.Store.Demo;
-using Xunit;
 using static Huiqi.Simulation.Tests.Population;
 
 namespace Huiqi.Simulation.Tests;

@@ -1,6 +1,5 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Policies;
-using Xunit;
 using static Huiqi.Simulation.Tests.Population;
 
 namespace Huiqi.Simulation.Tests;

@@ -1,5 +1,4 @@
 using Huiqi.Policies;
-using Xunit;
 using static Huiqi.Simulation.Tests.Population;
 
 namespace Huiqi.Simulation.Tests;

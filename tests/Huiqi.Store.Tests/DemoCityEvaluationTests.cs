@@ -1,8 +1,7 @@
+using Huiqi.Demo;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Input;
-using Huiqi.Store.Demo;
 using Huiqi.Policies;
-using Xunit;
 
 namespace Huiqi.Store.Tests;
 

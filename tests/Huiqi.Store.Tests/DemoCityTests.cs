@@ -1,6 +1,6 @@
+using Huiqi.Demo;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
-using Huiqi.Store.Demo;
 
 namespace Huiqi.Store.Tests;
 

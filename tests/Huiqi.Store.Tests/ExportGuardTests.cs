@@ -1,4 +1,3 @@
-using Huiqi.Engine.Model;
 using Huiqi.Store.Import;
 using MiniExcelLibs;
 

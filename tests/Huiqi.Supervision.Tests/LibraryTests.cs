@@ -1,5 +1,6 @@
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
+using Huiqi.Store;
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Tasks;
 
@@ -44,7 +45,7 @@ public sealed class LibraryTests(SupervisionDatabases databases) : IClassFixture
         var results = await l.Selection.RunAsync([2022, 2023, 2024], "test");
         Assert.Equal([2022, 2023, 2024], results.Select(r => r.Year));
 
-        var climber = (await l.Register.HistoryAsync(LedgerScope.City, LibraryDefinitions.Zjtx, Uscc(1)))!;
+        var climber = (await l.Register.HistoryAsync(Actor.System("test"), LibraryDefinitions.Zjtx, Uscc(1)))!;
         Assert.True(climber.Active);
         Assert.Equal("upgrade", climber.Tier);
         Assert.Equal(2022, climber.SinceYear);
@@ -54,17 +55,17 @@ public sealed class LibraryTests(SupervisionDatabases databases) : IClassFixture
         Assert.All(climber.Events, e => Assert.Equal(LibraryEventRow.BySelection, e.By));
         Assert.Contains("国家级专精特新“小巨人”企业", climber.Events[^1].Reason, StringComparison.Ordinal);
         // The bank whitelist from the provincial title on.
-        var whitelist = (await l.Register.HistoryAsync(LedgerScope.City, LibraryDefinitions.Whitelist, Uscc(1)))!;
+        var whitelist = (await l.Register.HistoryAsync(Actor.System("test"), LibraryDefinitions.Whitelist, Uscc(1)))!;
         Assert.Equal(2023, whitelist.SinceYear);
 
-        var riser = (await l.Register.HistoryAsync(LedgerScope.City, LibraryDefinitions.SmallToAbove, Uscc(2)))!;
+        var riser = (await l.Register.HistoryAsync(Actor.System("test"), LibraryDefinitions.SmallToAbove, Uscc(2)))!;
         Assert.False(riser.Active);
         Assert.Equal([(LibraryEventRow.Entered, 2022), (LibraryEventRow.Left, 2023)], riser.Events.Select(e => (e.Kind, e.Year)));
         Assert.Contains("接近规上标准", riser.Events[0].Reason, StringComparison.Ordinal);
         Assert.Contains("已达规上标准（升规）", riser.Events[1].Reason, StringComparison.Ordinal);
 
         // Library sizes per year follow the histories.
-        var sizes = await l.Register.SizesAsync(LedgerScope.City);
+        var sizes = await l.Register.SizesAsync(Actor.System("test"));
         Assert.Contains(new LibrarySize(2022, LibraryDefinitions.SmallToAbove, null, 1), sizes);
         Assert.DoesNotContain(sizes, s => s.Year == 2023 && s.Library == LibraryDefinitions.SmallToAbove);
         Assert.Contains(new LibrarySize(2024, LibraryDefinitions.Zjtx, "upgrade", 1), sizes);
@@ -89,14 +90,14 @@ public sealed class LibraryTests(SupervisionDatabases databases) : IClassFixture
 
         // Another district cannot touch it: it is not there for them.
         var other = await Assert.ThrowsAsync<LedgerException>(() =>
-            l.Register.RemoveAsync(LedgerScope.Of("二七区"), LibraryDefinitions.Zjtx, Uscc(1), "误操作", 2023, "erqi-review"));
+            l.Register.RemoveAsync(Actor.DistrictReviewerOf("二七区", "test"), LibraryDefinitions.Zjtx, Uscc(1), "误操作", 2023, "erqi-review"));
         Assert.Contains("本辖区", other.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<LedgerException>(() =>
-            l.Register.AddAsync(LedgerScope.Of("二七区"), LibraryDefinitions.Listing, Uscc(1), null, "拟上市", 2023, "erqi-review"));
+            l.Register.AddAsync(Actor.DistrictReviewerOf("二七区", "test"), LibraryDefinitions.Listing, Uscc(1), null, "拟上市", 2023, "erqi-review"));
 
-        await l.Register.RemoveAsync(LedgerScope.Of("金水区"), LibraryDefinitions.Zjtx, Uscc(1), "企业申请暂缓入库", 2023, "jinshui-review");
+        await l.Register.RemoveAsync(Actor.DistrictReviewerOf("金水区", "test"), LibraryDefinitions.Zjtx, Uscc(1), "企业申请暂缓入库", 2023, "jinshui-review");
         await l.Selection.RunAsync([2023], "test");
-        var m = (await l.Register.HistoryAsync(LedgerScope.Of("金水区"), LibraryDefinitions.Zjtx, Uscc(1)))!;
+        var m = (await l.Register.HistoryAsync(Actor.DistrictReviewerOf("金水区", "test"), LibraryDefinitions.Zjtx, Uscc(1)))!;
         Assert.False(m.Active);
         var last = m.Events[^1];
         Assert.Equal((LibraryEventRow.Left, 2023, "企业申请暂缓入库", "jinshui-review", true), (last.Kind, last.Year, last.Reason, last.By, last.Manual));
@@ -104,19 +105,19 @@ public sealed class LibraryTests(SupervisionDatabases databases) : IClassFixture
 
         // The next year's selection takes it in again, and the history goes on.
         await l.Selection.RunAsync([2024], "test");
-        m = (await l.Register.HistoryAsync(LedgerScope.City, LibraryDefinitions.Zjtx, Uscc(1)))!;
+        m = (await l.Register.HistoryAsync(Actor.System("test"), LibraryDefinitions.Zjtx, Uscc(1)))!;
         Assert.True(m.Active);
         Assert.Equal((LibraryEventRow.Entered, 2024, "upgrade"), (m.Events[^1].Kind, m.Events[^1].Year, m.Events[^1].Tier));
 
         // A manual addition needs a reason, and is kept when the selection would not choose it.
-        await Assert.ThrowsAsync<LedgerException>(() => l.Register.AddAsync(LedgerScope.Of("二七区"), LibraryDefinitions.Listing, Uscc(2), null, " ", 2024, "erqi-review"));
-        await l.Register.AddAsync(LedgerScope.Of("二七区"), LibraryDefinitions.Listing, Uscc(2), null, "已启动股改，列入区重点上市后备", 2024, "erqi-review");
+        await Assert.ThrowsAsync<LedgerException>(() => l.Register.AddAsync(Actor.DistrictReviewerOf("二七区", "test"), LibraryDefinitions.Listing, Uscc(2), null, " ", 2024, "erqi-review"));
+        await l.Register.AddAsync(Actor.DistrictReviewerOf("二七区", "test"), LibraryDefinitions.Listing, Uscc(2), null, "已启动股改，列入区重点上市后备", 2024, "erqi-review");
         await l.Selection.RunAsync([2024], "test");
-        var added = (await l.Register.HistoryAsync(LedgerScope.Of("二七区"), LibraryDefinitions.Listing, Uscc(2)))!;
+        var added = (await l.Register.HistoryAsync(Actor.DistrictReviewerOf("二七区", "test"), LibraryDefinitions.Listing, Uscc(2)))!;
         Assert.True(added.Active);
         Assert.Equal(("erqi-review", "已启动股改，列入区重点上市后备"), (added.Events.Single().By, added.Events.Single().Reason));
         // The Sangao library is Shangjie's alone.
-        var sangao = await Assert.ThrowsAsync<LedgerException>(() => l.Register.AddAsync(LedgerScope.City, LibraryDefinitions.Sangao, Uscc(2), null, "试", 2024, "admin"));
+        var sangao = await Assert.ThrowsAsync<LedgerException>(() => l.Register.AddAsync(Actor.System("test"), LibraryDefinitions.Sangao, Uscc(2), null, "试", 2024, "admin"));
         Assert.Contains("只收录上街区的企业", sangao.Message, StringComparison.Ordinal);
     }
 

@@ -22,11 +22,11 @@ public sealed class MonitoringStoreTests(SupervisionDatabases databases) : IClas
         public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 
-    private static MonthlyReports Reports(string connection) => new(Catalog, actor => MonitoringDbContext.Open(connection, actor), new July2020());
+    private static MonthlyReports Reports(string connection) => new(Catalog, new MonitoringDatabase(connection), new July2020());
 
     private static async Task<List<IndicatorReportRow>> AllAsync(string connection)
     {
-        await using var db = MonitoringDbContext.Open(connection);
+        await using var db = new MonitoringDatabase(connection).CreateDbContext();
         return await db.Reports.AsNoTracking().OrderBy(r => r.District).ThenBy(r => r.Indicator).ToListAsync();
     }
 
@@ -35,7 +35,7 @@ public sealed class MonitoringStoreTests(SupervisionDatabases databases) : IClas
     public async Task The_monitoring_migrations_apply_and_match_the_model(Db db)
     {
         var connection = await databases.FreshAsync(db);
-        await using var ctx = MonitoringDbContext.Open(connection);
+        await using var ctx = new MonitoringDatabase(connection).CreateDbContext();
         Assert.Empty(await ctx.Database.GetPendingMigrationsAsync());
         Assert.False(ctx.Database.HasPendingModelChanges());
     }
@@ -56,7 +56,7 @@ public sealed class MonitoringStoreTests(SupervisionDatabases databases) : IClas
         Assert.Equal("%", row.Unit);
         Assert.Equal("jinshui-review2", row.ReportedBy);
 
-        await using var ctx = MonitoringDbContext.Open(connection);
+        await using var ctx = new MonitoringDatabase(connection).CreateDbContext();
         var audit = await ctx.Audit.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
         Assert.Equal(["insert", "update"], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal("金水区/规上工业增加值增速/2020-06", a.Key));
@@ -151,7 +151,7 @@ public sealed class MonitoringStoreTests(SupervisionDatabases databases) : IClas
         var store = new DossierStore(registry);
         var uscc = Huiqi.Engine.Input.Uscc.WithCheckCharacters("91410105MA000000");
         await store.PutAsync(new Dossier { Uscc = uscc, Name = "郑州恒达装备制造有限公司", District = "金水区" }, "test");
-        var watchlists = new Watchlists(registry, actor => MonitoringDbContext.Open(connection, actor), new July2020());
+        var watchlists = new Watchlists(registry, new MonitoringDatabase(connection), new July2020());
 
         Assert.Equal("请填写纳入理由", await watchlists.AddAsync("金水区", uscc, " ", "金水区", "jinshui-review"));
         Assert.Equal("只能管理本区县（金水区）的重点企业名单", await watchlists.AddAsync("二七区", uscc, "骨干", "金水区", "jinshui-review"));

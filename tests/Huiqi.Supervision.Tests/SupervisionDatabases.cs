@@ -1,19 +1,9 @@
-using System.Reflection;
 using Huiqi.Store;
 using Huiqi.Supervision.Monitoring;
 using Huiqi.Supervision.Tasks;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Xunit.Sdk;
 
 namespace Huiqi.Supervision.Tests;
-
-/// <summary>The two database engines every supervision test runs against.</summary>
-public enum Db
-{
-    Sqlite,
-    Postgres,
-}
 
 /// <summary>
 /// A real database per provider for a test class, with the registry's, the monitoring and the ledger migrations
@@ -22,23 +12,21 @@ public enum Db
 /// </summary>
 public sealed class SupervisionDatabases : IAsyncLifetime
 {
-    public const string PostgresVariable = "HUIQI_TEST_POSTGRES";
-
-    private readonly string _sqliteFile = Path.Combine(Path.GetTempPath(), $"huiqi-mon-{Guid.NewGuid():N}.db");
-    private readonly string _pgName = $"huiqi_m_{Guid.NewGuid():N}"[..30];
-    private readonly Dictionary<Db, string> _ready = [];
+    private readonly Dictionary<Db, ScratchDatabase> _ready = [];
 
     /// <summary>The connection of a migrated database whose monitoring tables are emptied.</summary>
     public async Task<string> FreshAsync(Db db)
     {
-        if (!_ready.TryGetValue(db, out var connection))
+        if (!_ready.TryGetValue(db, out var scratch))
         {
-            connection = db == Db.Sqlite ? $"Data Source={_sqliteFile}" : await CreatePostgresAsync();
-            await new HuiqiDatabase(connection).MigrateAsync();
-            await MonitoringDbContext.MigrateAsync(connection);
-            await new TaskLedgerDatabase(connection).MigrateAsync();
-            _ready[db] = connection;
+            scratch = await ScratchDatabase.CreateAsync(db, "huiqi-mon");
+            _ready[db] = scratch;
+            await new HuiqiDatabase(scratch.Connection).MigrateAsync();
+            await new MonitoringDatabase(scratch.Connection).MigrateAsync();
+            await new TaskLedgerDatabase(scratch.Connection).MigrateAsync();
         }
+
+        var connection = scratch.Connection;
 
         await using (var ledger = new TaskLedgerDatabase(connection).CreateDbContext())
         {
@@ -50,7 +38,7 @@ public sealed class SupervisionDatabases : IAsyncLifetime
             await ledger.Selections.ExecuteDeleteAsync();
         }
 
-        await using var ctx = MonitoringDbContext.Open(connection);
+        await using var ctx = new MonitoringDatabase(connection).CreateDbContext();
         await ctx.Reports.ExecuteDeleteAsync();
         await ctx.Watchlist.ExecuteDeleteAsync();
         await ctx.EnterpriseIndicators.ExecuteDeleteAsync();
@@ -68,53 +56,13 @@ public sealed class SupervisionDatabases : IAsyncLifetime
         return new Ledger(new DossierStore(new HuiqiDatabase(connection)), new TaskLedgerDatabase(connection), new FixedClock(now ?? new DateTimeOffset(2025, 3, 15, 8, 0, 0, TimeSpan.Zero)));
     }
 
-    private async Task<string> CreatePostgresAsync()
-    {
-        var server = Environment.GetEnvironmentVariable(PostgresVariable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            throw new XunitException($"{PostgresVariable} is not set: run `eval \"$(scripts/services.sh start)\"` (or scripts/test.sh).");
-        }
-
-        await using var admin = new NpgsqlConnection(server);
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {_pgName}", admin);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(server) { Database = _pgName }.ConnectionString;
-    }
-
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        if (_ready.ContainsKey(Db.Postgres))
+        foreach (var scratch in _ready.Values)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgName} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
-        {
-            File.Delete(f);
-        }
-    }
-}
-
-/// <summary>Both providers: SQLite always; PostgreSQL when a server is named, and always under CI (where a missing one fails).</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class BothDatabasesAttribute : DataAttribute
-{
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod)
-    {
-        yield return [Db.Sqlite];
-        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(SupervisionDatabases.PostgresVariable))
-            || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            yield return [Db.Postgres];
+            await scratch.DisposeAsync();
         }
     }
 }

@@ -1,3 +1,4 @@
+using Huiqi.Store;
 using Huiqi.Supervision.Tasks;
 using MiniExcelLibs;
 
@@ -10,7 +11,7 @@ namespace Huiqi.Supervision.Tests;
 /// </summary>
 public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixture<SupervisionDatabases>
 {
-    private static readonly Reporter City = new("city-review", CityUnits: true);
+    private static readonly Actor City = new("city-review", Role.CityReviewer, null, null, "test");
 
     [Theory]
     [BothDatabases]
@@ -47,7 +48,7 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
     {
         var l = await databases.LedgerAsync(db);
         await l.Tasks.LoadAsync();
-        var jinshui = new Reporter("jinshui-review", District: "金水区");
+        var jinshui = Actor.DistrictReviewerOf("金水区", "jinshui-review");
 
         await l.Reports.RecordAsync(City, new ProgressInput("zzb2022-zjtx/1", "市工信局", "2025-03", ProgressStatus.InProgress, 60, "培育库已建立，动态调整中"));
         await l.Reports.RecordAsync(jinshui, new ProgressInput("zzb2020-19/2", "金水区", "2024-12", ProgressStatus.InProgress, 40, "已分解目标"));
@@ -59,7 +60,7 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
             l.Reports.RecordAsync(jinshui, new ProgressInput("zzb2020-19/2", "二七区", "2025-03", ProgressStatus.Done, 100, "代填")));
         Assert.Contains("无权为“二七区”填报", refused.Message, StringComparison.Ordinal);
 
-        var lines = (await l.Tasks.LinesAsync(LedgerScope.City, "2025-03")).ToDictionary(x => (x.TaskId, x.Unit));
+        var lines = (await l.Tasks.LinesAsync(Actor.System("test"), "2025-03")).ToDictionary(x => (x.TaskId, x.Unit));
         var zjtx = lines[("zzb2022-zjtx/1", "市工信局")];
         Assert.Equal(("推进中", 60), (zjtx.StatusName, zjtx.Percent));
         Assert.Contains("逾期27个月", zjtx.Overdue, StringComparison.Ordinal);
@@ -70,10 +71,10 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
         Assert.Equal("报告为停滞", lines[("zzb2020-19/4", "金水区")].Stalled);
         // Never reported, but opened this month: not yet stalled; two months on, it is.
         Assert.Null(lines[("zzb2020-19/5", "金水区")].Stalled);
-        Assert.Contains("未报送进展", (await l.Tasks.LinesAsync(LedgerScope.City, "2025-05")).Single(x => x.TaskId == "zzb2020-19/5" && x.Unit == "金水区").Stalled, StringComparison.Ordinal);
+        Assert.Contains("未报送进展", (await l.Tasks.LinesAsync(Actor.System("test"), "2025-05")).Single(x => x.TaskId == "zzb2020-19/5" && x.Unit == "金水区").Stalled, StringComparison.Ordinal);
 
         // The district's bulletin counts and names them; another district's reach does not see them.
-        var mine = await l.Tasks.LinesAsync(LedgerScope.Of("金水区"), "2025-03");
+        var mine = await l.Tasks.LinesAsync(Actor.DistrictReviewerOf("金水区", "test"), "2025-03");
         Assert.All(mine, x => Assert.Equal("金水区", x.District));
         var bulletin = Bulletin.Build("2025-03", "金水区", 2, mine);
         Assert.Contains(("已完成", 1), bulletin.Counts);
@@ -81,7 +82,7 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
         Assert.Equal(["zzb2020-19/3", "zzb2020-19/4"], bulletin.Reported.Select(x => x.TaskId));
         Assert.Contains(bulletin.Stalled, x => x.TaskId == "zzb2020-19/2");
         Assert.DoesNotContain(bulletin.Overdue, x => x.TaskId == "zzb2020-19/3");
-        Assert.DoesNotContain(await l.Tasks.LinesAsync(LedgerScope.Of("二七区"), "2025-03"), x => x.District == "金水区");
+        Assert.DoesNotContain(await l.Tasks.LinesAsync(Actor.DistrictReviewerOf("二七区", "test"), "2025-03"), x => x.District == "金水区");
     }
 
     [Theory]
@@ -108,7 +109,7 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
         Assert.All(bad.Errors, e => Assert.Equal(3, e.Row));
         Assert.Contains(bad.Errors, e => e.Column == "进展状态（E列）" && e.Reason.Contains("未开始、推进中、已完成、停滞", StringComparison.Ordinal));
         Assert.Contains(bad.Errors, e => e.Column == "完成进度（%）（F列）" && e.Value == "150");
-        Assert.DoesNotContain(await l.Tasks.LinesAsync(LedgerScope.City, "2025-03"), x => x.Status is not null);
+        Assert.DoesNotContain(await l.Tasks.LinesAsync(Actor.System("test"), "2025-03"), x => x.Status is not null);
 
         // A district's unit in a city account's sheet is refused the same way.
         var other = await Import(l, City, [Row("zzb2020-19/1", "金水区", "2025-03", "推进中", 50, "代填")]);
@@ -118,7 +119,7 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
         var good = await Import(l, City, sheet);
         Assert.Empty(good.Errors);
         Assert.Equal(1, good.Written);
-        Assert.Equal(("推进中", 50), (await l.Tasks.LinesAsync(LedgerScope.City, "2025-03")).Where(x => x.Status is not null).Select(x => (x.StatusName, x.Percent)).Single());
+        Assert.Equal(("推进中", 50), (await l.Tasks.LinesAsync(Actor.System("test"), "2025-03")).Where(x => x.Status is not null).Select(x => (x.StatusName, x.Percent)).Single());
     }
 
     [Theory]
@@ -136,7 +137,7 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
         var refused = Assert.Single(over.Errors);
         Assert.Equal(cap + 2, refused.Row);
         Assert.Contains("每个工作表最多 5,000 行数据", refused.Reason, StringComparison.Ordinal);
-        Assert.DoesNotContain(await l.Tasks.LinesAsync(LedgerScope.City, "2025-03"), x => x.Status is not null);
+        Assert.DoesNotContain(await l.Tasks.LinesAsync(Actor.System("test"), "2025-03"), x => x.Status is not null);
     }
 
     private static Dictionary<string, object?> Row(string task, string unit, string month, string? status, int? percent, string? text) => new()
@@ -144,7 +145,7 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
         ["任务编号"] = task, ["任务名称"] = "", ["填报单位"] = unit, ["月份"] = month, ["进展状态"] = status, ["完成进度（%）"] = percent, ["进展情况"] = text,
     };
 
-    private static async Task<(IReadOnlyList<Huiqi.Store.Import.ImportIssue> Errors, int Written)> Import(Ledger l, Reporter reporter, List<Dictionary<string, object?>> rows)
+    private static async Task<(IReadOnlyList<Huiqi.Store.Import.ImportIssue> Errors, int Written)> Import(Ledger l, Actor reporter, List<Dictionary<string, object?>> rows)
     {
         var buffer = new MemoryStream();
         await buffer.SaveAsAsync(rows);

@@ -8,17 +8,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
-using Xunit.Sdk;
 
 namespace Huiqi.Web.Tests;
-
-/// <summary>The two database engines the HTTP tests run against.</summary>
-public enum Db
-{
-    Sqlite,
-    Postgres,
-}
 
 /// <summary>
 /// The real application (Program.cs, its pipeline, Identity, the registry) on a fresh database: a temporary SQLite file
@@ -27,8 +18,7 @@ public enum Db
 /// </summary>
 public sealed class HuiqiApp : WebApplicationFactory<Program>
 {
-    public const string PostgresVariable = "HUIQI_TEST_POSTGRES";
-    public const int DemoSeed = Huiqi.Store.Demo.DemoCity.DefaultSeed;
+    public const int DemoSeed = Huiqi.Demo.DemoCity.DefaultSeed;
     public const int Year = 2024;
 
     private readonly string _connection;
@@ -48,51 +38,15 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
     public string Connection => _connection;
 
     /// <summary>A fresh SQLite application; <paramref name="settings"/> override configuration (e.g. the rate limits).</summary>
-    public static HuiqiApp Sqlite(IReadOnlyDictionary<string, string>? settings = null)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"huiqi-web-{Guid.NewGuid():N}.db");
-        return new HuiqiApp($"Data Source={file}", () =>
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { file, file + "-wal", file + "-shm" })
-            {
-                File.Delete(f);
-            }
-        }, settings)
-        { Db = Db.Sqlite };
-    }
+    public static HuiqiApp Sqlite(IReadOnlyDictionary<string, string>? settings = null) => On(ScratchDatabase.Sqlite("huiqi-web"), settings);
 
-    public static async Task<HuiqiApp> PostgresAsync()
-    {
-        var server = Environment.GetEnvironmentVariable(PostgresVariable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            throw new XunitException($"{PostgresVariable} is not set: run `eval \"$(scripts/services.sh start)\"` (or scripts/test.sh) so the PostgreSQL tests have a server.");
-        }
+    public static async Task<HuiqiApp> PostgresAsync() => On(await ScratchDatabase.CreateAsync(Db.Postgres, "huiqi_w"), null);
 
-        var name = $"huiqi_w_{Guid.NewGuid():N}"[..30];
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new HuiqiApp(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var admin = new NpgsqlConnection(server);
-            admin.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
-            drop.ExecuteNonQuery();
-        })
-        { Db = Db.Postgres };
-    }
+    private static HuiqiApp On(ScratchDatabase scratch, IReadOnlyDictionary<string, string>? settings) =>
+        new(scratch.Connection, scratch.Dispose, settings) { Db = scratch.Db };
 
     /// <summary>Whether the PostgreSQL rows run: when a server is named, and always under CI (where a missing one fails).</summary>
-    public static bool PostgresWanted =>
-        !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable))
-        || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool PostgresWanted => ScratchDatabase.PostgresWanted;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -147,7 +101,7 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<HuiqiUser>>();
-        var list = await users.GetUsersInRoleAsync(Roles.Enterprise);
+        var list = await users.GetUsersInRoleAsync(Huiqi.Store.Roles.Enterprise);
         return [.. list.OrderBy(u => u.UserName).Select(u => (u.Uscc!, EnterpriseDistrict(u.Uscc!)))];
     }
 

@@ -1,5 +1,5 @@
+using Huiqi.Demo;
 using Huiqi.Engine.Output;
-using Huiqi.Store.Demo;
 
 namespace Huiqi.Cli.Commands;
 

@@ -1,10 +1,7 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Input;
-using Huiqi.Engine.Model;
 using Huiqi.Engine.Output;
 using Huiqi.Policies;
 

@@ -1,4 +1,3 @@
-using Huiqi.Store;
 using Huiqi.Store.Import;
 
 namespace Huiqi.Cli.Commands;

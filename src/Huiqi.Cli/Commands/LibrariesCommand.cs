@@ -38,7 +38,7 @@ public sealed class LibrariesCommand : ICliCommand
             var register = new LibraryRegister(ledger, new DossierStore(new HuiqiDatabase(connection)), TimeProvider.System);
             if (await register.LatestYearAsync(cancel) is not null)
             {
-                members = await register.MembersAtAsync(LedgerScope.City, year, cancel);
+                members = await register.MembersAtAsync(Actor.System("cli"), year, cancel);
                 source = "培育库台账年末在库";
             }
         }

@@ -1,8 +1,8 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Input;
-using Huiqi.Engine.Model;
 using Huiqi.Policies;
 using Huiqi.Simulation;
+using Huiqi.Simulation.Runs;
 using Huiqi.Store;
 
 namespace Huiqi.Cli.Commands;
@@ -11,7 +11,7 @@ namespace Huiqi.Cli.Commands;
 internal static class SimulationInput
 {
     /// <summary>Lines (or dossiers) handed over together: enough to keep every core busy, few enough that memory stays flat.</summary>
-    public const int Chunk = 4096;
+    public const int Chunk = RegistryPopulation.Chunk;
 
     /// <summary>
     /// <c>--reform</c>: a reform file, or the name of a shipped example (<c>split-60-40</c>), looked up in the
@@ -30,15 +30,13 @@ internal static class SimulationInput
             file = Path.Combine(catalogDir, PolicySource.ReformFolder, nameOrPath + ".yaml").Replace('\\', '/');
             text = await File.ReadAllTextAsync(file, cancel);
         }
-        else if (PolicySource.EmbeddedReforms().TryGetValue($"policies/{PolicySource.ReformFolder}/{nameOrPath}.yaml", out var embedded))
+        else if (ReformText.Shipped(nameOrPath) is { } shipped)
         {
-            file = $"policies/{PolicySource.ReformFolder}/{nameOrPath}.yaml";
-            text = embedded;
+            (file, text) = shipped;
         }
         else
         {
-            var shipped = PolicySource.EmbeddedReforms().Keys.Select(k => Path.GetFileNameWithoutExtension(k)).Order(StringComparer.Ordinal);
-            throw new UsageException($"找不到调整方案“{nameOrPath}”：既不是文件，也不是内置示例（{string.Join("、", shipped)}） / no reform file or shipped example '{nameOrPath}'");
+            throw new UsageException($"找不到调整方案“{nameOrPath}”：既不是文件，也不是内置示例（{string.Join("、", ReformText.ShippedNames)}） / no reform file or shipped example '{nameOrPath}'");
         }
 
         var read = ReformReader.Read(file, text);
@@ -105,23 +103,7 @@ internal static class SimulationInput
             }
         }
 
-        var store = new DossierStore(new HuiqiDatabase(source.Db));
-        var chunk = new List<Dossier>(Chunk);
-        long count = 0;
-        await foreach (var d in store.StreamAsync(cancel: cancel))
-        {
-            chunk.Add(d);
-            if (chunk.Count == Chunk)
-            {
-                sink.AddDossiers(chunk);
-                count += chunk.Count;
-                chunk.Clear();
-                Progress(io, count);
-            }
-        }
-
-        sink.AddDossiers(chunk);
-        return count + chunk.Count;
+        return await RegistryPopulation.FeedAsync(new DossierStore(new HuiqiDatabase(source.Db)), sink, n => Progress(io, n), cancel);
     }
 
     private static void Progress(CliIo io, long n)

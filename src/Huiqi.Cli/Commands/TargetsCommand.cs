@@ -1,4 +1,3 @@
-using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Output;
 using Huiqi.Policies;
 using Huiqi.Supervision.Monitoring;
@@ -31,8 +30,9 @@ public sealed class TargetsCommand : ICliCommand
         IReadOnlyList<IndicatorReportRow> reports = [];
         if (population.StoreConnection is { } connection)
         {
-            await MonitoringDbContext.MigrateAsync(connection, cancel);
-            await using var db = MonitoringDbContext.Open(connection);
+            var monitoring = new MonitoringDatabase(connection);
+            await monitoring.MigrateAsync(cancel);
+            await using var db = monitoring.CreateDbContext();
             reports = await db.Reports.AsNoTracking().ToListAsync(cancel);
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Huiqi.Engine.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace Huiqi.Engine.Catalog;

@@ -66,10 +66,12 @@ public static partial class DossierReader
     private static readonly Sign[] MetricSigns = Array.ConvertAll(MetricWords.Text, SignOf);
 
     /// <summary>One streaming reading at a time, with its scratch; every method answers false (or null) to give up.</summary>
-    private sealed partial class FastReader
+    private sealed class FastReader
     {
         private readonly KeyValuePair<Period, decimal>[] _entries = new KeyValuePair<Period, decimal>[Reader.ScratchKeys];
         private readonly Dictionary<string, IReadOnlyDictionary<Period, decimal>> _byMetric = new(StringComparer.Ordinal);
+
+        private readonly FieldValues?[] _slots = new FieldValues?[Plans];
 
         public void Reset() => _byMetric.Clear();
 
@@ -117,15 +119,15 @@ public static partial class DossierReader
                     4 => WordList(ref r, SectorWords, out sectors),
                     5 => Date(ref r, out relocatedOn),
                     6 => Figures(ref r, out figures),
-                    7 => Section<RankingItem, Ranking>(ref r, out rankings),
-                    8 => Section<HonorItem, Honor>(ref r, out honors),
-                    9 => Section<ProjectReading, Project>(ref r, out projects) && DistinctIds(projects),
-                    10 => Section<SpendingItem, Spending>(ref r, out spending),
-                    11 => Section<ProcurementItem, Procurement>(ref r, out procurement),
-                    12 => Section<PatentProductItem, PatentProduct>(ref r, out patentProducts),
-                    13 => Section<PremisesItem, Premises>(ref r, out premises),
-                    14 => Section<TrainingItem, Training>(ref r, out training),
-                    _ => Section<GrantItem, Grant>(ref r, out grants),
+                    7 => Section(ref r, RankingPlan, out rankings),
+                    8 => Section(ref r, HonorPlan, out honors),
+                    9 => Section(ref r, ProjectPlan, out projects),
+                    10 => Section(ref r, SpendingPlan, out spending),
+                    11 => Section(ref r, ProcurementPlan, out procurement),
+                    12 => Section(ref r, PatentProductPlan, out patentProducts),
+                    13 => Section(ref r, PremisesPlan, out premises),
+                    14 => Section(ref r, TrainingPlan, out training),
+                    _ => Section(ref r, GrantPlan, out grants),
                 };
                 if (!ok)
                 {
@@ -144,12 +146,8 @@ public static partial class DossierReader
                 rankings, honors, projects, spending, procurement, patentProducts, premises, training, grants);
         }
 
-        /// <summary>
-        /// An array of objects, each read into a <typeparamref name="TItem"/> field by field; an empty array is the
-        /// shared empty list. The item is a struct called through its constraint: no delegate, no boxing.
-        /// </summary>
-        private bool Section<TItem, T>(ref Utf8JsonReader r, out IReadOnlyList<T> section)
-            where TItem : struct, IItem<T>
+        /// <summary>An array of objects, each read field by field as its section's plan says; an empty array is the shared empty list.</summary>
+        private bool Section<T>(ref Utf8JsonReader r, Plan<T> plan, out IReadOnlyList<T> section)
             where T : class
         {
             section = [];
@@ -158,6 +156,7 @@ public static partial class DossierReader
                 return false;
             }
 
+            var values = _slots[plan.Slot] ??= new FieldValues(plan.Fields.Length);
             List<T>? items = null;
             while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
@@ -166,35 +165,75 @@ public static partial class DossierReader
                     return false;
                 }
 
-                var item = default(TItem);
+                values.Clear();
                 var seen = 0UL;
                 while (NextField(ref r))
                 {
-                    var k = Field(ref r, TItem.Known, ref seen);
-                    if (k < 0 || (r.TokenType != JsonTokenType.Null && !item.Read(ref r, k, this)))
+                    var k = Field(ref r, plan.Known, ref seen);
+                    if (k < 0 || (r.TokenType != JsonTokenType.Null && !ReadField(ref r, plan, k, values)))
                     {
                         return false;
                     }
                 }
 
-                if (item.Build() is not { } t)
+                foreach (var k in plan.Required)
                 {
-                    return false;
+                    if (!values[k].HasValue)
+                    {
+                        return false;
+                    }
                 }
 
-                (items ??= []).Add(t);
+                (items ??= []).Add(plan.Section.Create(values));
             }
 
             if (items is not null)
             {
+                if (plan.Distinct >= 0 && !DistinctValues(items, plan))
+                {
+                    return false;
+                }
+
                 section = items;
             }
 
             return true;
         }
 
-        /// <summary>A project's <c>figures</c>: only <c>investment</c>, a series; absent or null leaves the empty one.</summary>
-        private bool ProjectFigures(ref Utf8JsonReader r, ref IReadOnlyDictionary<Period, decimal>? investment)
+        /// <summary>One field's value into its slot; false when the thorough reading might object to it.</summary>
+        private bool ReadField(ref Utf8JsonReader r, Plan plan, int k, FieldValues values)
+        {
+            var field = plan.Fields[k];
+            IReadOnlyDictionary<Period, decimal>? inner = null;
+            return field.Kind switch
+            {
+                FieldKind.Word => Set(values, k, Word(ref r, plan.Vocabularies[k]!, out var word), FieldValue.Of(word)),
+                FieldKind.Money or FieldKind.Area or FieldKind.Rate => Set(values, k, Number(ref r, plan.Signs[k], out var number), FieldValue.Of(number)),
+                FieldKind.Integer => Set(values, k, Int(ref r, field.Min, field.Max, out var whole), FieldValue.Of(whole)),
+                FieldKind.Year => Set(values, k, Year(ref r, out var year), FieldValue.Of(year)),
+                FieldKind.Date => Set(values, k, Date(ref r, out var date), FieldValue.Of(date)),
+                FieldKind.Bool => Set(values, k, Bool(ref r, out var truth), FieldValue.OfBool(truth)),
+                FieldKind.Series => Set(values, k, InnerSeries(ref r, plan.Inner[k]!, ref inner), FieldValue.Of(inner)),
+                FieldKind.YearSeries => Set(values, k, Series(ref r, Sign.Money, yearsOnly: true, out var sales), FieldValue.Of(sales)),
+                _ => Set(
+                    values,
+                    k,
+                    Text(ref r, out var text)
+                        && (field.Kind != FieldKind.Uscc || Uscc.Check(field.Name, text!) is null)
+                        && (field.Kind != FieldKind.Clause || ClauseSyntax().IsMatch(text!)),
+                    FieldValue.Of(text)),
+            };
+        }
+
+        /// <summary>Puts a value read in its slot and passes on whether it was read (the arguments are evaluated in order).</summary>
+        private static bool Set(FieldValues values, int k, bool ok, FieldValue value)
+        {
+            values[k] = value;
+            return ok;
+        }
+
+        /// <summary>A series held in an object under one name (a project's <c>figures.investment</c>); absent or null leaves none.</summary>
+        private bool InnerSeries(ref Utf8JsonReader r, Words inner, ref IReadOnlyDictionary<Period, decimal>? series)
         {
             if (r.TokenType != JsonTokenType.StartObject)
             {
@@ -204,33 +243,36 @@ public static partial class DossierReader
             var seen = 0UL;
             while (NextField(ref r))
             {
-                if (Field(ref r, ProjectFigureFields, ref seen) < 0)
+                if (Field(ref r, inner, ref seen) < 0)
                 {
                     return false;
                 }
 
                 if (r.TokenType != JsonTokenType.Null)
                 {
-                    if (!Series(ref r, Sign.Money, yearsOnly: false, out var series))
+                    if (!Series(ref r, Sign.Money, yearsOnly: false, out var values))
                     {
                         return false;
                     }
 
-                    investment = series;
+                    series = values;
                 }
             }
 
             return true;
         }
 
-        /// <summary>Project ids name awards, so they are distinct (the thorough reading reports a repeat).</summary>
-        private static bool DistinctIds(IReadOnlyList<Project> projects)
+        /// <summary>A distinct field's values (project ids name awards) do not repeat (the thorough reading reports a repeat).</summary>
+        private static bool DistinctValues<T>(List<T> items, Plan<T> plan)
+            where T : class
         {
-            for (var i = 1; i < projects.Count; i++)
+            var get = plan.Section.Typed[plan.Distinct].Get;
+            for (var i = 1; i < items.Count; i++)
             {
+                var text = get(items[i]).Text;
                 for (var j = 0; j < i; j++)
                 {
-                    if (string.Equals(projects[i].Id, projects[j].Id, StringComparison.Ordinal))
+                    if (string.Equals(text, get(items[j]).Text, StringComparison.Ordinal))
                     {
                         return false;
                     }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -204,28 +203,8 @@ public static partial class DossierReader
     [GeneratedRegex(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*/[0-9]+(\.[0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseSyntax();
 
-    private static readonly Words TopLevelFields = new(
-    [
-        "uscc", "name", "district", "traits", "sectors", "relocatedOn", "figures", "rankings", "honors", "projects",
-        "spending", "procurement", "patentProducts", "premises", "training", "grants",
-    ]);
-
-    private static readonly Words RankingFields = new(["list", "year", "rank", "date"]);
-    private static readonly Words HonorFields = new(["kind", "date", "item", "stars", "provincialFunding", "sales"]);
-
-    private static readonly Words ProjectFields = new(
-    [
-        "id", "kind", "sei", "major", "totalInvestment", "equipmentInvestment", "benefitRate", "completedOn",
-        "reachedOutputOn", "enteredLibraryOn", "figures", "signedOn", "startedOn", "contractInvestment",
-    ]);
-
-    private static readonly Words ProjectFigureFields = new(["investment"]);
-    private static readonly Words SpendingFields = new(["kind", "year", "amount"]);
-    private static readonly Words ProcurementFields = new(["year", "supplier", "amount", "chain"]);
-    private static readonly Words PatentProductFields = new(["id", "grantedOn", "sales"]);
-    private static readonly Words PremisesFields = new(["kind", "area", "since", "date"]);
-    private static readonly Words TrainingFields = new(["kind", "year", "count"]);
-    private static readonly Words GrantFields = new(["clause", "item", "amount", "date", "year"]);
+    // The field names of the dossier and of its sections come from the contract's table (FactFields).
+    private static readonly Words TopLevelFields = new([.. FactFields.Head.Select(f => f.Name), .. FactFields.Sections.Select(s => s.Name)]);
 
     // The closed vocabularies, matched on the JSON's own UTF-8 bytes (no string is made for a known word).
     private static readonly Words TraitWords = new(Vocabulary.Traits.Keys);
@@ -239,6 +218,23 @@ public static partial class DossierReader
     private static readonly Words PremisesKindWords = new(Vocabulary.PremisesKinds.Keys);
     private static readonly Words TrainingKindWords = new(Vocabulary.TrainingKinds.Keys);
     private static readonly Words DistrictWords = new(Vocabulary.Districts);
+
+    /// <summary>The closed vocabularies by the table that holds them, so a field's words are matched with the list above.</summary>
+    private static Words VocabularyOf(IReadOnlyDictionary<string, string> words) =>
+        new[] { TraitWords, SectorWords, RankingListWords, HonorKindWords, ProjectKindWords, SpendingKindWords, SupplyChainWords, PremisesKindWords, TrainingKindWords }
+            .FirstOrDefault(w => w.Count == words.Count && w.Text.SequenceEqual(words.Keys)) ?? new Words(words.Keys);
+
+    // One reading plan per section of the contract's table (made after the word lists they use).
+    private static readonly Plan<Ranking> RankingPlan = new(FactFields.Rankings, 0);
+    private static readonly Plan<Honor> HonorPlan = new(FactFields.Honors, 1);
+    private static readonly Plan<Project> ProjectPlan = new(FactFields.Projects, 2);
+    private static readonly Plan<Spending> SpendingPlan = new(FactFields.Spending, 3);
+    private static readonly Plan<Procurement> ProcurementPlan = new(FactFields.Procurement, 4);
+    private static readonly Plan<PatentProduct> PatentProductPlan = new(FactFields.PatentProducts, 5);
+    private static readonly Plan<Premises> PremisesPlan = new(FactFields.Premises, 6);
+    private static readonly Plan<Training> TrainingPlan = new(FactFields.Training, 7);
+    private static readonly Plan<Grant> GrantPlan = new(FactFields.Grants, 8);
+    private const int Plans = 9;
 
     /// <summary>A closed list of words with their UTF-8 forms, in the list's order.</summary>
     private sealed class Words
@@ -353,7 +349,7 @@ public static partial class DossierReader
     internal const decimal MaxArea = 100_000_000m;
 
     /// <summary>The most people a training institution may report for a year: 100万, about what the whole province trains.</summary>
-    internal const int MaxTrainees = 1_000_000;
+    internal const int MaxTrainees = FactFields.MaxTrainees;
 
     /// <summary>The sign rule of a metric: a profit or a margin may be negative, electricity is in kWh, the rest is money.</summary>
     private static Sign SignOf(string metric) => metric switch
@@ -422,16 +418,8 @@ public static partial class DossierReader
     {
         public List<InputError> Errors { get; } = [];
 
-        // The item readers, made once per reader (a reader is reused by its thread).
-        private Func<ItemFields, Ranking?>? _readRanking;
-        private Func<ItemFields, Honor?>? _readHonor;
-        private Func<ItemFields, Project?>? _readProject;
-        private Func<ItemFields, Spending?>? _readSpending;
-        private Func<ItemFields, Procurement?>? _readProcurement;
-        private Func<ItemFields, PatentProduct?>? _readPatentProduct;
-        private Func<ItemFields, Premises?>? _readPremises;
-        private Func<ItemFields, Training?>? _readTraining;
-        private Func<ItemFields, Grant?>? _readGrant;
+        // The values of one item's fields, one per section, reused from item to item.
+        private readonly FieldValues?[] _slots = new FieldValues?[Plans];
 
         // Scratch for the two passes over a figures object and over a series (keys, repeats), reused.
         public const int ScratchKeys = 64;
@@ -466,16 +454,15 @@ public static partial class DossierReader
             var sectors = f.Get("sectors") is { } s ? ReadWords(s, "sectors", SectorWords, "产业领域", "sector") : [];
             var relocatedOn = f.Date("relocatedOn");
             var figures = f.Get("figures") is { } fig ? Figures(fig, "figures") : FigureTable.Empty;
-            var rankings = Section(f, "rankings", RankingFields, _readRanking ??= ReadRanking);
-            var honors = Section(f, "honors", HonorFields, _readHonor ??= ReadHonor);
-            var projects = Section(f, "projects", ProjectFields, _readProject ??= ReadProject);
-            CheckProjectIds(f);
-            var spending = Section(f, "spending", SpendingFields, _readSpending ??= ReadSpending);
-            var procurement = Section(f, "procurement", ProcurementFields, _readProcurement ??= ReadProcurement);
-            var patentProducts = Section(f, "patentProducts", PatentProductFields, _readPatentProduct ??= ReadPatentProduct);
-            var premises = Section(f, "premises", PremisesFields, _readPremises ??= ReadPremises);
-            var training = Section(f, "training", TrainingFields, _readTraining ??= ReadTraining);
-            var grants = Section(f, "grants", GrantFields, _readGrant ??= ReadGrant);
+            var rankings = Section(f, RankingPlan);
+            var honors = Section(f, HonorPlan);
+            var projects = Section(f, ProjectPlan);
+            var spending = Section(f, SpendingPlan);
+            var procurement = Section(f, ProcurementPlan);
+            var patentProducts = Section(f, PatentProductPlan);
+            var premises = Section(f, PremisesPlan);
+            var training = Section(f, TrainingPlan);
+            var grants = Section(f, GrantPlan);
 
             return Errors.Count > 0
                 ? null
@@ -484,59 +471,63 @@ public static partial class DossierReader
                     rankings, honors, projects, spending, procurement, patentProducts, premises, training, grants);
         }
 
-        private Ranking? ReadRanking(ItemFields f)
+        /// <summary>One item of a section, its fields read in the plan's order; the item when none of them had an error.</summary>
+        private T? ReadItem<T>(ItemFields f, Plan<T> plan)
+            where T : class
         {
-            var list = f.Word("list", RankingListWords, "榜单", "ranking list");
-            var year = f.Year("year", required: true);
-            var rank = f.Int("rank", required: true, min: 1, "名次", "rank");
-            var date = f.Date("date", required: true);
-            return f.Ok ? new Ranking(list!, year!.Value, rank!.Value, date!.Value) : null;
-        }
-
-        private Honor? ReadHonor(ItemFields f)
-        {
-            var kind = f.Word("kind", HonorKindWords, "称号类别", "honor kind");
-            var date = f.Date("date", required: true);
-            var item = f.String("item");
-            var stars = f.Int("stars", required: false, min: 1, "星级", "stars");
-            var provincialFunding = f.Number("provincialFunding", Sign.Money);
-            var sales = f.Number("sales", Sign.Money);
-            return f.Ok
-                ? new Honor(kind!, date!.Value) { Item = item, Stars = stars, ProvincialFunding = provincialFunding, Sales = sales }
-                : null;
-        }
-
-        private Project? ReadProject(ItemFields f)
-        {
-            var project = new ProjectItem
+            var values = _slots[plan.Slot] ??= new FieldValues(plan.Fields.Length);
+            values.Clear();
+            foreach (var k in plan.ReadOrder)
             {
-                Id = f.String("id", required: true),
-                Kind = f.Word("kind", ProjectKindWords, "项目类别", "project kind"),
-                Sei = f.Bool("sei"),
-                Major = f.Bool("major"),
-                TotalInvestment = f.Number("totalInvestment", Sign.Money),
-                EquipmentInvestment = f.Number("equipmentInvestment", Sign.Money),
-                BenefitRate = f.Number("benefitRate", Sign.Rate),
-                CompletedOn = f.Date("completedOn"),
-                ReachedOutputOn = f.Date("reachedOutputOn"),
-                EnteredLibraryOn = f.Date("enteredLibraryOn"),
-                SignedOn = f.Date("signedOn"),
-                StartedOn = f.Date("startedOn"),
-                ContractInvestment = f.Number("contractInvestment", Sign.Money),
-            };
-            if (f.Get("figures") is { } figures && Fields(figures, Join(f.Path, "figures"), ProjectFigureFields) is { } pf
-                && pf.Get("investment") is { } series)
-            {
-                project.Investment = Series(series, At.Field(pf.Path, "investment"), Sign.Money, yearsOnly: false);
+                values[k] = ReadField(f, plan, k);
             }
 
-            return f.Ok ? project.Build() : null;
+            return f.Ok ? plan.Section.Create(values) : null;
         }
 
-        /// <summary>Project ids name awards (the <c>item</c> of an award line), so two projects may not share one.</summary>
-        private void CheckProjectIds(ItemFields f)
+        private FieldValue ReadField(ItemFields f, Plan plan, int k)
         {
-            if (f.Get("projects") is not { ValueKind: JsonValueKind.Array } array || array.GetArrayLength() < 2)
+            var field = plan.Fields[k];
+            var name = field.Name;
+            switch (field.Kind)
+            {
+                case FieldKind.Word:
+                    return FieldValue.Of(f.Word(name, plan.Vocabularies[k]!, field.ChineseNoun, field.English));
+                case FieldKind.Money or FieldKind.Area or FieldKind.Rate:
+                    return FieldValue.Of(f.Number(name, plan.Signs[k], field.Required));
+                case FieldKind.Integer:
+                    return FieldValue.Of(f.Int(name, field.Required, field.Min, field.ChineseNoun, field.English, field.Max));
+                case FieldKind.Year:
+                    return FieldValue.Of(f.Year(name, field.Required));
+                case FieldKind.Date:
+                    return FieldValue.Of(f.Date(name, field.Required));
+                case FieldKind.Bool:
+                    return FieldValue.OfBool(f.Bool(name));
+                case FieldKind.Series:
+                    return f.Get(name) is { } figures && Fields(figures, Join(f.Path, name), plan.Inner[k]!) is { } inner && inner.Get(field.Inner!) is { } series
+                        ? FieldValue.Of(Series(series, At.Field(inner.Path, field.Inner!), Sign.Money, yearsOnly: false))
+                        : FieldValue.None;
+                case FieldKind.YearSeries:
+                    return f.Get(name) is { } sales ? FieldValue.Of(Series(sales, At.Field(f.Path, name), Sign.Money, yearsOnly: true)) : FieldValue.None;
+                default:
+                    var text = f.String(name, field.Required);
+                    if (text is not null && field.Kind == FieldKind.Uscc && Uscc.Check(Join(f.Path, name), text) is { } error)
+                    {
+                        Errors.Add(error);
+                    }
+                    else if (text is not null && field.Kind == FieldKind.Clause && !ClauseSyntax().IsMatch(text))
+                    {
+                        Error(At.Field(f.Path, name), text, $"条款编号“{text}”格式错误，应为“文件/条号”，如zz2023-23/15", $"clause '{text}' is not of the form <document>/<number>, e.g. zz2023-23/15");
+                    }
+
+                    return FieldValue.Of(text);
+            }
+        }
+
+        /// <summary>Values of a distinct field (project ids name awards) may not repeat within the section.</summary>
+        private void CheckDistinct(ItemFields f, string section, FactField field)
+        {
+            if (f.Get(section) is not { ValueKind: JsonValueKind.Array } array || array.GetArrayLength() < 2)
             {
                 return;
             }
@@ -545,81 +536,29 @@ public static partial class DossierReader
             var i = 0;
             foreach (var item in array.EnumerateArray())
             {
-                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty(field.Name, out var id) && id.ValueKind == JsonValueKind.String
                     && id.GetString() is { Length: > 0 } text && !seen.TryAdd(text, i))
                 {
-                    Error($"projects[{i}].id", id, $"项目编号“{text}”与projects[{seen[text]}]重复", $"project id '{text}' repeats projects[{seen[text]}]");
+                    Error($"{section}[{i}].{field.Name}", id, $"{field.Label}“{text}”与{section}[{seen[text]}]重复", $"{field.English} '{text}' repeats {section}[{seen[text]}]");
                 }
 
                 i++;
             }
         }
 
-        private Spending? ReadSpending(ItemFields f)
+        private IReadOnlyList<T> Section<T>(ItemFields parent, Plan<T> plan)
+            where T : class
         {
-            var kind = f.Word("kind", SpendingKindWords, "费用类别", "spending kind");
-            var year = f.Year("year", required: true);
-            var amount = f.Number("amount", Sign.Money, required: true);
-            return f.Ok ? new Spending(kind!, year!.Value, amount!.Value) : null;
-        }
-
-        private Procurement? ReadProcurement(ItemFields f)
-        {
-            var year = f.Year("year", required: true);
-            var supplier = f.String("supplier", required: true);
-            if (supplier is not null && Uscc.Check(Join(f.Path, "supplier"), supplier) is { } error)
+            var items = Section(parent, plan.Section.Name, plan);
+            if (plan.Distinct >= 0)
             {
-                Errors.Add(error);
+                CheckDistinct(parent, plan.Section.Name, plan.Fields[plan.Distinct]);
             }
 
-            var amount = f.Number("amount", Sign.Money, required: true);
-            var chain = f.Word("chain", SupplyChainWords, "供应链类别", "supply chain");
-            return f.Ok ? new Procurement(year!.Value, supplier!, amount!.Value, chain!) : null;
+            return items;
         }
 
-        private PatentProduct? ReadPatentProduct(ItemFields f)
-        {
-            var id = f.String("id", required: true);
-            var grantedOn = f.Date("grantedOn", required: true);
-            var sales = f.Get("sales") is { } s ? Series(s, At.Field(f.Path, "sales"), Sign.Money, yearsOnly: true) : null;
-            return f.Ok ? new PatentProduct(id!, grantedOn!.Value, ByYear(sales)) : null;
-        }
-
-        private Premises? ReadPremises(ItemFields f)
-        {
-            var kind = f.Word("kind", PremisesKindWords, "楼宇使用方式", "premises kind");
-            var area = f.Number("area", Sign.Area, required: true);
-            var since = f.Date("since", required: true);
-            var date = f.Date("date", required: true);
-            return f.Ok ? new Premises(kind!, area!.Value, since!.Value, date!.Value) : null;
-        }
-
-        private Training? ReadTraining(ItemFields f)
-        {
-            var kind = f.Word("kind", TrainingKindWords, "培养类别", "training kind");
-            var year = f.Year("year", required: true);
-            var count = f.Int("count", required: true, min: 0, "人数", "count", max: MaxTrainees);
-            return f.Ok ? new Training(kind!, year!.Value, count!.Value) : null;
-        }
-
-        private Grant? ReadGrant(ItemFields f)
-        {
-            var clause = f.String("clause", required: true);
-            if (clause is not null && !ClauseSyntax().IsMatch(clause))
-            {
-                Error(At.Field(f.Path, "clause"), clause, $"条款编号“{clause}”格式错误，应为“文件/条号”，如zz2023-23/15", $"clause '{clause}' is not of the form <document>/<number>, e.g. zz2023-23/15");
-            }
-
-            var item = f.String("item");
-            var amount = f.Number("amount", Sign.Money, required: true);
-            var date = f.Date("date", required: true);
-
-            // The award year the payment settles: a January payment often settles the year before (dossier.md).
-            var year = f.Year("year", required: false);
-            return f.Ok ? new Grant(clause!, item, amount!.Value, date!.Value) { Year = year ?? date!.Value.Year } : null;
-        }
-
-        private IReadOnlyList<T> Section<T>(ItemFields parent, string name, Words known, Func<ItemFields, T?> item)
+        private IReadOnlyList<T> Section<T>(ItemFields parent, string name, Plan<T> plan)
             where T : class
         {
             if (parent.Get(name) is not { } section)
@@ -643,7 +582,7 @@ public static partial class DossierReader
             var i = 0;
             foreach (var e in section.EnumerateArray())
             {
-                if (Fields(e, $"{name}[{i++}]", known) is { } f && item(f) is { } t)
+                if (Fields(e, $"{name}[{i++}]", plan.Known) is { } f && ReadItem(f, plan) is { } t)
                 {
                     items.Add(t);
                 }

@@ -37,105 +37,15 @@ public static class DossierJson
             w.WriteEndObject();
         }
 
-        WriteSection(w, "rankings", d.Rankings, r =>
-        {
-            w.WriteString("list", r.List);
-            w.WriteNumber("year", r.Year);
-            w.WriteNumber("rank", r.Rank);
-            WriteDate(w, "date", r.Date);
-        });
-        WriteSection(w, "honors", d.Honors, h =>
-        {
-            w.WriteString("kind", h.Kind);
-            WriteDate(w, "date", h.Date);
-            WriteString(w, "item", h.Item);
-            if (h.Stars is { } stars)
-            {
-                w.WriteNumber("stars", stars);
-            }
-
-            WriteNumber(w, "provincialFunding", h.ProvincialFunding);
-            WriteNumber(w, "sales", h.Sales);
-        });
-        WriteSection(w, "projects", d.Projects, p =>
-        {
-            w.WriteString("id", p.Id);
-            w.WriteString("kind", p.Kind);
-            if (p.Sei)
-            {
-                w.WriteBoolean("sei", true);
-            }
-
-            if (p.Major)
-            {
-                w.WriteBoolean("major", true);
-            }
-
-            WriteNumber(w, "totalInvestment", p.TotalInvestment);
-            WriteNumber(w, "equipmentInvestment", p.EquipmentInvestment);
-            WriteNumber(w, "benefitRate", p.BenefitRate);
-            WriteDate(w, "completedOn", p.CompletedOn);
-            WriteDate(w, "reachedOutputOn", p.ReachedOutputOn);
-            WriteDate(w, "enteredLibraryOn", p.EnteredLibraryOn);
-            if (p.CumulativeInvestment.Count > 0)
-            {
-                w.WriteStartObject("figures");
-                WriteSeries(w, "investment", p.CumulativeInvestment.OrderBy(i => i.Key));
-                w.WriteEndObject();
-            }
-
-            WriteDate(w, "signedOn", p.SignedOn);
-            WriteDate(w, "startedOn", p.StartedOn);
-            WriteNumber(w, "contractInvestment", p.ContractInvestment);
-        });
-        WriteSection(w, "spending", d.Spending, s =>
-        {
-            w.WriteString("kind", s.Kind);
-            w.WriteNumber("year", s.Year);
-            JsonText.WriteNumber(w, "amount", s.Amount);
-        });
-        WriteSection(w, "procurement", d.Procurement, p =>
-        {
-            w.WriteNumber("year", p.Year);
-            w.WriteString("supplier", p.Supplier);
-            JsonText.WriteNumber(w, "amount", p.Amount);
-            w.WriteString("chain", p.Chain);
-        });
-        WriteSection(w, "patentProducts", d.PatentProducts, p =>
-        {
-            w.WriteString("id", p.Id);
-            WriteDate(w, "grantedOn", p.GrantedOn);
-            if (p.Sales.Count > 0)
-            {
-                WriteSeries(w, "sales", p.Sales.OrderBy(s => s.Key).Select(s => KeyValuePair.Create(Period.OfYear(s.Key), s.Value)));
-            }
-        });
-        WriteSection(w, "premises", d.Premises, p =>
-        {
-            w.WriteString("kind", p.Kind);
-            JsonText.WriteNumber(w, "area", p.Area);
-            WriteDate(w, "since", p.Since);
-            WriteDate(w, "date", p.Date);
-        });
-        WriteSection(w, "training", d.Training, t =>
-        {
-            w.WriteString("kind", t.Kind);
-            w.WriteNumber("year", t.Year);
-            w.WriteNumber("count", t.Count);
-        });
-        WriteSection(w, "grants", d.Grants, g =>
-        {
-            w.WriteString("clause", g.Clause);
-            WriteString(w, "item", g.Item);
-            // Written when it differs from the date's year, the default: the JSON of a ledger without it stays as it was.
-            if (g.Year != g.Date.Year)
-            {
-                w.WriteNumber("year", g.Year);
-            }
-
-            JsonText.WriteNumber(w, "amount", g.Amount);
-            WriteDate(w, "date", g.Date);
-        });
+        WriteSection(w, d, FactFields.Rankings);
+        WriteSection(w, d, FactFields.Honors);
+        WriteSection(w, d, FactFields.Projects);
+        WriteSection(w, d, FactFields.Spending);
+        WriteSection(w, d, FactFields.Procurement);
+        WriteSection(w, d, FactFields.PatentProducts);
+        WriteSection(w, d, FactFields.Premises);
+        WriteSection(w, d, FactFields.Training);
+        WriteSection(w, d, FactFields.Grants);
         w.WriteEndObject();
     }
 
@@ -145,22 +55,68 @@ public static class DossierJson
         return word => order.GetValueOrDefault(word, int.MaxValue);
     }
 
-    private static void WriteSection<T>(Utf8JsonWriter w, string name, IReadOnlyList<T> items, Action<T> writeFields)
+    /// <summary>A section's items, each field as the contract's table gives it; an empty section and absent values are left out.</summary>
+    private static void WriteSection<T>(Utf8JsonWriter w, Dossier d, FactSection<T> section)
+        where T : class
     {
+        var items = section.Items(d);
         if (items.Count == 0)
         {
             return;
         }
 
-        w.WriteStartArray(name);
+        var fields = section.Typed;
+        var order = section.WriteOrder;
+        w.WriteStartArray(section.Name);
         foreach (var item in items)
         {
             w.WriteStartObject();
-            writeFields(item);
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var field = fields[order is null ? i : order[i]];
+                WriteField(w, field, field.Get(item));
+            }
+
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteField(Utf8JsonWriter w, FactField field, FieldValue value)
+    {
+        if (!value.HasValue)
+        {
+            return;
+        }
+
+        var name = field.Name;
+        switch (field.Kind)
+        {
+            case FieldKind.Integer or FieldKind.Year:
+                w.WriteNumber(name, value.Whole!.Value);
+                break;
+            case FieldKind.Money or FieldKind.Area or FieldKind.Rate:
+                JsonText.WriteNumber(w, name, value.Number!.Value);
+                break;
+            case FieldKind.Date:
+                WriteDate(w, name, value.Date);
+                break;
+            case FieldKind.Bool:
+                w.WriteBoolean(name, value.Bool!.Value);
+                break;
+            case FieldKind.Series:
+                w.WriteStartObject(name);
+                WriteSeries(w, field.Inner!, ((IReadOnlyDictionary<Period, decimal>)value.Series!).OrderBy(i => i.Key));
+                w.WriteEndObject();
+                break;
+            case FieldKind.YearSeries:
+                WriteSeries(w, name, ((IReadOnlyDictionary<int, decimal>)value.Series!).OrderBy(s => s.Key).Select(s => KeyValuePair.Create(Period.OfYear(s.Key), s.Value)));
+                break;
+            default:
+                w.WriteString(name, value.Text);
+                break;
+        }
     }
 
     private static void WriteSeries(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<Period, decimal>> series)
@@ -189,22 +145,6 @@ public static class DossierJson
         }
 
         w.WriteEndArray();
-    }
-
-    private static void WriteString(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is not null)
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            JsonText.WriteNumber(w, name, v);
-        }
     }
 
     private static void WriteDate(Utf8JsonWriter w, string name, DateOnly? date)

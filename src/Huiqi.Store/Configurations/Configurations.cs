@@ -1,3 +1,4 @@
+using Huiqi.Engine.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -33,7 +34,7 @@ internal sealed class RankingConfiguration() : FactConfiguration<RankingRow>("ra
 {
     protected override void ConfigureFact(EntityTypeBuilder<RankingRow> b)
     {
-        Word(b.Property(r => r.List));
+        Fields(b, FactFields.Rankings);
     }
 }
 
@@ -41,10 +42,7 @@ internal sealed class HonorConfiguration() : FactConfiguration<HonorRow>("honors
 {
     protected override void ConfigureFact(EntityTypeBuilder<HonorRow> b)
     {
-        Word(b.Property(r => r.Kind));
-        b.Property(r => r.Item).HasMaxLength(200);
-        b.Property(r => r.ProvincialFunding).HasPrecision(20, Money);
-        b.Property(r => r.Sales).HasPrecision(20, Money);
+        Fields(b, FactFields.Honors);
     }
 }
 
@@ -52,12 +50,7 @@ internal sealed class ProjectConfiguration() : FactConfiguration<ProjectRow>("pr
 {
     protected override void ConfigureFact(EntityTypeBuilder<ProjectRow> b)
     {
-        Word(b.Property(r => r.Code), 100);
-        Word(b.Property(r => r.Kind));
-        b.Property(r => r.TotalInvestment).HasPrecision(20, Money);
-        b.Property(r => r.EquipmentInvestment).HasPrecision(20, Money);
-        b.Property(r => r.BenefitRate).HasPrecision(24, Fine);
-        b.Property(r => r.ContractInvestment).HasPrecision(20, Money);
+        Fields(b, FactFields.Projects);
     }
 }
 
@@ -75,8 +68,7 @@ internal sealed class SpendingConfiguration() : FactConfiguration<SpendingRow>("
 {
     protected override void ConfigureFact(EntityTypeBuilder<SpendingRow> b)
     {
-        Word(b.Property(r => r.Kind));
-        b.Property(r => r.Amount).HasPrecision(20, Money);
+        Fields(b, FactFields.Spending);
     }
 }
 
@@ -84,9 +76,7 @@ internal sealed class ProcurementConfiguration() : FactConfiguration<Procurement
 {
     protected override void ConfigureFact(EntityTypeBuilder<ProcurementRow> b)
     {
-        Word(b.Property(r => r.Supplier), 18);
-        Word(b.Property(r => r.Chain));
-        b.Property(r => r.Amount).HasPrecision(20, Money);
+        Fields(b, FactFields.Procurement);
     }
 }
 
@@ -94,7 +84,7 @@ internal sealed class PatentProductConfiguration() : FactConfiguration<PatentPro
 {
     protected override void ConfigureFact(EntityTypeBuilder<PatentProductRow> b)
     {
-        Word(b.Property(r => r.Code), 100);
+        Fields(b, FactFields.PatentProducts);
     }
 }
 
@@ -111,8 +101,7 @@ internal sealed class PremisesConfiguration() : FactConfiguration<PremisesRow>("
 {
     protected override void ConfigureFact(EntityTypeBuilder<PremisesRow> b)
     {
-        Word(b.Property(r => r.Kind));
-        b.Property(r => r.Area).HasPrecision(20, Money);
+        Fields(b, FactFields.Premises);
     }
 }
 
@@ -120,7 +109,7 @@ internal sealed class TrainingConfiguration() : FactConfiguration<TrainingRow>("
 {
     protected override void ConfigureFact(EntityTypeBuilder<TrainingRow> b)
     {
-        Word(b.Property(r => r.Kind));
+        Fields(b, FactFields.Training);
     }
 }
 
@@ -128,9 +117,7 @@ internal sealed class GrantConfiguration() : FactConfiguration<GrantRow>("grants
 {
     protected override void ConfigureFact(EntityTypeBuilder<GrantRow> b)
     {
-        Word(b.Property(r => r.Clause));
-        b.Property(r => r.Item).HasMaxLength(200);
-        b.Property(r => r.Amount).HasPrecision(20, Money);
+        Fields(b, FactFields.Grants);
     }
 }
 

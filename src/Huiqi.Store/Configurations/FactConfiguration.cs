@@ -1,3 +1,4 @@
+using Huiqi.Engine.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,6 +26,44 @@ internal abstract class FactConfiguration<T>(string table) : IEntityTypeConfigur
     }
 
     protected abstract void ConfigureFact(EntityTypeBuilder<T> builder);
+
+    /// <summary>
+    /// The columns of a section's fields, by their kind in the contract's table: words and codes short and required, free
+    /// text up to 200 characters, money and areas to the fen, rates to six places. Series are rows of their own.
+    /// </summary>
+    protected static void Fields(EntityTypeBuilder<T> b, FactSection section)
+    {
+        foreach (var field in section.Fields)
+        {
+            if (FactSection.IsSeries(field.Kind))
+            {
+                continue;
+            }
+
+            var p = b.Property(FactColumns.Property(section, field));
+            switch (field.Kind)
+            {
+                case FieldKind.Word or FieldKind.Clause:
+                    p.HasMaxLength(64).IsRequired();
+                    break;
+                case FieldKind.Code:
+                    p.HasMaxLength(100).IsRequired();
+                    break;
+                case FieldKind.Uscc:
+                    p.HasMaxLength(18).IsRequired();
+                    break;
+                case FieldKind.Text:
+                    p.HasMaxLength(200);
+                    break;
+                case FieldKind.Money or FieldKind.Area:
+                    p.HasPrecision(20, Money);
+                    break;
+                case FieldKind.Rate:
+                    p.HasPrecision(24, Fine);
+                    break;
+            }
+        }
+    }
 
     /// <summary>A code or vocabulary word: short, required.</summary>
     protected static void Word<TProperty>(PropertyBuilder<TProperty> p, int length = 64) => p.HasMaxLength(length).IsRequired();

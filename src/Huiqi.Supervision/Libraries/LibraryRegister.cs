@@ -56,7 +56,7 @@ public sealed class LibraryRegister(IDbContextFactory<TaskLedgerDbContext> conte
         return await db.Selections.AsNoTracking().OrderBy(s => s.Year).ToListAsync(cancel);
     }
 
-    public async Task<LibraryPage> ListAsync(LedgerScope scope, LibraryFilter filter, int page, int pageSize = DefaultPageSize, CancellationToken cancel = default)
+    public async Task<LibraryPage> ListAsync(Actor scope, LibraryFilter filter, int page, int pageSize = DefaultPageSize, CancellationToken cancel = default)
     {
         pageSize = Math.Clamp(pageSize, 1, 500);
         await using var db = await contexts.CreateDbContextAsync(cancel);
@@ -68,7 +68,7 @@ public sealed class LibraryRegister(IDbContextFactory<TaskLedgerDbContext> conte
     }
 
     /// <summary>The whole filtered list, streamed in list order (for an xlsx export).</summary>
-    public async IAsyncEnumerable<LibraryMembershipRow> AllAsync(LedgerScope scope, LibraryFilter filter, [EnumeratorCancellation] CancellationToken cancel = default)
+    public async IAsyncEnumerable<LibraryMembershipRow> AllAsync(Actor scope, LibraryFilter filter, [EnumeratorCancellation] CancellationToken cancel = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
         await foreach (var m in Query(db, scope, filter).AsAsyncEnumerable().WithCancellation(cancel))
@@ -78,7 +78,7 @@ public sealed class LibraryRegister(IDbContextFactory<TaskLedgerDbContext> conte
     }
 
     /// <summary>One membership with its history, oldest step first; null when unknown or out of reach.</summary>
-    public async Task<LibraryMembershipRow?> HistoryAsync(LedgerScope scope, string library, string uscc, CancellationToken cancel = default)
+    public async Task<LibraryMembershipRow?> HistoryAsync(Actor scope, string library, string uscc, CancellationToken cancel = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
         return await Reach(db.Memberships.AsNoTracking(), scope)
@@ -98,7 +98,7 @@ public sealed class LibraryRegister(IDbContextFactory<TaskLedgerDbContext> conte
     /// Members per library, tier and year: each membership's history replayed to the end of every year from the first
     /// selection to the last step recorded.
     /// </summary>
-    public async Task<IReadOnlyList<LibrarySize>> SizesAsync(LedgerScope scope, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<LibrarySize>> SizesAsync(Actor scope, CancellationToken cancel = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
         var steps = await (from e in db.LibraryEvents.AsNoTracking()
@@ -137,7 +137,7 @@ public sealed class LibraryRegister(IDbContextFactory<TaskLedgerDbContext> conte
     /// tier and the reason of that step (a selection's qualifying reason, or the district's reason for an addition by
     /// hand) — the same replay as <see cref="SizesAsync"/>, so a list and its count agree.
     /// </summary>
-    public async Task<IReadOnlyList<LibraryMember>> MembersAtAsync(LedgerScope scope, int year, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<LibraryMember>> MembersAtAsync(Actor scope, int year, CancellationToken cancel = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
         var steps = await (from e in db.LibraryEvents.AsNoTracking()
@@ -157,7 +157,7 @@ public sealed class LibraryRegister(IDbContextFactory<TaskLedgerDbContext> conte
     /// A district (or the city) puts an enterprise into a library by hand, with a reason. Refused in Chinese: an
     /// enterprise out of reach or unknown, one already in, a tier missing or unknown, a library for another district.
     /// </summary>
-    public async Task AddAsync(LedgerScope scope, string library, string uscc, string? tier, string reason, int year, string actor, CancellationToken cancel = default)
+    public async Task AddAsync(Actor scope, string library, string uscc, string? tier, string reason, int year, string actor, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var def = LibraryDefinitions.Find(library) ?? throw new LedgerException($"没有培育库“{library}”。");
@@ -201,7 +201,7 @@ public sealed class LibraryRegister(IDbContextFactory<TaskLedgerDbContext> conte
     }
 
     /// <summary>A district (or the city) takes an enterprise out of a library by hand, with a reason; it holds that year.</summary>
-    public async Task RemoveAsync(LedgerScope scope, string library, string uscc, string reason, int year, string actor, CancellationToken cancel = default)
+    public async Task RemoveAsync(Actor scope, string library, string uscc, string reason, int year, string actor, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         reason = Reason(reason);
@@ -222,10 +222,9 @@ public sealed class LibraryRegister(IDbContextFactory<TaskLedgerDbContext> conte
             ? throw new LedgerException("请填写理由（不超过500字）。")
             : reason.Trim();
 
-    private static IQueryable<LibraryMembershipRow> Reach(IQueryable<LibraryMembershipRow> rows, LedgerScope scope) =>
-        scope.IsCity ? rows : rows.Where(m => m.District == scope.District);
+    private static IQueryable<LibraryMembershipRow> Reach(IQueryable<LibraryMembershipRow> rows, Actor scope) => rows.Visible(scope);
 
-    private static IQueryable<LibraryMembershipRow> Query(TaskLedgerDbContext db, LedgerScope scope, LibraryFilter f)
+    private static IQueryable<LibraryMembershipRow> Query(TaskLedgerDbContext db, Actor scope, LibraryFilter f)
     {
         var rows = Reach(db.Memberships.AsNoTracking(), scope);
         if (!string.IsNullOrWhiteSpace(f.Library))

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Huiqi.Store;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Huiqi.Supervision.Monitoring;
 
@@ -11,11 +9,9 @@ namespace Huiqi.Supervision.Monitoring;
 /// indicators, and the warning thresholds. They live in the registry's database with their own migrations and history
 /// table (<see cref="HistoryTable"/>), so Huiqi.Store's schema is untouched; every change is audited here.
 /// </summary>
-public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> options) : DbContext(options)
+public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> options) : DbContext(options), IAuditTrail
 {
     public const string HistoryTable = "__monitoring_migrations";
-
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Who is acting, for the audit log (the signed-in user's name, or <c>demo</c>, or the CLI's user).</summary>
     public string Actor { get; set; } = "system";
@@ -29,31 +25,6 @@ public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> op
     public DbSet<ThresholdRow> Thresholds => Set<ThresholdRow>();
 
     public DbSet<MonitoringAuditRow> Audit => Set<MonitoringAuditRow>();
-
-    /// <summary>Sets up <paramref name="builder"/> for SQLite or PostgreSQL, as the registry's connection names.</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string? connection) =>
-        HuiqiDatabase.UseBeside(builder, connection, HistoryTable);
-
-    /// <summary>A context on <paramref name="connection"/> acting as <paramref name="actor"/>.</summary>
-    public static MonitoringDbContext Open(string? connection, string actor = "system")
-    {
-        var builder = new DbContextOptionsBuilder<MonitoringDbContext>();
-        Configure(builder, connection);
-        return new MonitoringDbContext(builder.Options) { Actor = actor };
-    }
-
-    /// <summary>Applies the monitoring migrations (the registry's own are applied by <see cref="HuiqiDatabase"/>).</summary>
-    public static async Task MigrateAsync(string? connection, CancellationToken cancel = default)
-    {
-        if (HuiqiDatabase.Resolve(connection) is (StoreProvider.Sqlite, var cs)
-            && Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(cs).DataSource)) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        await using var db = Open(connection);
-        await db.Database.MigrateAsync(cancel);
-    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -123,57 +94,37 @@ public sealed class MonitoringDbContext(DbContextOptions<MonitoringDbContext> op
         });
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        AddAuditLines();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    bool IAuditTrail.Audits(EntityEntry entry) => entry.Entity is IAudited;
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        AddAuditLines();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
+    // A threshold's key is its indicator, which the trace keeps; other rows' ids say nothing.
+    bool IAuditTrail.AuditsColumn(EntityEntry entry, PropertyEntry column) =>
+        !column.Metadata.IsPrimaryKey() || entry.Metadata.ClrType == typeof(ThresholdRow);
 
-    /// <summary>
-    /// One audit line per changed row, written in the same SaveChanges (so in the same transaction) as the change:
-    /// a report cannot change without its trace, and a failed batch leaves neither.
-    /// </summary>
-    private void AddAuditLines()
-    {
-        ChangeTracker.DetectChanges();
-        var at = DateTime.UtcNow;
-        foreach (var entry in ChangeTracker.Entries<IAudited>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+    void IAuditTrail.Write(EntityEntry entry, AuditLine line) =>
+        Audit.Add(new MonitoringAuditRow
         {
-            var columns = entry.Properties
-                .Where(p => !p.Metadata.IsPrimaryKey() || entry.Metadata.ClrType == typeof(ThresholdRow))
-                .Where(p => entry.State != EntityState.Modified || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
-                .ToList();
-            if (entry.State == EntityState.Modified && columns.Count == 0)
-            {
-                continue;
-            }
-
-            string Json(bool original) => JsonSerializer.Serialize(columns.ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue), AuditJson);
-            Audit.Add(new MonitoringAuditRow
-            {
-                At = at,
-                Actor = Actor,
-                Table = entry.Metadata.GetTableName() ?? entry.Metadata.ClrType.Name,
-                Key = entry.Entity.AuditKey,
-                Action = entry.State switch { EntityState.Added => "insert", EntityState.Deleted => "delete", _ => "update" },
-                Old = entry.State == EntityState.Added ? null : Json(original: true),
-                New = entry.State == EntityState.Deleted ? null : Json(original: false),
-            });
-        }
-    }
+            At = line.At,
+            Actor = line.Actor,
+            Table = line.Table,
+            Key = ((IAudited)entry.Entity).AuditKey,
+            Action = line.Action,
+            Old = line.Old,
+            New = line.New,
+        });
 }
 
-/// <summary>For <c>dotnet ef migrations</c>: HUIQI_EF_PROVIDER=postgres generates against Npgsql, else SQLite.</summary>
-internal sealed class MonitoringDesignTimeFactory : IDesignTimeDbContextFactory<MonitoringDbContext>
+/// <summary>
+/// Opens the monitoring tables on the registry's connection under an actor's name, and applies their migrations (the
+/// registry's own are applied by <see cref="HuiqiDatabase"/>).
+/// </summary>
+public sealed class MonitoringDatabase(string? connection, TimeProvider? clock = null)
+    : PartDatabase<MonitoringDbContext>(connection, MonitoringDbContext.HistoryTable, clock)
 {
-    public MonitoringDbContext CreateDbContext(string[] args) =>
-        MonitoringDbContext.Open(Environment.GetEnvironmentVariable("HUIQI_EF_PROVIDER") == "postgres"
-            ? "Host=127.0.0.1;Database=design;Username=design;Password=design"
-            : "Data Source=design.db");
+    public override MonitoringDbContext CreateDbContext() => new(Options);
+
+    /// <summary>A context acting as <paramref name="actor"/>, for the audit log.</summary>
+    public MonitoringDbContext CreateDbContext(string actor) => new(Options) { Actor = actor };
 }
+
+/// <summary>For <c>dotnet ef migrations</c> (HUIQI_EF_PROVIDER=postgres for Npgsql).</summary>
+internal sealed class MonitoringDesignTimeFactory() : DesignTimeFactory<MonitoringDbContext>(c => new MonitoringDatabase(c));

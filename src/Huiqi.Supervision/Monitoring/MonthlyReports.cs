@@ -1,8 +1,8 @@
 using System.Globalization;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Model;
-using Microsoft.EntityFrameworkCore;
 using Huiqi.Store.Import;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Supervision.Monitoring;
 
@@ -34,7 +34,7 @@ public sealed record SaveResult(int Inserted, int Updated, IReadOnlyList<RowErro
 /// indicator and month (a new figure replaces the old, the audit log keeps both). A district's reviewer reports for
 /// its own district only; the city (<c>allowed</c> null) for any district and for the city itself.
 /// </summary>
-public sealed class MonthlyReports(PolicyCatalog catalog, Func<string, MonitoringDbContext> open, TimeProvider clock)
+public sealed class MonthlyReports(PolicyCatalog catalog, MonitoringDatabase monitoring, TimeProvider clock)
 {
     /// <summary>The template's and the upload's column headers, in order.</summary>
     public static readonly string[] Columns = ["区县", "指标", "单位", "年度", "月份", "1至本月累计值"];
@@ -62,7 +62,7 @@ public sealed class MonthlyReports(PolicyCatalog catalog, Func<string, Monitorin
             return new SaveResult(0, 0, errors);
         }
 
-        await using var db = open(actor);
+        await using var db = monitoring.CreateDbContext(actor);
         await using var tx = await db.Database.BeginTransactionAsync(cancel);
         int inserted = 0, updated = 0;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -199,7 +199,7 @@ public sealed class MonthlyReports(PolicyCatalog catalog, Func<string, Monitorin
     /// <summary>The reports in scope (a district, or the whole city when <paramref name="district"/> is null), newest first.</summary>
     public async Task<IReadOnlyList<IndicatorReportRow>> ListAsync(string? district, CancellationToken cancel = default)
     {
-        await using var db = open("system");
+        await using var db = monitoring.CreateDbContext("system");
         var q = db.Reports.AsNoTracking();
         if (district is not null)
         {

@@ -24,7 +24,7 @@ public sealed record DropWarning(string Uscc, string Name, string District, stri
 /// and a warning whenever an indicator falls month on month or year on year by more than the threshold the city sets.
 /// A district's bureau manages its own list and its own enterprises only.
 /// </summary>
-public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDbContext> open, TimeProvider clock)
+public sealed class Watchlists(HuiqiDatabase registry, MonitoringDatabase monitoring, TimeProvider clock)
 {
     /// <summary>The monthly indicators of a watched enterprise, each in 万元 or 万千瓦时 (the figure of that month).</summary>
     public static readonly IReadOnlyList<(string Indicator, string Unit)> Indicators =
@@ -60,7 +60,7 @@ public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDb
             return $"{e.Name}属于{e.District}，不能列入{level}的名单";
         }
 
-        await using var db = open(actor);
+        await using var db = monitoring.CreateDbContext(actor);
         if (await db.Watchlist.AnyAsync(w => w.Level == level && w.Uscc == e.Uscc && w.RemovedAt == null, cancel))
         {
             return $"{e.Name}已在名单中";
@@ -79,7 +79,7 @@ public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDb
             return "请填写移出理由";
         }
 
-        await using var db = open(actor);
+        await using var db = monitoring.CreateDbContext(actor);
         var entry = await db.Watchlist.SingleOrDefaultAsync(w => w.Id == id && w.RemovedAt == null && (allowed == null || w.Level == allowed), cancel);
         if (entry is null)
         {
@@ -96,7 +96,7 @@ public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDb
     /// <summary>The entries in scope (current ones, or with <paramref name="history"/> also those removed).</summary>
     public async Task<IReadOnlyList<WatchEntryRow>> ListAsync(string? district, bool history = false, CancellationToken cancel = default)
     {
-        await using var db = open("system");
+        await using var db = monitoring.CreateDbContext("system");
         return await db.Watchlist.AsNoTracking()
             .Where(w => (district == null || w.District == district) && (history || w.RemovedAt == null))
             .OrderBy(w => w.Level).ThenBy(w => w.District).ThenBy(w => w.Name)
@@ -107,7 +107,7 @@ public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDb
     public async Task<SaveResult> SaveAsync(IReadOnlyList<(int Row, EnterpriseFigure Figure)> figures, string? allowed, string actor, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        await using var db = open(actor);
+        await using var db = monitoring.CreateDbContext(actor);
         var watched = (await db.Watchlist.AsNoTracking().Where(w => w.RemovedAt == null && (allowed == null || w.District == allowed)).ToListAsync(cancel))
             .GroupBy(w => w.Uscc).ToDictionary(g => g.Key, g => g.First());
         var errors = new List<RowError>();
@@ -231,7 +231,7 @@ public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDb
     /// <summary>Sets the city's threshold for an indicator (or <c>*</c> for all).</summary>
     public async Task SetThresholdAsync(string indicator, decimal dropPercent, string actor, CancellationToken cancel = default)
     {
-        await using var db = open(actor);
+        await using var db = monitoring.CreateDbContext(actor);
         var row = await db.Thresholds.SingleOrDefaultAsync(t => t.Indicator == indicator, cancel);
         if (row is null)
         {
@@ -248,7 +248,7 @@ public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDb
     /// <summary>The thresholds in force, by indicator (<c>*</c> the default).</summary>
     public async Task<IReadOnlyDictionary<string, decimal>> ThresholdsAsync(CancellationToken cancel = default)
     {
-        await using var db = open("system");
+        await using var db = monitoring.CreateDbContext("system");
         var set = await db.Thresholds.AsNoTracking().ToDictionaryAsync(t => t.Indicator, t => t.DropPercent, cancel);
         set.TryAdd(ThresholdRow.Default, DefaultThreshold);
         return set;
@@ -257,7 +257,7 @@ public sealed class Watchlists(HuiqiDatabase registry, Func<string, MonitoringDb
     /// <summary>The monthly figures in scope (a district, or all), for the page's table.</summary>
     public async Task<IReadOnlyList<EnterpriseIndicatorRow>> FiguresAsync(string? district, CancellationToken cancel = default)
     {
-        await using var db = open("system");
+        await using var db = monitoring.CreateDbContext("system");
         return await db.EnterpriseIndicators.AsNoTracking().Where(r => district == null || r.District == district)
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Month).ThenBy(r => r.Uscc).ThenBy(r => r.Indicator).ToListAsync(cancel);
     }

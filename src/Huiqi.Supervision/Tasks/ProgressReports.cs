@@ -1,3 +1,4 @@
+using Huiqi.Store;
 using Huiqi.Store.Import;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed class ProgressReports(IDbContextFactory<TaskLedgerDbContext> conte
     public static readonly IReadOnlyList<string> Columns = ["任务编号", "任务名称", "填报单位", "月份", "进展状态", "完成进度（%）", "进展情况"];
 
     /// <summary>Records one report, or refuses it in Chinese (<see cref="LedgerException"/>).</summary>
-    public async Task RecordAsync(Reporter reporter, ProgressInput input, CancellationToken cancel = default)
+    public async Task RecordAsync(Actor reporter, ProgressInput input, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(reporter);
         ArgumentNullException.ThrowIfNull(input);
@@ -40,7 +41,7 @@ public sealed class ProgressReports(IDbContextFactory<TaskLedgerDbContext> conte
     /// Reads an xlsx of reports. Rows whose status, percent and text are all empty are skipped (the template lists every
     /// line the reporter may fill). Returns the issues (nothing written when there is any) and how many were written.
     /// </summary>
-    public async Task<(IReadOnlyList<ImportIssue> Errors, int Written)> ImportAsync(Reporter reporter, Stream xlsx, CancellationToken cancel = default)
+    public async Task<(IReadOnlyList<ImportIssue> Errors, int Written)> ImportAsync(Actor reporter, Stream xlsx, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(reporter);
         var sheet = await UploadSheet.OpenAsync(xlsx, ImportLimits.TaskProgress, Columns.Where(c => c != "任务名称"), cancel);
@@ -121,12 +122,12 @@ public sealed class ProgressReports(IDbContextFactory<TaskLedgerDbContext> conte
 
     private sealed record Line(int Id, string TaskId, string Unit, string? District);
 
-    private static async Task<Dictionary<(string, string), Line>> UnitsAsync(TaskLedgerDbContext db, Reporter reporter, CancellationToken cancel) =>
-        (await reporter.Apply(db.Assignments.AsNoTracking()).Select(a => new Line(a.Id, a.TaskId, a.Unit, a.District)).ToListAsync(cancel))
+    private static async Task<Dictionary<(string, string), Line>> UnitsAsync(TaskLedgerDbContext db, Actor reporter, CancellationToken cancel) =>
+        (await db.Assignments.AsNoTracking().Reportable(reporter).Select(a => new Line(a.Id, a.TaskId, a.Unit, a.District)).ToListAsync(cancel))
             .ToDictionary(u => (u.TaskId, u.Unit));
 
     /// <summary>Checks one report's fields; the row to write, or null with the problems (column, reason) added.</summary>
-    private LedgerProgressRow? Check(Reporter reporter, Dictionary<(string, string), Line> units, string? taskId, string? unit, string? monthText, string? statusText, string? percentText, string? text, List<(string, string)> problems)
+    private LedgerProgressRow? Check(Actor reporter, Dictionary<(string, string), Line> units, string? taskId, string? unit, string? monthText, string? statusText, string? percentText, string? text, List<(string, string)> problems)
     {
         Line? line = null;
         if (string.IsNullOrWhiteSpace(taskId))
@@ -139,7 +140,7 @@ public sealed class ProgressReports(IDbContextFactory<TaskLedgerDbContext> conte
         }
         else if (!units.TryGetValue((taskId.Trim(), unit.Trim()), out line))
         {
-            problems.Add(("填报单位", reporter.ReportsAny ? $"无权为“{unit}”填报任务“{taskId}”，或该任务没有此单位" : "当前账号不能填报任务进展"));
+            problems.Add(("填报单位", reporter.ReportsAny() ? $"无权为“{unit}”填报任务“{taskId}”，或该任务没有此单位" : "当前账号不能填报任务进展"));
         }
 
         var thisMonth = Months.Of(clock.GetLocalNow());

@@ -1,4 +1,5 @@
 using Huiqi.Engine.Catalog;
+using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Supervision.Tasks;
@@ -8,32 +9,6 @@ public sealed class TaskLedgerOptions
 {
     /// <summary>A task not done with no progress report for this many months is stalled (停滞预警).</summary>
     public int StalledMonths { get; set; } = 2;
-}
-
-/// <summary>Who may report progress for which units (填报权限), decided by the web from the account's roles.</summary>
-/// <param name="User">The account name, written on each report.</param>
-/// <param name="Anything">The administrator: any unit.</param>
-/// <param name="CityUnits">The city bureau (市工信局): every city unit, collecting their reports.</param>
-/// <param name="District">A district reviewer: its district's part of each task and its own departments' tasks.</param>
-/// <param name="CityUnit">One city unit only (市财政局 for the city finance accounts).</param>
-public sealed record Reporter(string User, bool Anything = false, bool CityUnits = false, string? District = null, string? CityUnit = null)
-{
-    public bool CanReport(string? district, string unit) =>
-        Anything || (district is null ? CityUnits || unit == CityUnit : district == District);
-
-    /// <summary>Whether the account may report for any unit at all.</summary>
-    public bool ReportsAny => Anything || CityUnits || District is not null || CityUnit is not null;
-
-    internal IQueryable<LedgerAssignmentRow> Apply(IQueryable<LedgerAssignmentRow> rows)
-    {
-        if (Anything)
-        {
-            return rows;
-        }
-
-        var (city, district, unit) = (CityUnits, District, CityUnit);
-        return rows.Where(a => (a.District == null && (city || a.Unit == unit)) || (district != null && a.District == district));
-    }
 }
 
 /// <summary>
@@ -147,12 +122,12 @@ public sealed class TaskLedger(IDbContextFactory<TaskLedgerDbContext> contexts, 
     }
 
     /// <summary>Every line within reach as of the month, in ledger order (task, then lead units first).</summary>
-    public async Task<IReadOnlyList<TaskLine>> LinesAsync(LedgerScope scope, string month, TaskFilter? filter = null, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<TaskLine>> LinesAsync(Actor actor, string month, TaskFilter? filter = null, CancellationToken cancel = default)
     {
-        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(actor);
         filter ??= new TaskFilter();
         await using var db = await contexts.CreateDbContextAsync(cancel);
-        var rows = db.Assignments.AsNoTracking().Where(a => scope.District == null || a.District == scope.District);
+        var rows = db.Assignments.AsNoTracking().Visible(actor);
         if (!string.IsNullOrWhiteSpace(filter.Document))
         {
             rows = rows.Where(a => a.Task!.Document == filter.Document);
@@ -222,9 +197,9 @@ public sealed class TaskLedger(IDbContextFactory<TaskLedgerDbContext> contexts, 
     }
 
     /// <summary>One task with its units' lines and every report, newest first; null when unknown or none of its units is in reach.</summary>
-    public async Task<(LedgerTaskRow Task, IReadOnlyList<TaskLine> Lines, IReadOnlyList<LedgerProgressRow> Reports)?> TaskAsync(LedgerScope scope, string id, string month, CancellationToken cancel = default)
+    public async Task<(LedgerTaskRow Task, IReadOnlyList<TaskLine> Lines, IReadOnlyList<LedgerProgressRow> Reports)?> TaskAsync(Actor actor, string id, string month, CancellationToken cancel = default)
     {
-        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(actor);
         await using var db = await contexts.CreateDbContextAsync(cancel);
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancel);
         if (task is null)
@@ -232,7 +207,7 @@ public sealed class TaskLedger(IDbContextFactory<TaskLedgerDbContext> contexts, 
             return null;
         }
 
-        var lines = (await LinesAsync(scope, month, new TaskFilter(), cancel)).Where(l => l.TaskId == id).ToList();
+        var lines = (await LinesAsync(actor, month, new TaskFilter(), cancel)).Where(l => l.TaskId == id).ToList();
         if (lines.Count == 0)
         {
             return null;
@@ -247,12 +222,12 @@ public sealed class TaskLedger(IDbContextFactory<TaskLedgerDbContext> contexts, 
     }
 
     /// <summary>The units within reach, in ledger order (city units first, then districts), for the filters.</summary>
-    public async Task<IReadOnlyList<(string Unit, string? District)>> UnitsAsync(LedgerScope scope, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<(string Unit, string? District)>> UnitsAsync(Actor actor, CancellationToken cancel = default)
     {
-        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(actor);
         await using var db = await contexts.CreateDbContextAsync(cancel);
         var units = await db.Assignments.AsNoTracking()
-            .Where(a => scope.District == null || a.District == scope.District)
+            .Visible(actor)
             .Select(a => new { a.Unit, a.District }).Distinct().ToListAsync(cancel);
         return [.. units
             .OrderBy(u => u.District is null ? 0 : 1)
@@ -263,10 +238,10 @@ public sealed class TaskLedger(IDbContextFactory<TaskLedgerDbContext> contexts, 
     }
 
     /// <summary>The lines the reporter may report for, as of the month (the form's choices and the template's rows).</summary>
-    public async Task<IReadOnlyList<TaskLine>> ReportableAsync(Reporter reporter, string month, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<TaskLine>> ReportableAsync(Actor reporter, string month, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(reporter);
-        var lines = await LinesAsync(LedgerScope.City, month, null, cancel);
+        var lines = await LinesAsync(Actor.System("ledger"), month, null, cancel);
         return [.. lines.Where(l => reporter.CanReport(l.District, l.Unit))];
     }
 

@@ -1,7 +1,6 @@
 using Huiqi.Store;
 using Huiqi.Supervision.Libraries;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Huiqi.Supervision.Tasks;
 
@@ -25,10 +24,6 @@ public sealed class TaskLedgerDbContext(DbContextOptions<TaskLedgerDbContext> op
     public DbSet<LedgerAssignmentRow> Assignments => Set<LedgerAssignmentRow>();
 
     public DbSet<LedgerProgressRow> Progress => Set<LedgerProgressRow>();
-
-    /// <summary>Sets up <paramref name="builder"/> for SQLite or PostgreSQL, as the registry's connection names.</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string? connection) =>
-        HuiqiDatabase.UseBeside(builder, connection, HistoryTable);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -115,31 +110,11 @@ public sealed class TaskLedgerDbContext(DbContextOptions<TaskLedgerDbContext> op
 /// Opens the supervision ledger on the registry's connection (a SQLite file or a PostgreSQL <c>Host=…</c> string) and
 /// brings its tables up to date; the registry itself is migrated by <see cref="HuiqiDatabase"/> first.
 /// </summary>
-public sealed class TaskLedgerDatabase : IDbContextFactory<TaskLedgerDbContext>
+public sealed class TaskLedgerDatabase(string? connection)
+    : PartDatabase<TaskLedgerDbContext>(connection, TaskLedgerDbContext.HistoryTable)
 {
-    private readonly DbContextOptions<TaskLedgerDbContext> _options;
-
-    public TaskLedgerDatabase(string? connection)
-    {
-        var builder = new DbContextOptionsBuilder<TaskLedgerDbContext>();
-        TaskLedgerDbContext.Configure(builder, connection);
-        _options = builder.Options;
-    }
-
-    public TaskLedgerDbContext CreateDbContext() => new(_options);
-
-    public async Task MigrateAsync(CancellationToken cancel = default)
-    {
-        await using var db = CreateDbContext();
-        await db.Database.MigrateAsync(cancel);
-    }
+    public override TaskLedgerDbContext CreateDbContext() => new(Options);
 }
 
-/// <summary>For <c>dotnet ef migrations</c>: HUIQI_EF_PROVIDER=postgres generates against Npgsql, else SQLite.</summary>
-internal sealed class TaskLedgerDesignTimeFactory : IDesignTimeDbContextFactory<TaskLedgerDbContext>
-{
-    public TaskLedgerDbContext CreateDbContext(string[] args) =>
-        new TaskLedgerDatabase(Environment.GetEnvironmentVariable("HUIQI_EF_PROVIDER") == "postgres"
-            ? "Host=127.0.0.1;Database=design;Username=design;Password=design"
-            : "Data Source=design.db").CreateDbContext();
-}
+/// <summary>For <c>dotnet ef migrations</c> (HUIQI_EF_PROVIDER=postgres for Npgsql).</summary>
+internal sealed class TaskLedgerDesignTimeFactory() : DesignTimeFactory<TaskLedgerDbContext>(c => new TaskLedgerDatabase(c));

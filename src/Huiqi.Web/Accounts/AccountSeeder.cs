@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Huiqi.Engine.Model;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +17,7 @@ public sealed class AccountSeeder(
     RoleManager<IdentityRole> roles,
     IDbContextFactory<WebDbContext> contexts,
     PolicyEngine engine,
-    IConfiguration configuration,
+    Microsoft.Extensions.Options.IOptions<Huiqi.Web.Extensions.HuiqiOptions> options,
     IHostEnvironment environment,
     ILogger<AccountSeeder> log)
 {
@@ -48,9 +47,9 @@ public sealed class AccountSeeder(
         }
 
         var demo = environment.IsEnvironment(DemoCitySeeder.Environment);
-        var seed = configuration.GetValue("Huiqi:Demo:Seed", Huiqi.Store.Demo.DemoCity.DefaultSeed);
+        var seed = options.Value.Demo.Seed;
         var printed = new List<(string, string, string, string)>();
-        var adminPassword = configuration["Huiqi:AdminPassword"];
+        var adminPassword = options.Value.AdminPassword;
         if (string.IsNullOrEmpty(adminPassword) && demo)
         {
             adminPassword = DemoPassword("admin", seed);

@@ -15,13 +15,13 @@ public sealed class SignInThrottle : IDisposable
     private readonly PartitionedRateLimiter<string> _failures;
     private readonly TimeSpan _window;
 
-    public SignInThrottle(IConfiguration configuration, Microsoft.Extensions.Options.IOptions<IdentityOptions> identity, ILogger<SignInThrottle> log)
+    public SignInThrottle(Microsoft.Extensions.Options.IOptions<Huiqi.Web.Extensions.HuiqiOptions> options, Microsoft.Extensions.Options.IOptions<IdentityOptions> identity, ILogger<SignInThrottle> log)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(identity);
-        var section = configuration.GetSection("Huiqi:RateLimits:SignInFailures");
-        var permits = section.GetValue("PermitLimit", 3);
-        _window = TimeSpan.FromMinutes(section.GetValue("WindowMinutes", 15.0));
+        var limit = options.Value.RateLimits.SignInFailures;
+        var permits = limit.PermitLimit;
+        _window = TimeSpan.FromMinutes(limit.WindowMinutes ?? 15);
         if (permits >= identity.Value.Lockout.MaxFailedAccessAttempts)
         {
             log.LogWarning("Sign-in failures allowed per address ({Permits}) reach the account lockout ({Lockout}): one address can lock an account", permits, identity.Value.Lockout.MaxFailedAccessAttempts);

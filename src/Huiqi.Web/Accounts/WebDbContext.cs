@@ -1,16 +1,14 @@
-using Huiqi.Store;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Huiqi.Web.Accounts;
 
 /// <summary>
 /// The web application's own tables, in the same database as the registry but with their own migrations (and their
 /// own history table): the accounts (ASP.NET Core Identity), the evaluation summaries the enterprise lists filter and
-/// sort on, the corrections enterprises ask their district to confirm, and the stored simulation runs of the city bureaus. The registry's <c>enterprises</c> table is
-/// mapped read-only, so lists can join it with the summaries in one query; its migrations belong to Huiqi.Store.
+/// sort on, and the corrections enterprises ask their district to confirm (the stored simulation runs, which began
+/// here and share this history table, belong to Huiqi.Simulation). The registry's <c>enterprises</c> table is mapped
+/// read-only, so lists can join it with the summaries in one query; its migrations belong to Huiqi.Store.
 /// </summary>
 public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : IdentityDbContext<HuiqiUser>(options)
 {
@@ -21,12 +19,6 @@ public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : Ident
     public DbSet<EvaluationSummaryRow> Summaries => Set<EvaluationSummaryRow>();
 
     public DbSet<CorrectionRow> Corrections => Set<CorrectionRow>();
-
-    public DbSet<Simulations.SimulationRunRow> SimulationRuns => Set<Simulations.SimulationRunRow>();
-
-    /// <summary>Sets up <paramref name="builder"/> for SQLite or PostgreSQL, as the registry's connection names.</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string? connection) =>
-        HuiqiDatabase.UseBeside(builder, connection, HistoryTable);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -71,23 +63,6 @@ public sealed class WebDbContext(DbContextOptions<WebDbContext> options) : Ident
             b.Property(c => c.Note).HasMaxLength(1000);
             b.HasIndex(c => new { c.District, c.Status });
             b.HasIndex(c => c.Uscc);
-        });
-
-        builder.Entity<Simulations.SimulationRunRow>(b =>
-        {
-            b.ToTable("web_simulation_runs");
-            b.HasKey(r => r.Id);
-            b.Property(r => r.ReformId).HasMaxLength(100).IsRequired();
-            b.Property(r => r.ReformTitle).HasMaxLength(200).IsRequired();
-            b.Property(r => r.ReformFile).HasMaxLength(260).IsRequired();
-            b.Property(r => r.ReformText).IsRequired();
-            b.Property(r => r.CreatedBy).HasMaxLength(256).IsRequired();
-            b.Property(r => r.PopulationSha256).HasMaxLength(64).IsRequired();
-            b.Property(r => r.Population).IsRequired();
-            b.Property(r => r.CatalogSha256).HasMaxLength(64).IsRequired();
-            b.Property(r => r.ReportJson).IsRequired();
-            b.Property(r => r.Baseline).HasPrecision(20, 2);
-            b.Property(r => r.Reform).HasPrecision(20, 2);
         });
     }
 }
@@ -159,16 +134,12 @@ public sealed class CorrectionRow
     public string? Note { get; set; }
 }
 
-/// <summary>For <c>dotnet ef migrations</c>: HUIQI_EF_PROVIDER=postgres generates against Npgsql, else SQLite.</summary>
-internal sealed class WebDesignTimeFactory : IDesignTimeDbContextFactory<WebDbContext>
+/// <summary>Opens the web tables on the registry's connection and migrates them.</summary>
+public sealed class WebDatabase(string? connection)
+    : PartDatabase<WebDbContext>(connection, WebDbContext.HistoryTable)
 {
-    public WebDbContext CreateDbContext(string[] args)
-    {
-        var builder = new DbContextOptionsBuilder<WebDbContext>();
-        WebDbContext.Configure(builder, Environment.GetEnvironmentVariable("HUIQI_EF_PROVIDER") == "postgres"
-            ? "Host=127.0.0.1;Database=design;Username=design;Password=design"
-            : "Data Source=design.db");
-        return new WebDbContext(builder.Options);
-    }
+    public override WebDbContext CreateDbContext() => new(Options);
 }
 
+/// <summary>For <c>dotnet ef migrations</c> (HUIQI_EF_PROVIDER=postgres for Npgsql).</summary>
+internal sealed class WebDesignTimeFactory() : DesignTimeFactory<WebDbContext>(c => new WebDatabase(c));

@@ -24,13 +24,13 @@ public static class CasesApi
     public static async Task<IResult> ListAsync(HttpContext http, CaseQueries queries, int? year, string? status, string? clause, string? district, string? way, bool? overdue, bool? todo, int? page, CancellationToken cancel)
     {
         var filter = new CaseFilter { Year = year, Status = status, Clause = clause, District = district, Way = way, Overdue = overdue == true, Todo = todo == true };
-        var result = await queries.ListAsync(http.CaseActorOf(), filter, page ?? 1, cancel);
+        var result = await queries.ListAsync(http.Actor(), filter, page ?? 1, cancel);
         return TypedResults.Ok(new { result.Count, result.Page, result.Pages, result.ByStatus, result.Items });
     }
 
     public static async Task<IResult> GetAsync(HttpContext http, CaseQueries queries, long id, CancellationToken cancel)
     {
-        var view = await queries.GetAsync(http.CaseActorOf(), id, cancel);
+        var view = await queries.GetAsync(http.Actor(), id, cancel);
         return view is null
             ? Refused(CaseException.NotFound(id))
             : TypedResults.Ok(new { view.Case, view.Attachments, view.Objections, view.Payments, view.History, view.Notice });
@@ -39,7 +39,7 @@ public static class CasesApi
     public static async Task<IResult> StepAsync(HttpContext http, CaseWorkflow workflow, long id, string step, StepRequest body, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var a = http.CaseActorOf();
+        var a = http.Actor();
         try
         {
             var c = step switch

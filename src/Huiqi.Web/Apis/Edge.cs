@@ -2,11 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Huiqi.Web.Apis;
 
@@ -28,11 +25,11 @@ public static partial class Edge
     /// The anonymous policy: <c>Huiqi:RateLimits:Anonymous:PermitLimit</c> requests (60) per
     /// <c>WindowSeconds</c> (60) from one address, then 429 with Retry-After.
     /// </summary>
-    public static void AddHuiqiRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static void AddHuiqiRateLimits(this IServiceCollection services, RateLimitSettings limits)
     {
-        var section = configuration.GetSection("Huiqi:RateLimits:Anonymous");
-        var permits = section.GetValue("PermitLimit", 60);
-        var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60.0));
+        ArgumentNullException.ThrowIfNull(limits);
+        var permits = limits.Anonymous.PermitLimit;
+        var window = TimeSpan.FromSeconds(limits.Anonymous.WindowSeconds ?? 60);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -62,11 +59,11 @@ public static partial class Edge
     /// (addresses) and <c>KnownNetworks</c> (CIDR); with none listed the headers are ignored, so no caller picks the
     /// address its requests are counted and logged under. Null when none is listed.
     /// </summary>
-    public static ForwardedHeadersOptions? ForwardedHeaders(IConfiguration configuration)
+    public static ForwardedHeadersOptions? ForwardedHeaders(ForwardedHeaderSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var proxies = configuration.GetSection("Huiqi:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
-        var networks = configuration.GetSection("Huiqi:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
+        ArgumentNullException.ThrowIfNull(settings);
+        var proxies = settings.KnownProxies;
+        var networks = settings.KnownNetworks;
         if (proxies.Length == 0 && networks.Length == 0)
         {
             // The middleware with empty lists trusts every sender: it is not used at all.

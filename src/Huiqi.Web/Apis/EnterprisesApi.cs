@@ -1,9 +1,6 @@
 using System.Text;
 using Huiqi.Engine.Output;
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Huiqi.Web.Apis;
 
@@ -40,13 +37,13 @@ public static class EnterprisesApi
 
     public static async Task<Ok<EnterprisePage>> ListAsync([AsParameters] ListQuery query, HttpContext http, EnterpriseDirectory directory, CancellationToken cancel)
     {
-        var page = await directory.ListAsync(Scope.Of(http.User), query.Filter, query.Page ?? 1, query.PageSize ?? EnterpriseDirectory.DefaultPageSize, cancel);
+        var page = await directory.ListAsync(http.Actor(), query.Filter, query.Page ?? 1, query.PageSize ?? EnterpriseDirectory.DefaultPageSize, cancel);
         return TypedResults.Ok(page);
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAsync(string uscc, HttpContext http, EnterpriseDirectory directory, CancellationToken cancel)
     {
-        var dossier = await directory.GetAsync(Scope.Of(http.User), uscc, cancel);
+        var dossier = await directory.GetAsync(http.Actor(), uscc, cancel);
         return dossier is null
             ? Problems.NotFound(uscc)
             : TypedResults.Content(DossierJson.ToJson(dossier), "application/json; charset=utf-8", Encoding.UTF8);
@@ -67,7 +64,7 @@ public static class EnterprisesApi
             return Problems.BadYear(y);
         }
 
-        var dossier = await directory.GetAsync(Scope.Of(http.User), uscc, cancel);
+        var dossier = await directory.GetAsync(http.Actor(), uscc, cancel);
         if (dossier is null)
         {
             return Problems.NotFound(uscc);

@@ -3,9 +3,7 @@ using System.Text.Json;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Output;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Huiqi.Web.Apis;
 
@@ -30,9 +28,9 @@ public static class EvaluationApi
     public static IEndpointRouteBuilder MapEvaluationApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
-        var batchBytes = configuration.GetValue("Huiqi:Limits:BatchBytes", 64L * 1024 * 1024);
-        var lineBytes = configuration.GetValue("Huiqi:Limits:BatchLineBytes", 1024 * 1024);
+        var limits = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Huiqi.Web.Extensions.HuiqiOptions>>().Value.Limits;
+        var batchBytes = limits.BatchBytes;
+        var lineBytes = limits.BatchLineBytes;
         var api = app.MapGroup("/api/evaluate").WithTags("evaluate").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(Edge.AnonymousPolicy);
         api.MapPost("", EvaluateAsync)
             .WithMetadata(new BodyLimit(MaxDossierBytes))

@@ -1,4 +1,3 @@
-using Huiqi.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -56,10 +55,10 @@ public static class SessionApi
     public static Ok<Me> Who(HttpContext http)
     {
         var user = http.User;
-        var scope = Scope.Of(user);
+        var scope = http.Actor();
         return TypedResults.Ok(new Me(
             user.Identity?.Name ?? "",
-            user.FindFirst(Scope.DisplayNameClaim)?.Value ?? "",
+            user.FindFirst(Actor.DisplayNameClaim)?.Value ?? "",
             [.. Roles.All.Where(user.IsInRole)],
             scope.Level.ToString().ToLowerInvariant(),
             scope.District,

@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Huiqi.Store.Import;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Casework;
 
 /// <summary>
-/// What the case pages share: the signed-in user as a <see cref="CaseActor"/>, and one way to take a step — done, the
+/// What the case pages share: the signed-in user as a <see cref="Actor"/>, and one way to take a step — done, the
 /// page redirects with a message (so a reload does not post twice); refused, it shows the workflow's Chinese reason
 /// with the matching status (404 for a case outside the scope, 403, 409 for a stale page, 400), and logs the English.
 /// </summary>
@@ -12,7 +12,7 @@ public abstract class CasePageModel : PageModel
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private CaseActor? _actor;
+    private Actor? _actor;
 
     /// <summary>The last step's outcome, shown once after the redirect.</summary>
     [TempData]
@@ -21,14 +21,14 @@ public abstract class CasePageModel : PageModel
     /// <summary>Why the step just posted was refused, in Chinese.</summary>
     public string? Error { get; protected set; }
 
-    public CaseActor Actor => _actor ??= HttpContext.CaseActorOf();
+    public Actor Actor => _actor ??= HttpContext.Actor();
 
     /// <summary>
     /// Takes a step. On success sets <see cref="Message"/> and answers <paramref name="done"/>; on a refusal other than
     /// not-found, sets <see cref="Error"/> and the status code and answers <paramref name="refused"/> (the page, read
     /// afresh so it shows the case as it now stands).
     /// </summary>
-    protected async Task<IActionResult> StepAsync(Func<CaseActor, Task<string>> step, Func<IActionResult> done, Func<Task<IActionResult>> refused)
+    protected async Task<IActionResult> StepAsync(Func<Actor, Task<string>> step, Func<IActionResult> done, Func<Task<IActionResult>> refused)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(done);

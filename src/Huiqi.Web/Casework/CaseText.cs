@@ -21,7 +21,7 @@ public static class CaseText
     public static string NoticeUrl(long id) => "/cases/notices/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The badge colour of a status: done, waiting on someone, or stopped.</summary>
-    public static string Badge(string status) => status switch
+    public static string Badge(CaseStatus status) => status switch
     {
         CaseStatus.Paid => "ok",
         CaseStatus.Declined or CaseStatus.Rejected => "bad",
@@ -56,18 +56,18 @@ public static class CaseText
 
     /// <summary>A transition <c>a→b</c> with the statuses in Chinese.</summary>
     public static string Transition(string transition) => transition.Length == 0 ? "" :
-        string.Join(" → ", transition.Split('→').Select(s => s.Length == 0 ? "（新建）" : CaseStatus.Chinese(s)));
+        string.Join(" → ", transition.Split('→').Select(s => s.Length == 0 ? "（新建）" : CaseStatuses.Chinese(s)));
 
-    /// <summary>The office of a decision log entry, as stored (the <see cref="Office"/> name).</summary>
+    /// <summary>The office of a decision log entry, as stored (the <see cref="Role"/> name).</summary>
     public static string Office(string role) => role switch
     {
-        nameof(Cases.Office.Enterprise) => "企业",
-        nameof(Cases.Office.DistrictReviewer) => "区县工信部门",
-        nameof(Cases.Office.DistrictFinance) => "区县财政部门",
-        nameof(Cases.Office.CityReviewer) => "市工信局",
-        nameof(Cases.Office.CityFinance) => "市财政局",
-        nameof(Cases.Office.Admin) => "系统管理员",
-        nameof(Cases.Office.System) => "平台",
+        nameof(Role.Enterprise) => "企业",
+        nameof(Role.DistrictReviewer) => "区县工信部门",
+        nameof(Role.DistrictFinance) => "区县财政部门",
+        nameof(Role.CityReviewer) => "市工信局",
+        nameof(Role.CityFinance) => "市财政局",
+        nameof(Role.Admin) => "系统管理员",
+        nameof(Role.System) => "平台",
         _ => role,
     };
 

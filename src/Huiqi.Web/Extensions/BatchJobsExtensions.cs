@@ -1,8 +1,4 @@
-using Huiqi.Cases;
-using Huiqi.Policies;
-using Huiqi.Store;
 using Huiqi.Web.Jobs;
-using Huiqi.Web.Registry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
@@ -18,33 +14,35 @@ public static class BatchJobsExtensions
     public static WebApplicationBuilder AddHuiqiBatchJobs(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var connection = builder.Configuration["HUIQI_DB"] is { Length: > 0 } db ? db : builder.Configuration.GetConnectionString("Huiqi");
-        var (provider, cs) = HuiqiDatabase.Resolve(connection);
-        var settings = builder.Configuration.GetSection("Huiqi:Batch");
+        var options = builder.ReadHuiqiOptions();
+        var connection = options.Database;
+        var (provider, cs) = StoreConnection.Resolve(connection);
+        var settings = options.Batch;
 
         builder.Services.TryAddSingleton(sp => new CasesDatabase(connection, sp.GetRequiredService<DecisionLogKey>()));
+        builder.Services.AddPart<CasesDatabase>();
         builder.Services.TryAddSingleton(sp => new CaseBatch(
             sp.GetRequiredService<CasesDatabase>(),
             sp.GetRequiredService<DossierStore>(),
             sp.GetRequiredService<PolicyEngine>().Catalog,
             sp.GetRequiredService<TimeProvider>())
         {
-            ChunkSize = settings.GetValue("ChunkSize", 50),
+            ChunkSize = settings.ChunkSize,
         });
         builder.Services.AddSingleton<BatchScheduler>();
         builder.Services.AddHostedService<BatchResumer>();
 
         builder.Services.AddQuartz(q =>
         {
-            q.UseDefaultThreadPool(settings.GetValue("Threads", 2));
+            q.UseDefaultThreadPool(settings.Threads);
             // Parts scheduled by another node or the command line are seen within this time.
-            q.ConfigureScheduler(o => o.IdleWaitTime = TimeSpan.FromSeconds(settings.GetValue("IdleWaitSeconds", 2)));
+            q.ConfigureScheduler(o => o.IdleWaitTime = TimeSpan.FromSeconds(settings.IdleWaitSeconds));
             q.UsePersistentStore(store =>
             {
                 if (provider == StoreProvider.Postgres)
                 {
                     store.UsePostgres(cs);
-                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(settings.GetValue("CheckinSeconds", 5)));
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(settings.CheckinSeconds));
                 }
                 else
                 {

@@ -1,12 +1,8 @@
-using System.Security.Claims;
-using Huiqi.Store;
-using Huiqi.Web.Accounts;
-
 namespace Huiqi.Web.Extensions;
 
 /// <summary>
 /// The award path (免申即享 → 审核 → 公示 → 拨付) on the web: the case store on the registry's own connection, the
-/// workflow and the batch over it, and who acts — the signed-in user as a <see cref="CaseActor"/>.
+/// workflow and the batch over it.
 /// </summary>
 public static class CasesExtensions
 {
@@ -43,7 +39,8 @@ public static class CasesExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        if (configuration["Huiqi:DecisionLogKey"] is { Length: > 0 } text)
+        var options = HuiqiOptions.From(configuration);
+        if (options.DecisionLogKey is { Length: > 0 } text)
         {
             return DecisionLogKey.FromBase64(text, "Huiqi:DecisionLogKey");
         }
@@ -51,7 +48,7 @@ public static class CasesExtensions
         if (environment.IsDevelopment() || environment.IsEnvironment(DemoCitySeeder.Environment))
         {
             var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
-            var file = configuration["Huiqi:DecisionLogKeyFile"] is { Length: > 0 } f
+            var file = options.DecisionLogKeyFile is { Length: > 0 } f
                 ? f
                 : Path.Combine(local.Length > 0 ? local : Path.GetTempPath(), "huiqi", "decision-log.key");
             return DecisionLogKey.LoadOrCreate(file);
@@ -81,7 +78,7 @@ public static class CasesExtensions
         var node = "demo@" + Environment.MachineName;
         if (runs.Count == 0)
         {
-            var run = await batch.StartAsync(year, CaseActor.System(node), cancel);
+            var run = await batch.StartAsync(year, Actor.System(node), cancel);
             runs = [run.Id];
         }
 
@@ -98,42 +95,6 @@ public static class CasesExtensions
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Huiqi.Startup")
                 .LogInformation("Demo batch for award year {Year}: {Parts} parts in {Elapsed} ms", year, parts.Count, clock.ElapsedMilliseconds);
         }
-    }
-
-    /// <summary>
-    /// The signed-in user as the workflow sees them: the account name, the office of their role, the district or USCC
-    /// on the account (<see cref="Scope"/>), and the client's address for the decision log.
-    /// </summary>
-    public static CaseActor CaseActorOf(this HttpContext http)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        var user = http.User;
-        var scope = Scope.Of(user);
-        return new CaseActor(
-            user.Identity?.Name ?? "anonymous",
-            OfficeOf(user),
-            scope.Level == ScopeLevel.District ? scope.District : null,
-            scope.Level == ScopeLevel.Enterprise ? scope.Uscc : null,
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-    }
-
-    /// <summary>
-    /// The office a user acts in. An account holds one role; were it to hold several, the one that sees most is taken,
-    /// as <see cref="Scope.Of"/> does. An account with no role (or no district / USCC) gets the enterprise office with
-    /// no USCC, which sees no case at all.
-    /// </summary>
-    public static Office OfficeOf(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user switch
-        {
-            _ when user.IsInRole(Roles.Admin) => Office.Admin,
-            _ when user.IsInRole(Roles.CityReviewer) => Office.CityReviewer,
-            _ when user.IsInRole(Roles.CityFinance) => Office.CityFinance,
-            _ when Scope.Of(user).Level != ScopeLevel.District => Office.Enterprise,
-            _ when user.IsInRole(Roles.DistrictReviewer) => Office.DistrictReviewer,
-            _ => Office.DistrictFinance,
-        };
     }
 
     /// <summary>The HTTP status that answers a refused step: 404, 403, 409 or 400.</summary>

@@ -1,13 +1,10 @@
-using Huiqi.Policies;
-using Huiqi.Store;
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Apis;
 using Microsoft.AspNetCore.Authentication;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Huiqi.Web.Extensions;
 
@@ -30,14 +27,15 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddHuiqiRegistry(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // HUIQI_DB (as for the command line) wins over ConnectionStrings:Huiqi.
-        var connection = builder.Configuration["HUIQI_DB"] is { Length: > 0 } db ? db : builder.Configuration.GetConnectionString("Huiqi");
-        builder.Services.AddHuiqiStore(connection);
-        builder.Services.AddDbContextFactory<WebDbContext>(o => WebDbContext.Configure(o, connection));
+        var options = builder.ReadHuiqiOptions();
+        builder.Services.AddHuiqiStore(options.Database);
+        builder.Services.AddSingleton(new WebDatabase(options.Database));
+        builder.Services.AddSingleton<IDbContextFactory<WebDbContext>>(sp => sp.GetRequiredService<WebDatabase>());
+        builder.Services.AddPart<WebDatabase>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
         {
-            var configured = builder.Configuration.GetValue<int?>("Huiqi:AwardYear");
+            var configured = sp.GetRequiredService<IOptions<HuiqiOptions>>().Value.AwardYear;
             var year = configured ?? sp.GetRequiredService<TimeProvider>().GetLocalNow().Year - 1;
             var loaded = PolicySource.Load();
             return loaded.Catalog is null
@@ -61,10 +59,11 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddHuiqiAccounts(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var lockout = builder.Configuration.GetSection("Huiqi:Lockout");
+        var options = builder.ReadHuiqiOptions();
+        var lockout = options.Lockout;
         // Cookies are Secure (sent over HTTPS only). The Demo and Development environments serve plain http on
         // loopback, so there they are Secure whenever the request is; Huiqi:CookieSecurePolicy overrides either.
-        var secure = builder.Configuration.GetValue<CookieSecurePolicy?>("Huiqi:CookieSecurePolicy")
+        var secure = options.CookieSecurePolicy
             ?? (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment(DemoCitySeeder.Environment)
                 ? CookieSecurePolicy.SameAsRequest
                 : CookieSecurePolicy.Always);
@@ -77,8 +76,8 @@ public static class HostingExtensions
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = true;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = lockout.GetValue("MaxFailedAttempts", 5);
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(lockout.GetValue("Minutes", 15));
+                o.Lockout.MaxFailedAccessAttempts = lockout.MaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(lockout.Minutes);
                 o.User.RequireUniqueEmail = false;
                 o.SignIn.RequireConfirmedAccount = false;
             })
@@ -109,10 +108,7 @@ public static class HostingExtensions
             };
         });
 
-        builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AccessPolicies.Lists, p => p.RequireRole(Roles.DistrictReviewer, Roles.DistrictFinance, Roles.CityReviewer, Roles.CityFinance, Roles.Admin))
-            .AddPolicy(AccessPolicies.Admin, p => p.RequireRole(Roles.Admin));
+        builder.Services.AddHuiqiPolicies();
 
         builder.Services.AddAntiforgery(o =>
         {
@@ -137,18 +133,11 @@ public static class HostingExtensions
 
         // Chinese is written as is, not as &#x…; entities: pages stay readable and half the size.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddRazorPages(o =>
-        {
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-            o.Conventions.AllowAnonymousToPage("/Status");
-            o.Conventions.AuthorizeFolder("/Enterprises", AccessPolicies.Lists);
-            o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
-        });
+        builder.Services.AddRazorPages(o => AccessPolicies.Apply(o.Conventions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Edge.Describe);
         // A query value that cannot be bound (?year=abc) is thrown, so that its ProblemDetails can name the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddHuiqiRateLimits(builder.Configuration);
+        builder.Services.AddHuiqiRateLimits(builder.ReadHuiqiOptions().RateLimits);
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -191,14 +180,4 @@ public static class HostingExtensions
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
-}
-
-/// <summary>The authorization policies of pages and endpoints.</summary>
-public static class AccessPolicies
-{
-    /// <summary>District and city bureaus: enterprise lists and exports.</summary>
-    public const string Lists = "lists";
-
-    /// <summary>The administrator: accounts.</summary>
-    public const string Admin = "admin";
 }

@@ -1,11 +1,8 @@
 using System.Text;
-using Huiqi.Store;
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Apis;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Huiqi.Web.Extensions;
 
@@ -13,23 +10,23 @@ namespace Huiqi.Web.Extensions;
 public static class PipelineExtensions
 {
     /// <summary>
-    /// Migrates the registry and the web tables; in the Demo environment fills an empty registry with the demo city
-    /// and creates the demo accounts; migrates the case tables (and in Demo pushes the demo year's cases); computes the
-    /// default award year's summaries.
+    /// Checks the settings; migrates every part's tables (the registry first, then the web tables, the cases,
+    /// supervision and the simulation runs: <see cref="IPartDatabase"/>); in the Demo environment fills an empty registry
+    /// with the demo city and creates the demo accounts (and pushes the demo year's cases); computes the default award
+    /// year's summaries.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Huiqi.Startup");
+        // A wrong setting stops the start here, before the database is touched, with the key it is about.
+        _ = app.Services.GetRequiredService<IOptions<HuiqiOptions>>().Value;
         var database = app.Services.GetRequiredService<HuiqiDatabase>();
         log.LogInformation("Migrating {Database}", database.Describe());
-        await database.MigrateAsync();
-        await using (var web = await app.Services.GetRequiredService<IDbContextFactory<WebDbContext>>().CreateDbContextAsync())
+        foreach (var part in app.Services.GetServices<IPartDatabase>())
         {
-            await web.Database.MigrateAsync();
+            await part.MigrateAsync();
         }
-
-        await app.Services.GetRequiredService<Huiqi.Cases.CasesDatabase>().MigrateAsync();
 
         await using var scope = app.Services.CreateAsyncScope();
         if (app.Environment.IsEnvironment(DemoCitySeeder.Environment))
@@ -60,7 +57,7 @@ public static class PipelineExtensions
         });
         // Behind a reverse proxy that terminates TLS, the scheme and client address come from its X-Forwarded headers,
         // read only from the proxies listed in configuration.
-        if (Edge.ForwardedHeaders(app.Configuration) is { } forwarded)
+        if (Edge.ForwardedHeaders(app.Services.GetRequiredService<IOptions<HuiqiOptions>>().Value.ForwardedHeaders) is { } forwarded)
         {
             app.UseForwardedHeaders(forwarded);
         }

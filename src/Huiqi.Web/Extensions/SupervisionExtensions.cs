@@ -1,13 +1,10 @@
-using Huiqi.Store;
+using Huiqi.Demo;
 using Huiqi.Engine.Catalog;
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Monitoring;
 using Huiqi.Supervision.Tasks;
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Monitoring;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Huiqi.Web.Extensions;
 
@@ -15,28 +12,23 @@ namespace Huiqi.Web.Extensions;
 /// Supervision (督导) in the web application, on the registry's own (resolved) connection — one database, each context
 /// with its own history table: the monitoring tables (district monthly reports, watchlists) and the ledger (培育库、
 /// 任务台账、月度通报), both migrated at start and in the Demo environment filled once with the demo city's figures;
-/// the services over them, the dashboard and the pages with who may use them.
+/// the services over them and the dashboard (who may open the pages: <see cref="AccessPolicies"/>).
 /// </summary>
 public static class SupervisionExtensions
 {
-    /// <summary>May file monthly reports and watchlist figures: the district reviewers (their district), the city reviewer and the administrator.</summary>
-    public const string ReportPolicy = "monitoring-report";
-
     public static WebApplicationBuilder AddHuiqiSupervision(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<Func<string, MonitoringDbContext>>(sp =>
-        {
-            var connection = sp.GetRequiredService<HuiqiDatabase>().ConnectionString;
-            return actor => MonitoringDbContext.Open(connection, actor);
-        });
+        builder.Services.AddSingleton(sp => new MonitoringDatabase(sp.GetRequiredService<HuiqiDatabase>().ConnectionString));
+        builder.Services.AddPart<MonitoringDatabase>();
         builder.Services.AddSingleton(sp => new TaskLedgerDatabase(sp.GetRequiredService<HuiqiDatabase>().ConnectionString));
         builder.Services.AddSingleton<IDbContextFactory<TaskLedgerDbContext>>(sp => sp.GetRequiredService<TaskLedgerDatabase>());
+        builder.Services.AddPart<TaskLedgerDatabase>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<PolicyEngine>().Catalog);
-        builder.Services.AddSingleton(sp => new MonthlyReports(sp.GetRequiredService<PolicyCatalog>(), sp.GetRequiredService<Func<string, MonitoringDbContext>>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new MonthlyReports(sp.GetRequiredService<PolicyCatalog>(), sp.GetRequiredService<MonitoringDatabase>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<Watchlists>();
         builder.Services.AddSingleton<SupervisionBoard>();
-        builder.Services.AddSingleton(builder.Configuration.GetSection("Huiqi:Tasks").Get<TaskLedgerOptions>() ?? new TaskLedgerOptions());
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<HuiqiOptions>>().Value.Tasks);
         builder.Services.AddSingleton<LibrarySelection>();
         builder.Services.AddSingleton<LibraryRegister>();
         builder.Services.AddSingleton<TaskLedger>();
@@ -45,32 +37,20 @@ public static class SupervisionExtensions
         // A hosted service starts after Program.cs has prepared the registry (and the demo city) and before the
         // server takes requests.
         builder.Services.AddHostedService<SupervisionStartup>();
-        builder.Services.Configure<RazorPagesOptions>(o =>
-        {
-            o.Conventions.AuthorizePage("/Dashboard", AccessPolicies.Lists);
-            o.Conventions.AuthorizeFolder("/Monitoring", AccessPolicies.Lists);
-            o.Conventions.AuthorizeFolder("/Libraries", AccessPolicies.Lists);
-            o.Conventions.AuthorizeFolder("/Tasks", AccessPolicies.Lists);
-        });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ReportPolicy, p => p.RequireRole(Roles.DistrictReviewer, Roles.CityReviewer, Roles.Admin));
         return builder;
     }
 }
 
 /// <summary>
-/// Runs once the registry is ready (Program.cs prepares it before the host starts): migrates the monitoring and ledger
-/// tables and loads the documents' tasks; in the Demo environment gives empty tables the demo reports and watchlists,
+/// Runs once the database is ready (Program.cs migrates every part before the host starts): loads the documents' tasks; in the Demo environment gives empty tables the demo reports and watchlists,
 /// three years of library selections and six months of task progress.
 /// </summary>
-internal sealed class SupervisionStartup(IServiceProvider services, IHostEnvironment environment, IConfiguration configuration, ILogger<SupervisionStartup> log) : IHostedService
+internal sealed class SupervisionStartup(IServiceProvider services, IHostEnvironment environment, IOptions<HuiqiOptions> options, ILogger<SupervisionStartup> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var registry = services.GetRequiredService<HuiqiDatabase>();
-        await MonitoringDbContext.MigrateAsync(registry.ConnectionString, cancellationToken);
         var contexts = services.GetRequiredService<TaskLedgerDatabase>();
-        await contexts.MigrateAsync(cancellationToken);
 
         var ledger = services.GetRequiredService<TaskLedger>();
         log.LogInformation("Task ledger holds {Tasks} tasks", await ledger.LoadAsync(cancellationToken));
@@ -80,7 +60,7 @@ internal sealed class SupervisionStartup(IServiceProvider services, IHostEnviron
         }
 
         var engine = services.GetRequiredService<PolicyEngine>();
-        var written = await DemoMonitoring.SeedIfEmptyAsync(engine.Catalog, registry, services.GetRequiredService<Func<string, MonitoringDbContext>>(), cancellationToken);
+        var written = await DemoMonitoring.SeedIfEmptyAsync(engine.Catalog, registry, services.GetRequiredService<MonitoringDatabase>(), cancellationToken);
         if (written > 0)
         {
             log.LogInformation("Created the demo monitoring: {Reports} monthly reports and the watchlists", written);
@@ -89,7 +69,7 @@ internal sealed class SupervisionStartup(IServiceProvider services, IHostEnviron
         var year = engine.AwardYear;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         if (await DemoLedger.SeedIfEmptyAsync(contexts, services.GetRequiredService<LibrarySelection>(), services.GetRequiredService<LibraryRegister>(), ledger,
-                [year - 2, year - 1, year], configuration.GetValue("Huiqi:Demo:Seed", Huiqi.Store.Demo.DemoCity.DefaultSeed), cancellationToken))
+                [year - 2, year - 1, year], options.Value.Demo.Seed, cancellationToken))
         {
             log.LogInformation("Seeded the demo ledger: library selections {From}–{To} and six months of task progress in {Elapsed} ms", year - 2, year, clock.ElapsedMilliseconds);
         }

@@ -1,4 +1,3 @@
-using Huiqi.Cases;
 using Quartz;
 
 namespace Huiqi.Web.Jobs;
@@ -28,7 +27,7 @@ public sealed class BatchPartJob(CaseBatch batch, ILogger<BatchPartJob> log) : I
 public sealed class BatchScheduler(CaseBatch batch, ISchedulerFactory schedulers, ILogger<BatchScheduler> log)
 {
     /// <summary>Starts a run for an award year and schedules one job per district part.</summary>
-    public async Task<BatchRunRow> StartAsync(int awardYear, CaseActor actor, CancellationToken cancel = default)
+    public async Task<BatchRunRow> StartAsync(int awardYear, Actor actor, CancellationToken cancel = default)
     {
         var run = await batch.StartAsync(awardYear, actor, cancel);
         var progress = await batch.ProgressAsync(run.Id, cancel);

@@ -1,5 +1,4 @@
 using Huiqi.Store.Import;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Huiqi.Web.Monitoring;
 

@@ -1,7 +1,3 @@
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Extensions;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +9,6 @@ namespace Huiqi.Web.Pages;
 /// conditional UPDATE, so two deciders at once give one decision), and logged; to change it the enterprise files a
 /// new request.
 /// </summary>
-[Authorize(Policy = AccessPolicies.Lists)]
 public sealed class CorrectionsModel(IDbContextFactory<WebDbContext> contexts, TimeProvider clock, ILogger<CorrectionsModel> log) : PageModel
 {
     public IReadOnlyList<CorrectionRow> Items { get; private set; } = [];
@@ -27,7 +22,7 @@ public sealed class CorrectionsModel(IDbContextFactory<WebDbContext> contexts, T
     public string? Error { get; private set; }
 
     /// <summary>The reviewers decide; the administrator keeps accounts and the system, not data decisions (不相容岗位分离).</summary>
-    public bool CanDecide => User.IsInRole(Roles.DistrictReviewer) || User.IsInRole(Roles.CityReviewer);
+    public bool CanDecide => HttpContext.Actor().Is(Role.DistrictReviewer, Role.CityReviewer);
 
     public static string StatusText(string status) => status switch
     {
@@ -39,7 +34,7 @@ public sealed class CorrectionsModel(IDbContextFactory<WebDbContext> contexts, T
 
     public async Task OnGetAsync(CancellationToken cancel)
     {
-        var scope = Scope.Of(User);
+        var scope = HttpContext.Actor();
         await using var db = await contexts.CreateDbContextAsync(cancel);
         Items = await InScope(db, scope).OrderBy(c => c.Status == CorrectionRow.Pending ? 0 : 1).ThenByDescending(c => c.Id).Take(200).ToListAsync(cancel);
         var usccs = Items.Select(i => i.Uscc).Distinct().ToList();
@@ -53,7 +48,7 @@ public sealed class CorrectionsModel(IDbContextFactory<WebDbContext> contexts, T
             return Forbid();
         }
 
-        var scope = Scope.Of(User);
+        var scope = HttpContext.Actor();
         await using var db = await contexts.CreateDbContextAsync(cancel);
         var status = confirm ? CorrectionRow.Confirmed : CorrectionRow.Rejected;
         var by = User.Identity?.Name;
@@ -81,7 +76,7 @@ public sealed class CorrectionsModel(IDbContextFactory<WebDbContext> contexts, T
         return RedirectToPage();
     }
 
-    private static IQueryable<CorrectionRow> InScope(WebDbContext db, Scope scope) => scope.Level switch
+    private static IQueryable<CorrectionRow> InScope(WebDbContext db, Actor scope) => scope.Level switch
     {
         ScopeLevel.City => db.Corrections,
         ScopeLevel.District => db.Corrections.Where(c => c.District == scope.District),

@@ -1,10 +1,8 @@
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Monitoring;
-using Huiqi.Web.Accounts;
+using Huiqi.Supervision.Tasks;
 using Huiqi.Web.Charts;
 using Huiqi.Web.Monitoring;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages;
@@ -19,7 +17,7 @@ public sealed class DashboardModel(SupervisionBoard board, LibraryRegister regis
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int? AwardYear { get; set; }
 
-    public Scope Scope { get; private set; } = Scope.Nothing;
+    public Actor Scope { get; private set; } = Actor.Anonymous;
     public SupervisionBoard Board => board;
     public int TargetYear { get; private set; }
     public IReadOnlyList<TargetLine> Lines { get; private set; } = [];
@@ -57,12 +55,12 @@ public sealed class DashboardModel(SupervisionBoard board, LibraryRegister regis
 
     private async Task LoadAsync(CancellationToken cancel)
     {
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         TargetYear = Year is { } y && board.TargetYears.Contains(y) ? y : board.TargetYears[0];
         Lines = await board.TargetsAsync(TargetYear, Scope, cancel);
         Behind = TargetBoard.Behind(Lines);
         Awards = await board.AwardsAsync(AwardYear ?? board.Engine.AwardYear, Scope, cancel);
-        Libraries = LibrarySizeTable.Of(LedgerAccess.ScopeOf(User) is { } reach ? await register.SizesAsync(reach, cancel) : []);
+        Libraries = LibrarySizeTable.Of(HttpContext.Actor() is { } reach && reach.SeesLedger() ? await register.SizesAsync(reach, cancel) : []);
         Drops = await board.DropWarningsAsync(Scope, cancel);
     }
 

@@ -1,8 +1,5 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Model;
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +31,7 @@ public sealed class EnterpriseModel(EnterpriseDirectory directory, PolicyEngine 
 
     public PolicyEngine Engine => engine;
 
-    public Scope Scope { get; private set; } = Scope.Nothing;
+    public Actor Scope { get; private set; } = Actor.Anonymous;
 
     public int Year { get; private set; }
 
@@ -55,7 +52,7 @@ public sealed class EnterpriseModel(EnterpriseDirectory directory, PolicyEngine 
 
     public async Task<IActionResult> OnGetAsync(string uscc, int? year, CancellationToken cancel)
     {
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         var dossier = await directory.GetAsync(Scope, uscc, cancel);
         if (dossier is null)
         {
@@ -73,7 +70,7 @@ public sealed class EnterpriseModel(EnterpriseDirectory directory, PolicyEngine 
     /// <summary>An enterprise asks its district to confirm a correction of a fact it declared.</summary>
     public async Task<IActionResult> OnPostCorrectionAsync(string uscc, CancellationToken cancel)
     {
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         var dossier = Scope.Level == ScopeLevel.Enterprise ? await directory.GetAsync(Scope, uscc, cancel) : null;
         if (dossier is null)
         {

@@ -1,7 +1,3 @@
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Casework;
-using Huiqi.Web.Extensions;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +6,7 @@ namespace Huiqi.Web.Pages;
 /// <summary>The home page: what the signed-in role does today, within its scope.</summary>
 public sealed class IndexModel(EnterpriseDirectory directory, IDbContextFactory<WebDbContext> contexts, PolicyEngine engine, CaseQueries cases) : PageModel
 {
-    public Scope Scope { get; private set; } = Scope.Nothing;
+    public Actor Scope { get; private set; } = Actor.Anonymous;
 
     public IReadOnlyList<(string District, int Count)> Counts { get; private set; } = [];
 
@@ -26,10 +22,10 @@ public sealed class IndexModel(EnterpriseDirectory directory, IDbContextFactory<
 
     public async Task OnGetAsync(CancellationToken cancel)
     {
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         if (Scope.Level != ScopeLevel.None)
         {
-            WaitingCases = await cases.WaitingAsync(HttpContext.CaseActorOf(), cancel);
+            WaitingCases = await cases.WaitingAsync(HttpContext.Actor(), cancel);
         }
 
         if (!Scope.SeesLists)

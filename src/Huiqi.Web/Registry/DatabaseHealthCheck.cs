@@ -1,4 +1,3 @@
-using Huiqi.Store;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Huiqi.Web.Registry;

@@ -1,5 +1,4 @@
-using Huiqi.Store;
-using Huiqi.Store.Demo;
+using Huiqi.Demo;
 
 namespace Huiqi.Web.Registry;
 
@@ -8,15 +7,15 @@ namespace Huiqi.Web.Registry;
 /// <c>Huiqi:Demo:Enterprises</c> enterprises (3,000 by default) from <c>Huiqi:Demo:Seed</c>, so every start gives the
 /// same city. A registry that already holds enterprises is left as it is.
 /// </summary>
-public sealed class DemoCitySeeder(DossierStore store, IConfiguration configuration, ILogger<DemoCitySeeder> log)
+public sealed class DemoCitySeeder(DossierStore store, Microsoft.Extensions.Options.IOptions<Huiqi.Web.Extensions.HuiqiOptions> options, ILogger<DemoCitySeeder> log)
 {
     /// <summary>The environment (ASPNETCORE_ENVIRONMENT) in which the demo city and the demo accounts are created.</summary>
     public const string Environment = "Demo";
 
     public async Task SeedIfEmptyAsync(CancellationToken cancel = default)
     {
-        var count = configuration.GetValue("Huiqi:Demo:Enterprises", 3000);
-        var seed = configuration.GetValue("Huiqi:Demo:Seed", DemoCity.DefaultSeed);
+        var count = options.Value.Demo.Enterprises;
+        var seed = options.Value.Demo.Seed;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var written = await DemoCity.SeedIfEmptyAsync(store, count, seed, cancel);
         if (written > 0)

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using Huiqi.Engine.Model;
-using Huiqi.Store;
-using Huiqi.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Web.Registry;
@@ -60,7 +58,7 @@ public sealed record EnterprisePage(int Year, int Page, int PageSize, int Count,
 }
 
 /// <summary>
-/// The registry as a signed-in user may see it. Every method takes the caller's <see cref="Scope"/> and applies it in
+/// The registry as a signed-in user may see it. Every method takes the caller's <see cref="Actor"/> and applies it in
 /// the database query itself, so an enterprise outside the scope is not found rather than hidden after loading.
 /// </summary>
 public sealed class EnterpriseDirectory(IDbContextFactory<WebDbContext> contexts, DossierStore store, SummaryService summaries, PolicyEngine engine)
@@ -73,7 +71,7 @@ public sealed class EnterpriseDirectory(IDbContextFactory<WebDbContext> contexts
         filter?.Year is { } y && engine.Years.Contains(y) ? y : engine.AwardYear;
 
     /// <summary>One page of the filtered, sorted list; summaries of the award year are computed first if missing.</summary>
-    public async Task<EnterprisePage> ListAsync(Scope scope, EnterpriseFilter filter, int page, int pageSize, CancellationToken cancel = default)
+    public async Task<EnterprisePage> ListAsync(Actor scope, EnterpriseFilter filter, int page, int pageSize, CancellationToken cancel = default)
     {
         var year = YearOf(filter);
         await summaries.EnsureAsync(year, cancel);
@@ -87,7 +85,7 @@ public sealed class EnterpriseDirectory(IDbContextFactory<WebDbContext> contexts
     }
 
     /// <summary>The whole filtered, sorted list, streamed (for an xlsx export).</summary>
-    public async IAsyncEnumerable<EnterpriseListItem> AllAsync(Scope scope, EnterpriseFilter filter, [EnumeratorCancellation] CancellationToken cancel = default)
+    public async IAsyncEnumerable<EnterpriseListItem> AllAsync(Actor scope, EnterpriseFilter filter, [EnumeratorCancellation] CancellationToken cancel = default)
     {
         var year = YearOf(filter);
         await summaries.EnsureAsync(year, cancel);
@@ -99,7 +97,7 @@ public sealed class EnterpriseDirectory(IDbContextFactory<WebDbContext> contexts
     }
 
     /// <summary>The dossier of an enterprise in scope, or null: one outside the scope is as absent as one unknown.</summary>
-    public async Task<Dossier?> GetAsync(Scope scope, string uscc, CancellationToken cancel = default)
+    public async Task<Dossier?> GetAsync(Actor scope, string uscc, CancellationToken cancel = default)
     {
         if (!await InScopeAsync(scope, uscc, cancel))
         {
@@ -110,31 +108,31 @@ public sealed class EnterpriseDirectory(IDbContextFactory<WebDbContext> contexts
     }
 
     /// <summary>Whether the enterprise exists and is in scope, asked of the database with the scope in the query.</summary>
-    public async Task<bool> InScopeAsync(Scope scope, string uscc, CancellationToken cancel = default)
+    public async Task<bool> InScopeAsync(Actor scope, string uscc, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await contexts.CreateDbContextAsync(cancel);
-        return await scope.Apply(db.Enterprises.AsNoTracking()).AnyAsync(e => e.Uscc == uscc, cancel);
+        return await scope.Visible(db.Enterprises.AsNoTracking()).AnyAsync(e => e.Uscc == uscc, cancel);
     }
 
     /// <summary>What the scope's enterprises qualify for in the award year: how many, the total and its city/district split.</summary>
-    public async Task<(int Enterprises, decimal Total, decimal City, decimal District)> TotalsAsync(Scope scope, int year, CancellationToken cancel = default)
+    public async Task<(int Enterprises, decimal Total, decimal City, decimal District)> TotalsAsync(Actor scope, int year, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         year = engine.Years.Contains(year) ? year : engine.AwardYear;
         await summaries.EnsureAsync(year, cancel);
         await using var db = await contexts.CreateDbContextAsync(cancel);
-        var rows = await (from e in scope.Apply(db.Enterprises.AsNoTracking())
+        var rows = await (from e in scope.Visible(db.Enterprises.AsNoTracking())
                           join s in db.Summaries.AsNoTracking().Where(s => s.Year == year && s.Awards > 0) on e.Id equals s.EnterpriseId
                           select new { s.Total, s.CityShare, s.DistrictShare }).ToListAsync(cancel);
         return (rows.Count, rows.Sum(r => r.Total), rows.Sum(r => r.CityShare), rows.Sum(r => r.DistrictShare));
     }
 
     /// <summary>How many enterprises the scope holds, per district.</summary>
-    public async Task<IReadOnlyList<(string District, int Count)>> CountByDistrictAsync(Scope scope, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<(string District, int Count)>> CountByDistrictAsync(Actor scope, CancellationToken cancel = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
-        var rows = await scope.Apply(db.Enterprises.AsNoTracking()).GroupBy(e => e.District).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancel);
+        var rows = await scope.Visible(db.Enterprises.AsNoTracking()).GroupBy(e => e.District).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancel);
         return [.. rows.OrderBy(r => IndexOf(r.Key)).Select(r => (r.Key, r.Count))];
     }
 
@@ -159,9 +157,9 @@ public sealed class EnterpriseDirectory(IDbContextFactory<WebDbContext> contexts
         public EvaluationSummaryRow? S { get; init; }
     }
 
-    private static IQueryable<Row> Query(WebDbContext db, Scope scope, EnterpriseFilter f, int year)
+    private static IQueryable<Row> Query(WebDbContext db, Actor scope, EnterpriseFilter f, int year)
     {
-        var enterprises = scope.Apply(db.Enterprises.AsNoTracking());
+        var enterprises = scope.Visible(db.Enterprises.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(f.District))
         {
             enterprises = enterprises.Where(e => e.District == f.District);

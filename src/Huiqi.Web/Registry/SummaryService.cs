@@ -1,6 +1,4 @@
 using Huiqi.Engine.Model;
-using Huiqi.Store;
-using Huiqi.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Web.Registry;

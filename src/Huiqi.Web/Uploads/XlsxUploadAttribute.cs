@@ -1,7 +1,6 @@
 using System.Net;
 using Huiqi.Store.Import;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Huiqi.Web.Uploads;

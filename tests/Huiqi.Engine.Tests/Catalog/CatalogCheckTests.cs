@@ -1,6 +1,5 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Policies;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Catalog;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Policies;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Catalog;
 

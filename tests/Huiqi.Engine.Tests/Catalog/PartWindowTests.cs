@@ -3,7 +3,6 @@ using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
 using Huiqi.Policies;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Catalog;
 

@@ -1,5 +1,4 @@
 using Huiqi.Policies;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Catalog;
 

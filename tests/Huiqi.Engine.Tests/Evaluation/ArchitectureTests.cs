@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Huiqi.Engine.Tests.Evaluation;
 
 /// <summary>The engine stays pure: the edges depend on it, never the reverse.</summary>

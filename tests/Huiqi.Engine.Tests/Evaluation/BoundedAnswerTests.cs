@@ -1,11 +1,9 @@
-using System.Globalization;
 using CsCheck;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
 using Huiqi.Engine.Output;
 using Huiqi.Policies;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Evaluation;
 

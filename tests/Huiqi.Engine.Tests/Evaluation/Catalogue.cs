@@ -1,7 +1,6 @@
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Input;
 using Huiqi.Policies;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Evaluation;
 

@@ -1,9 +1,7 @@
 using CsCheck;
-using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
 using Huiqi.Policies;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Evaluation;
 

@@ -1,5 +1,4 @@
 using Huiqi.Engine.Evaluation;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Evaluation;
 

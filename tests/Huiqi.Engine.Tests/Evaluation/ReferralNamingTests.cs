@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Huiqi.Engine.Tests.Evaluation;
 
 /// <summary>A referral names the article as the contract does (dossier.md: referrals[].clause), never a catalogue sub-clause.</summary>

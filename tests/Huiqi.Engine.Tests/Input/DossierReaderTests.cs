@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Input;
 

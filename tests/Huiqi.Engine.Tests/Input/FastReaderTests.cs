@@ -4,7 +4,6 @@ using CsCheck;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
 using Huiqi.Engine.Output;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Input;
 

@@ -2,7 +2,6 @@ using System.Text;
 using CsCheck;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Output;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Input;
 

@@ -1,6 +1,5 @@
 using CsCheck;
 using Huiqi.Engine.Input;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Input;
 

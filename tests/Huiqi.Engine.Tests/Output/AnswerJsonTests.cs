@@ -2,7 +2,6 @@ using System.Text.Json;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
 using Huiqi.Engine.Output;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Output;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsCheck;
 using Huiqi.Engine.Output;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Output;
 

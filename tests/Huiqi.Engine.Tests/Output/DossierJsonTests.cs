@@ -3,7 +3,6 @@ using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
 using Huiqi.Engine.Output;
 using Huiqi.Engine.Tests.Input;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Output;
 

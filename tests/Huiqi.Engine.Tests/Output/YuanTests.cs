@@ -1,6 +1,5 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Model;
-using Xunit;
 
 namespace Huiqi.Engine.Tests.Output;
 

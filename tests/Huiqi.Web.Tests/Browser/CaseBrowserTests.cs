@@ -42,7 +42,7 @@ public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
             await ClickAsync(city, "#pass");
         }
 
-        Assert.Equal(CaseStatus.Chinese(CaseStatus.ReadyForNotice), (await city.InnerTextAsync("#status")).Trim());
+        Assert.Equal(CaseStatus.ReadyForNotice.Chinese(), (await city.InnerTextAsync("#status")).Trim());
     }
 
     [BrowserFact]
@@ -98,7 +98,7 @@ public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
         Assert.Contains("哈希链完整", await city.InnerTextAsync("#chain"), StringComparison.Ordinal);
 
         await enterprise.GotoAsync(Url(c.Id));
-        Assert.Equal(CaseStatus.Chinese(CaseStatus.Paid), (await enterprise.InnerTextAsync("#status")).Trim());
+        Assert.Equal(CaseStatus.Paid.Chinese(), (await enterprise.InnerTextAsync("#status")).Trim());
         Assert.Equal(CaseSteps.Payers(c).Count(), await enterprise.Locator("#payments tbody tr").CountAsync());
 
         // The enterprise's ledger (calculator page) shows the grant; the next evaluation no longer offers it.
@@ -118,7 +118,7 @@ public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
 
         // Two reviewers read the case at the same step, then both approve at once.
         var first = await OpenAsync("city-review", c.Id);
-        while ((await first.InnerTextAsync("#status")).Trim() != CaseStatus.Chinese(CaseStatus.CityReview))
+        while ((await first.InnerTextAsync("#status")).Trim() != CaseStatus.CityReview.Chinese())
         {
             await ClickAsync(first, "#pass");
         }
@@ -140,7 +140,7 @@ public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
         Assert.Contains("该事项已被他人处理", await loser.InnerTextAsync("#error"), StringComparison.Ordinal);
         await fx.ScreenshotAsync(loser, "case-conflict.png");
         await loser.GotoAsync(Url(c.Id));
-        Assert.Equal(CaseStatus.Chinese(CaseStatus.ReadyForNotice), (await loser.InnerTextAsync("#status")).Trim());
-        Assert.Equal(1, await loser.Locator("#history tbody tr", new() { HasText = CaseStatus.Chinese(CaseStatus.CityReview) + " → " }).CountAsync());
+        Assert.Equal(CaseStatus.ReadyForNotice.Chinese(), (await loser.InnerTextAsync("#status")).Trim());
+        Assert.Equal(1, await loser.Locator("#history tbody tr", new() { HasText = CaseStatus.CityReview.Chinese() + " → " }).CountAsync());
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using MiniExcelLibs;
 
 namespace Huiqi.Web.Tests.Browser;

@@ -1,5 +1,5 @@
-using MiniExcelLibs;
 using Microsoft.Playwright;
+using MiniExcelLibs;
 
 namespace Huiqi.Web.Tests.Browser;
 

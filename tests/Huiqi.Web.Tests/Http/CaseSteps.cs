@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Huiqi.Cases;
 using Huiqi.Engine.Evaluation;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Huiqi.Web.Tests.Http;
 
 /// <summary>A case as the API shows it.</summary>
-public sealed record CaseSeen(long Id, string Uscc, string District, string Clause, string Item, string Status, int Version, decimal Amount, decimal CityShare, decimal DistrictShare);
+public sealed record CaseSeen(long Id, string Uscc, string District, string Clause, string Item, CaseStatus Status, int Version, decimal Amount, decimal CityShare, decimal DistrictShare);
 
 /// <summary>
 /// The award path over HTTP as the pages post it (antiforgery token first, the version the page showed): each step

@@ -170,7 +170,7 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
 
         await using (var store = app.Services.GetRequiredService<CasesDatabase>().CreateDbContext())
         {
-            var passes = await store.Decisions.Where(d => d.CaseId == c.Id && d.Action == "pass" && d.Transition.StartsWith(CaseStatus.CityReview)).CountAsync();
+            var passes = await store.Decisions.Where(d => d.CaseId == c.Id && d.Action == "pass" && d.Transition.StartsWith(CaseStatus.CityReview.Code())).CountAsync();
             Assert.Equal(1, passes);
         }
 

@@ -1,3 +1,4 @@
+using Huiqi.Simulation.Runs;
 using Huiqi.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,42 @@ public sealed class DatabaseTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(200, await context.Enterprises.CountAsync());
         Assert.Equal(200, await context.Summaries.CountAsync(s => s.Year == HuiqiApp.Year));
         Assert.True(await context.Users.CountAsync() >= 2 + 32 + 6 + 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task The_simulation_runs_keep_the_web_history_so_a_database_made_before_they_moved_needs_nothing(Db db)
+    {
+        var app = await apps.GetAsync(db);
+        await using var runs = await app.Services.GetRequiredService<IDbContextFactory<SimulationRunsDbContext>>().CreateDbContextAsync();
+        Assert.Empty(await runs.Database.GetPendingMigrationsAsync());
+        Assert.False(runs.Database.HasPendingModelChanges(), "the simulation runs' model differs from their migrations (src/Huiqi.Simulation/Runs/Migrations)");
+        // One history table holds both migrations, exactly as in a database made while the runs were the web's: there,
+        // neither context finds anything left to apply.
+        string[] both = ["20261123115631_Accounts", "20261123160614_SimulationRuns"];
+        Assert.Equal(both, (await runs.Database.GetAppliedMigrationsAsync()).Order(StringComparer.Ordinal));
+        await using var web = await app.Services.GetRequiredService<IDbContextFactory<WebDbContext>>().CreateDbContextAsync();
+        Assert.Equal(both, (await web.Database.GetAppliedMigrationsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(0, await runs.SimulationRuns.CountAsync(r => r.Id < 0));
+    }
+
+    [Fact]
+    public void Each_part_has_one_design_time_factory_whose_context_matches_its_migrations()
+    {
+        Type[] parts =
+        [
+            typeof(Huiqi.Store.HuiqiDbContext), typeof(Huiqi.Cases.CasesDbContext), typeof(Huiqi.Supervision.Monitoring.MonitoringDbContext),
+            typeof(Huiqi.Supervision.Tasks.TaskLedgerDbContext), typeof(WebDbContext), typeof(SimulationRunsDbContext),
+        ];
+        foreach (var part in parts)
+        {
+            var contract = typeof(Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<>).MakeGenericType(part);
+            var factory = Assert.Single(part.Assembly.GetTypes(), t => !t.IsAbstract && t.IsAssignableTo(contract));
+            // As dotnet ef makes it: no arguments, SQLite unless HUIQI_EF_PROVIDER says postgres; nothing is opened.
+            using var context = (DbContext)contract.GetMethod("CreateDbContext")!.Invoke(Activator.CreateInstance(factory, nonPublic: true), [Array.Empty<string>()])!;
+            Assert.NotEmpty(context.Database.GetMigrations());
+            Assert.False(context.Database.HasPendingModelChanges(), $"{part.Name} differs from its migrations");
+        }
     }
 
     [Theory]

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Huiqi.Cases;
-using Huiqi.Web.Casework;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Huiqi.Web.Tests.Http;

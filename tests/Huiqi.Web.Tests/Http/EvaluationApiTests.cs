@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Huiqi.Cli;
+using Huiqi.Engine.Evaluation;
+using Huiqi.Engine.Input;
+using Huiqi.Engine.Output;
+using Huiqi.Policies;
 
 namespace Huiqi.Web.Tests.Http;
 
@@ -12,12 +15,21 @@ public sealed class EvaluationApiTests(Apps apps) : IClassFixture<Apps>
 
     public static TheoryData<Db> Engines => Apps.Engines();
 
-    private static async Task<(int Code, string Out, string Err)> CliAsync(params string[] args)
+    /// <summary>
+    /// What <c>huiqi evaluate FILE [--year Y] [--hints] [--trace]</c> prints, worked out as the command line works it
+    /// out (the question read by DossierReader, the catalogue of PolicySource, the answer written indented, one error
+    /// per line), from the engine itself: the command line's own output is held to the same examples in Huiqi.Cli.Tests.
+    /// </summary>
+    private static (bool Ok, string Out, string Err) Evaluate(string file, int? year = null, bool hints = false, bool trace = false)
     {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        var code = await CommandLine.RunAsync(args, new CliIo(TextReader.Null, stdout, stderr, false));
-        return (code, stdout.ToString(), stderr.ToString());
+        var (read, questionYear, _) = DossierReader.ReadQuestion(File.ReadAllText(file), year);
+        if (!read.Ok)
+        {
+            return (false, "", string.Concat(read.Errors.Select(e => e + "\n")));
+        }
+
+        var answer = new Evaluator(PolicySource.Load().Catalog!).Evaluate(read.Dossier!, questionYear!.Value, new EvaluationOptions { Hints = hints, Trace = trace });
+        return (true, AnswerJson.ToJson(answer, indented: true) + "\n", "");
     }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
@@ -30,10 +42,10 @@ public sealed class EvaluationApiTests(Apps apps) : IClassFixture<Apps>
         using var client = app.Client();
         foreach (var file in Repo.ExampleFiles())
         {
-            var (code, output, error) = await CliAsync("evaluate", file);
+            var (ok, output, error) = Evaluate(file);
             var response = await client.PostAsync("/api/evaluate", Json(await File.ReadAllTextAsync(file)));
             var body = await response.Content.ReadAsStringAsync();
-            if (code == ExitCode.Ok)
+            if (ok)
             {
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{file}: {body}");
                 Assert.Equal(output, body);
@@ -74,7 +86,7 @@ public sealed class EvaluationApiTests(Apps apps) : IClassFixture<Apps>
         // The same paths and messages as the command line prints on stderr.
         var file = Path.Combine(Path.GetTempPath(), $"huiqi-bad-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, bad);
-        var (_, _, stderr) = await CliAsync("evaluate", file, "--year", "2024");
+        var (_, _, stderr) = Evaluate(file, 2024);
         Assert.Equal(stderr.TrimEnd('\n').Split('\n'), errors.Select(e => $"{e.GetProperty("path").GetString()}: {e.GetProperty("message").GetString()}"));
 
         var noYear = await client.PostAsync("/api/evaluate", Json(Sensor));
@@ -90,8 +102,8 @@ public sealed class EvaluationApiTests(Apps apps) : IClassFixture<Apps>
         using var client = app.Client();
         var file = Path.Combine(Path.GetTempPath(), $"huiqi-sensor-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, Sensor);
-        var (_, plainCli, _) = await CliAsync("evaluate", file, "--year", "2024");
-        var (_, fullCli, _) = await CliAsync("evaluate", file, "--year", "2024", "--hints", "--trace");
+        var (_, plainCli, _) = Evaluate(file, 2024);
+        var (_, fullCli, _) = Evaluate(file, 2024, hints: true, trace: true);
 
         var plain = await (await client.PostAsync("/api/evaluate?year=2024", Json(Sensor))).Content.ReadAsStringAsync();
         var full = await (await client.PostAsync("/api/evaluate?year=2024&hints=true&trace=true", Json(Sensor))).Content.ReadAsStringAsync();

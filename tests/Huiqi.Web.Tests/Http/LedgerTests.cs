@@ -1,4 +1,5 @@
 using System.Net;
+using Huiqi.Store;
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public sealed class LedgerTests(Apps apps) : IClassFixture<Apps>
     private static async Task<LibraryMembershipRow> ActiveMemberAsync(HuiqiApp app, Func<LibraryMembershipRow, bool> where)
     {
         var register = app.Services.GetRequiredService<LibraryRegister>();
-        await foreach (var m in register.AllAsync(LedgerScope.City, new LibraryFilter()))
+        await foreach (var m in register.AllAsync(Actor.System("test"), new LibraryFilter()))
         {
             if (where(m))
             {
@@ -55,7 +56,7 @@ public sealed class LedgerTests(Apps apps) : IClassFixture<Apps>
         Assert.Contains($"本辖区没有统一社会信用代码为“{member.Uscc}”的企业", page, StringComparison.Ordinal);
 
         var register = app.Services.GetRequiredService<LibraryRegister>();
-        var after = (await register.HistoryAsync(LedgerScope.City, member.Library, member.Uscc))!;
+        var after = (await register.HistoryAsync(Actor.System("test"), member.Library, member.Uscc))!;
         Assert.True(after.Active);
         Assert.DoesNotContain(after.Events, e => e.By == reviewer);
         Assert.DoesNotContain((await register.OfEnterpriseAsync(member.Uscc)), m => m.Events.Any(e => e.By == reviewer));
@@ -84,7 +85,7 @@ public sealed class LedgerTests(Apps apps) : IClassFixture<Apps>
         var refused = await Forms.PostAsync(client, "/tasks/report", "/tasks/report", theirs);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("无权为“二七区”填报", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        var line = (await ledger.LinesAsync(LedgerScope.City, ledger.ThisMonth, new TaskFilter { Unit = "二七区" })).Single(l => l.TaskId == "zzb2020-19/2");
+        var line = (await ledger.LinesAsync(Actor.System("test"), ledger.ThisMonth, new TaskFilter { Unit = "二七区" })).Single(l => l.TaskId == "zzb2020-19/2");
         Assert.NotEqual("越权代填", line.LastText);
 
         // A city unit is not theirs either; their own district's line is.
@@ -93,7 +94,7 @@ public sealed class LedgerTests(Apps apps) : IClassFixture<Apps>
         theirs["unit"] = "金水区";
         theirs["text"] = "金水区已完成目标分解";
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(client, "/tasks/report", "/tasks/report", theirs)).StatusCode);
-        var mine = (await ledger.LinesAsync(LedgerScope.Of("金水区"), ledger.ThisMonth)).Single(l => l.TaskId == "zzb2020-19/2");
+        var mine = (await ledger.LinesAsync(Actor.DistrictReviewerOf("金水区", "test"), ledger.ThisMonth)).Single(l => l.TaskId == "zzb2020-19/2");
         Assert.Equal(("已完成", "金水区已完成目标分解", "jinshui-review"), (mine.StatusName, mine.LastText, mine.LastBy));
 
         // The template lists only its district's lines; a district's finance account reports nothing.

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Huiqi.Simulation;
-using Huiqi.Web.Accounts;
+using Huiqi.Simulation.Runs;
 using Huiqi.Web.Pages;
 using Huiqi.Web.Pages.Simulation;
-using Huiqi.Web.Simulations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -24,7 +23,7 @@ public sealed partial class SimulationTests(Apps apps) : IClassFixture<Apps>
 
     private static async Task<int> RunsAsync(HuiqiApp app)
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<WebDbContext>>().CreateDbContextAsync();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SimulationRunsDbContext>>().CreateDbContextAsync();
         return await db.SimulationRuns.CountAsync();
     }
 
@@ -76,7 +75,7 @@ public sealed partial class SimulationTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(before + 1, await RunsAsync(app));
         Assert.Contains($"href=\"{url}\"", await client.GetStringAsync("/simulation"), StringComparison.Ordinal);
         var id = int.Parse(url.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
-        await using (var context = await app.Services.GetRequiredService<IDbContextFactory<WebDbContext>>().CreateDbContextAsync())
+        await using (var context = await app.Services.GetRequiredService<IDbContextFactory<SimulationRunsDbContext>>().CreateDbContextAsync())
         {
             var row = await context.SimulationRuns.SingleAsync(r => r.Id == id);
             Assert.Equal(await app.Services.GetRequiredService<Huiqi.Store.DossierStore>().CountAsync(), row.Dossiers);

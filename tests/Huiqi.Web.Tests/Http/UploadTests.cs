@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Huiqi.Store;
 using Huiqi.Store.Import;
 using Huiqi.Supervision.Libraries;
-using Huiqi.Supervision.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
@@ -151,7 +151,7 @@ public sealed partial class UploadTests(Apps apps) : IClassFixture<Apps>
         var app = await apps.GetAsync(db);
         var register = app.Services.GetRequiredService<LibraryRegister>();
         LibraryMembershipRow? member = null;
-        await foreach (var m in register.AllAsync(LedgerScope.City, new LibraryFilter()))
+        await foreach (var m in register.AllAsync(Actor.System("test"), new LibraryFilter()))
         {
             if (m.Active && m.Library == LibraryDefinitions.Listing)
             {
@@ -162,7 +162,7 @@ public sealed partial class UploadTests(Apps apps) : IClassFixture<Apps>
 
         Assert.NotNull(member);
         const string Reason = "=HYPERLINK(\"http://evil.example/\",\"查看\")";
-        await register.RemoveAsync(LedgerScope.Of(member.District), member.Library, member.Uscc, Reason, (await register.LatestYearAsync())!.Value, "test");
+        await register.RemoveAsync(Actor.DistrictReviewerOf(member.District, "test"), member.Library, member.Uscc, Reason, (await register.LatestYearAsync())!.Value, "test");
 
         using var district = await app.SignedInAsync(HuiqiApp.Slug(member.District) + "-review");
         var export = await district.GetAsync("/libraries?handler=Export&status=all");

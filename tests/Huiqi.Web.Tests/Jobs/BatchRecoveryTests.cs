@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Huiqi.Cases;
+using Huiqi.Demo;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Policies;
 using Huiqi.Store;
-using Huiqi.Store.Demo;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -50,7 +50,7 @@ public sealed class BatchRecoveryTests(ITestOutputHelper output)
         }
 
         // The city starts the run (as the page or the command line does); the nodes pick its parts up from the store.
-        var run = await new CaseBatch(cases, store, catalog, TimeProvider.System).StartAsync(Year, CaseActor.System("test"));
+        var run = await new CaseBatch(cases, store, catalog, TimeProvider.System).StartAsync(Year, Actor.System("test"));
 
         var first = Node(connection, key);
         var killedAt = await WaitAsync(cases, run.Id, p => p.Evaluated > 0, first, TimeSpan.FromMinutes(3));

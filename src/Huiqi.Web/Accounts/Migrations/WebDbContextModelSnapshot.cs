@@ -201,67 +201,6 @@ namespace Huiqi.Web.Accounts.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Huiqi.Web.Simulations.SimulationRunRow", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd();
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<decimal>("Baseline")
-                        .HasPrecision(20, 2);
-
-                    b.Property<string>("CatalogSha256")
-                        .IsRequired()
-                        .HasMaxLength(64);
-
-                    b.Property<DateTime>("CreatedAt");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256);
-
-                    b.Property<long>("Dossiers");
-
-                    b.Property<long>("ElapsedMs");
-
-                    b.Property<int>("NoEffect");
-
-                    b.Property<byte[]>("Population")
-                        .IsRequired();
-
-                    b.Property<string>("PopulationSha256")
-                        .IsRequired()
-                        .HasMaxLength(64);
-
-                    b.Property<decimal>("Reform")
-                        .HasPrecision(20, 2);
-
-                    b.Property<string>("ReformFile")
-                        .IsRequired()
-                        .HasMaxLength(260);
-
-                    b.Property<string>("ReformId")
-                        .IsRequired()
-                        .HasMaxLength(100);
-
-                    b.Property<string>("ReformText")
-                        .IsRequired();
-
-                    b.Property<string>("ReformTitle")
-                        .IsRequired()
-                        .HasMaxLength(200);
-
-                    b.Property<string>("ReportJson")
-                        .IsRequired();
-
-                    b.Property<int>("Year");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("web_simulation_runs", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id");

@@ -1,7 +1,5 @@
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Apis;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;

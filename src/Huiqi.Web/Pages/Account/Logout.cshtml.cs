@@ -1,13 +1,9 @@
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Apis;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Account;
 
-[AllowAnonymous]
 public sealed class LogoutModel(SignInManager<HuiqiUser> signIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");

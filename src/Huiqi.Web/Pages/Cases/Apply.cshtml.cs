@@ -1,5 +1,4 @@
 using Huiqi.Engine.Catalog;
-using Huiqi.Store;
 
 namespace Huiqi.Web.Pages.Cases;
 
@@ -22,7 +21,7 @@ public sealed class ApplyModel(CaseWorkflow workflow, PolicyEngine engine, Dossi
 
     public IActionResult OnGet()
     {
-        if (Actor.Office != Office.Enterprise)
+        if (Actor.Role != Role.Enterprise)
         {
             return Forbid();
         }
@@ -33,7 +32,7 @@ public sealed class ApplyModel(CaseWorkflow workflow, PolicyEngine engine, Dossi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
     {
-        if (Actor.Office != Office.Enterprise)
+        if (Actor.Role != Role.Enterprise)
         {
             return Forbid();
         }

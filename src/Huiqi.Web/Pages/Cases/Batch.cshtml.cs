@@ -1,10 +1,5 @@
-using Huiqi.Cases;
 using Huiqi.Store.Import;
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Jobs;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +9,6 @@ namespace Huiqi.Web.Pages.Cases;
 /// The no-application batch (免申即享批量比对) for the city: start a run for an award year, watch its district parts
 /// progress on the durable scheduler, and read the result by clause and district beside the engine's own totals.
 /// </summary>
-[Authorize(Roles = $"{Roles.CityReviewer},{Roles.CityFinance},{Roles.Admin}")]
 public sealed class BatchModel(BatchScheduler scheduler, CaseBatch batch, CasesDatabase cases, PolicyEngine engine) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Run { get; set; }
@@ -33,7 +27,7 @@ public sealed class BatchModel(BatchScheduler scheduler, CaseBatch batch, CasesD
 
     public string? Error { get; private set; }
 
-    public bool MayStart => User.IsInRole(Roles.CityReviewer) || User.IsInRole(Roles.Admin);
+    public bool MayStart => CaseBatch.MayStart(HttpContext.Actor());
 
     public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(cancel);
 
@@ -46,13 +40,7 @@ public sealed class BatchModel(BatchScheduler scheduler, CaseBatch batch, CasesD
 
         try
         {
-            var actor = new CaseActor(
-                User.Identity?.Name ?? "?",
-                User.IsInRole(Roles.Admin) ? Office.Admin : Office.CityReviewer,
-                null,
-                null,
-                HttpContext.Connection.RemoteIpAddress?.ToString() ?? "");
-            var run = await scheduler.StartAsync(Year, actor, cancel);
+            var run = await scheduler.StartAsync(Year, HttpContext.Actor(), cancel);
             return RedirectToPage(new { run = run.Id });
         }
         catch (CaseException e)

@@ -5,7 +5,6 @@ namespace Huiqi.Web.Pages.Cases;
 /// the policy text itself states — with what is committed, in notice, paid and held against each; the held cases with
 /// their warnings; and the enterprises' ratings by clause and district.
 /// </summary>
-[Authorize(Policy = AccessPolicies.Lists)]
 public sealed class BudgetsModel(CaseWorkflow workflow, CaseQueries queries, PolicyEngine engine) : CasePageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -20,7 +19,7 @@ public sealed class BudgetsModel(CaseWorkflow workflow, CaseQueries queries, Pol
 
     public PolicyEngine Engine => engine;
 
-    public bool CanSet => Actor.Office is Office.CityFinance or Office.CityReviewer;
+    public bool CanSet => CaseWorkflow.SetsBudgets(Actor);
 
     public bool IsCity => CanSet;
 

@@ -22,31 +22,25 @@ public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, Policy
 
     public CaseSettings Settings => workflow.Settings;
 
-    // ---- which steps the page offers (the workflow decides again on the server) ----
+    /// <summary>The steps the signed-in role may take now, as the domain answers (<see cref="CasePath.AllowedSteps"/>).</summary>
+    public IReadOnlySet<CaseStep> Steps => CasePath.AllowedSteps(Case, Actor);
 
-    public bool CanConfirm => Actor.Office == Office.Enterprise && Case.Status == CaseStatus.AwaitingConfirmation;
+    public bool CanConfirm => Steps.Contains(CaseStep.Confirm);
 
-    public bool CanApply => Actor.Office == Office.Enterprise && Case.Status is CaseStatus.AwaitingApplication or CaseStatus.Returned;
+    public bool CanApply => Steps.Contains(CaseStep.Submit);
 
-    public bool CanDecline => Actor.Office == Office.Enterprise && Case.Status is CaseStatus.AwaitingConfirmation or CaseStatus.AwaitingApplication or CaseStatus.Returned;
+    public bool CanDecline => Steps.Contains(CaseStep.Decline);
 
-    public bool CanReview => Case.Status switch
-    {
-        CaseStatus.DistrictReview => Actor.Office is Office.DistrictReviewer,
-        CaseStatus.ExpertReview or CaseStatus.Audit or CaseStatus.CityReview => Actor.Office is Office.CityReviewer,
-        _ => false,
-    };
+    public bool CanReview => Steps.Contains(CaseStep.Pass);
 
-    public bool CanRelease => Case.Status == CaseStatus.Held && Actor.Office is Office.CityReviewer;
+    public bool CanRelease => Steps.Contains(CaseStep.Release);
 
-    public bool CanObject => Case.Status == CaseStatus.InNotice && Actor.Office is Office.CityReviewer;
+    public bool CanObject => Steps.Contains(CaseStep.Object);
 
-    public bool CanRate => Actor.Office == Office.Enterprise && Case.Status == CaseStatus.Paid && Case.Rating is null;
+    public bool CanRate => Steps.Contains(CaseStep.Rate);
 
     /// <summary>The shares the signed-in finance office may pay on this case now.</summary>
-    public IReadOnlyList<string> Payable => Case.Status is CaseStatus.Approved or CaseStatus.Paying
-        ? [.. CaseQueries.PayersOf(Actor.Office).Where(p => (p == Payer.City ? Case.CityShare : Case.DistrictShare) > 0 && View.Payments.All(x => x.Payer != p))]
-        : [];
+    public IReadOnlyList<string> Payable => CasePath.PayableShares(Case, Actor, View.Payments);
 
     public string ClauseTitle => engine.ClauseTitle(Case.Clause);
 
@@ -101,7 +95,7 @@ public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, Policy
             var c = await workflow.PassAsync(id, version, a, amount, string.IsNullOrWhiteSpace(reason) ? null : reason, cancel);
             return c.Status == CaseStatus.Held
                 ? $"已通过，但超出预算，事项暂缓：{c.Reason}"
-                : $"已通过，事项进入“{CaseStatus.Chinese(c.Status)}”。";
+                : $"已通过，事项进入“{c.Status.Chinese()}”。";
         });
 
     public Task<IActionResult> OnPostReturnAsync(long id, int version, string? reason, CancellationToken cancel) =>
@@ -136,7 +130,7 @@ public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, Policy
         Step(id, cancel, async a =>
         {
             var c = await workflow.ResolveObjectionAsync(objection, a, upheld, resolution ?? "", cancel);
-            return upheld ? "异议成立，事项不予支持。" : $"异议不成立，事项状态：{CaseStatus.Chinese(c.Status)}。";
+            return upheld ? "异议成立，事项不予支持。" : $"异议不成立，事项状态：{c.Status.Chinese()}。";
         });
 
     public Task<IActionResult> OnPostPayAsync(long id, int version, string payer, string? voucher, CancellationToken cancel) =>
@@ -153,7 +147,7 @@ public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, Policy
             return "感谢您的评价。";
         });
 
-    private Task<IActionResult> Step(long id, CancellationToken cancel, Func<CaseActor, Task<string>> step) =>
+    private Task<IActionResult> Step(long id, CancellationToken cancel, Func<Actor, Task<string>> step) =>
         StepAsync(step, () => Redirect(CaseText.Url(id)), () => OnGetAsync(id, cancel));
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancel)

@@ -1,5 +1,3 @@
-using Huiqi.Web.Accounts;
-
 namespace Huiqi.Web.Pages.Cases;
 
 /// <summary>
@@ -8,7 +6,6 @@ namespace Huiqi.Web.Pages.Cases;
 /// removed or forged entry, and a case or payment edited in the database, show where and how. Whatever the rows hold,
 /// the page answers: a row that cannot even be read is reported as such.
 /// </summary>
-[Authorize(Roles = $"{Roles.CityReviewer},{Roles.CityFinance},{Roles.Admin}")]
 public sealed class DecisionsModel(CaseQueries queries, ILogger<DecisionsModel> log) : CasePageModel
 {
     public const int Size = 100;

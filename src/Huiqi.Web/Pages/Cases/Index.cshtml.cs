@@ -25,7 +25,7 @@ public sealed class IndexModel(CaseQueries queries, CaseWorkflow workflow, Polic
 
     public DateOnly Today => workflow.Today;
 
-    public bool IsCity => Actor.Office is Office.CityReviewer or Office.CityFinance or Office.Admin;
+    public bool IsCity => Actor.Role is Role.CityReviewer or Role.CityFinance or Role.Admin;
 
     public static IReadOnlyList<string> Districts => Vocabulary.Districts;
 
@@ -55,7 +55,7 @@ public sealed class IndexModel(CaseQueries queries, CaseWorkflow workflow, Polic
                 ["核定金额（元）"] = c.Amount,
                 ["市级承担（元）"] = c.CityShare,
                 ["区级承担（元）"] = c.DistrictShare,
-                ["办理状态"] = CaseStatus.Chinese(c.Status),
+                ["办理状态"] = c.Status.Chinese(),
                 ["办理时限"] = Show.Date(c.Deadline),
                 ["是否逾期"] = c.IsOverdue(Today) ? "是" : "否",
                 ["计算依据"] = c.Because,

@@ -8,7 +8,6 @@ namespace Huiqi.Web.Pages.Cases;
 /// printable and as an xlsx; the city records objections against listed cases, resolves them and, once the period is
 /// over, closes the notice so the cases go to payment.
 /// </summary>
-[Authorize(Policy = AccessPolicies.Lists)]
 public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, PolicyEngine engine, CaseClock clock) : CasePageModel
 {
     public NoticeRow Notice { get; private set; } = null!;
@@ -19,7 +18,7 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
 
     public PolicyEngine Engine => engine;
 
-    public bool IsCity => Actor.Office is Office.CityReviewer;
+    public bool IsCity => CaseWorkflow.RunsNotices(Actor);
 
     public bool Over => workflow.Today > Notice.Ends;
 
@@ -94,7 +93,7 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
         Step(id, cancel, async a =>
         {
             var notice = await queries.NoticeAsync(id, cancel) ?? throw CaseException.NotFound(id);
-            if (a.Office is not (Office.CityReviewer) || !clock.Movable)
+            if (!CaseWorkflow.RunsNotices(a) || !clock.Movable)
             {
                 throw CaseException.Forbidden("只有演示环境中的市工信局可以跳过公示期", "only the city may skip a notice period, and only in the Demo environment");
             }
@@ -108,6 +107,6 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
             return $"演示环境：办理日期已推进 {Math.Max(days, 0)} 天，今天是 {Show.Date(workflow.Today)}，公示期已满，可以结束公示。";
         });
 
-    private Task<IActionResult> Step(long id, CancellationToken cancel, Func<CaseActor, Task<string>> step) =>
+    private Task<IActionResult> Step(long id, CancellationToken cancel, Func<Actor, Task<string>> step) =>
         StepAsync(step, () => Redirect(CaseText.NoticeUrl(id)), () => OnGetAsync(id, cancel));
 }

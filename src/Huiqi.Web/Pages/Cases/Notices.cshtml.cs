@@ -5,7 +5,6 @@ namespace Huiqi.Web.Pages.Cases;
 /// calendar days (5 working days unless chosen otherwise), and sees every notice. A notice is a published list, so
 /// every bureau may read it; only the city publishes.
 /// </summary>
-[Authorize(Policy = AccessPolicies.Lists)]
 public sealed class NoticesModel(CaseQueries queries, CaseWorkflow workflow, PolicyEngine engine) : CasePageModel
 {
     public IReadOnlyList<(NoticeRow Notice, int Cases, decimal? Amount)> Notices { get; private set; } = [];
@@ -14,7 +13,7 @@ public sealed class NoticesModel(CaseQueries queries, CaseWorkflow workflow, Pol
 
     public CaseSettings Settings => workflow.Settings;
 
-    public bool CanPublish => Actor.Office is Office.CityReviewer;
+    public bool CanPublish => CaseWorkflow.RunsNotices(Actor);
 
     /// <summary>Cases ready for notice in the default award year, in the whole city (what a notice would list).</summary>
     public int Ready { get; private set; }
@@ -22,7 +21,7 @@ public sealed class NoticesModel(CaseQueries queries, CaseWorkflow workflow, Pol
     public async Task OnGetAsync(CancellationToken cancel)
     {
         Notices = await queries.NoticesAsync(cancel);
-        Ready = (await queries.ListAsync(Actor, new CaseFilter { Year = engine.AwardYear, Status = CaseStatus.ReadyForNotice }, 1, cancel)).Count;
+        Ready = (await queries.ListAsync(Actor, new CaseFilter { Year = engine.AwardYear, Status = CaseStatus.ReadyForNotice.Code() }, 1, cancel)).Count;
     }
 
     public Task<IActionResult> OnPostPublishAsync(int year, int? days, bool workingDays, string? title, CancellationToken cancel)

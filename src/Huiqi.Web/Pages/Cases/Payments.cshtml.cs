@@ -6,7 +6,6 @@ namespace Huiqi.Web.Pages.Cases;
 /// Payment (拨付): the approved shares the signed-in finance office has to pay — the city's finance the city shares, a
 /// district's finance its district's shares — each paid with its voucher number, and the shares paid, as an xlsx too.
 /// </summary>
-[Authorize(Policy = AccessPolicies.Lists)]
 public sealed class PaymentsModel(CaseQueries queries, CaseWorkflow workflow, PolicyEngine engine) : CasePageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -17,7 +16,7 @@ public sealed class PaymentsModel(CaseQueries queries, CaseWorkflow workflow, Po
 
     public PolicyEngine Engine => engine;
 
-    public bool Pays => CaseQueries.PayersOf(Actor.Office).Count > 0;
+    public bool Pays => CaseAccess.PayersOf(Actor.Role).Count > 0;
 
     public async Task OnGetAsync(CancellationToken cancel) => (ToPay, Paid) = await queries.PaymentsAsync(Actor, Year, cancel);
 

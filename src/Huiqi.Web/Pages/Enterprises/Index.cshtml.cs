@@ -1,9 +1,6 @@
 using Huiqi.Engine.Model;
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Huiqi.Store.Import;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Enterprises;
 
@@ -26,7 +23,7 @@ public sealed class IndexModel(EnterpriseDirectory directory, PolicyEngine engin
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(Name = "p", SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
-    public Scope Scope { get; private set; } = Scope.Nothing;
+    public Actor Scope { get; private set; } = Actor.Anonymous;
 
     public EnterprisePage Result { get; private set; } = null!;
 
@@ -36,14 +33,14 @@ public sealed class IndexModel(EnterpriseDirectory directory, PolicyEngine engin
 
     public async Task OnGetAsync(CancellationToken cancel)
     {
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         Result = await directory.ListAsync(Scope, Filter, PageNumber, EnterpriseDirectory.DefaultPageSize, cancel);
     }
 
     /// <summary>The whole filtered list as an Excel workbook, headers in Chinese.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancel)
     {
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         var year = directory.YearOf(Filter);
         var rows = new List<Dictionary<string, object?>>();
         await foreach (var e in directory.AllAsync(Scope, Filter, cancel))

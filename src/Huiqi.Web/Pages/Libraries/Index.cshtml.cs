@@ -1,9 +1,7 @@
+using Huiqi.Store.Import;
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Tasks;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Huiqi.Store.Import;
 
 namespace Huiqi.Web.Pages.Libraries;
 
@@ -20,7 +18,7 @@ public sealed class IndexModel(LibraryRegister register, LibrarySelection select
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(Name = "p", SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
-    public LedgerScope Reach { get; private set; } = LedgerScope.City;
+    public Actor Reach { get; private set; } = Actor.Anonymous;
 
     public LibraryPage Result { get; private set; } = null!;
 
@@ -84,7 +82,7 @@ public sealed class IndexModel(LibraryRegister register, LibrarySelection select
     /// <summary>A district (or the city) puts an enterprise into a library by hand.</summary>
     public async Task<IActionResult> OnPostAddAsync(string library, string uscc, string? tier, string reason, CancellationToken cancel)
     {
-        if (!await LoadAsync(cancel) || !LedgerAccess.ManagesLibraries(User))
+        if (!await LoadAsync(cancel) || !HttpContext.Actor().ManagesLibraries())
         {
             return Forbid();
         }
@@ -105,7 +103,7 @@ public sealed class IndexModel(LibraryRegister register, LibrarySelection select
     /// <summary>The city runs a year's selection over the whole registry.</summary>
     public async Task<IActionResult> OnPostSelectAsync(int year, CancellationToken cancel)
     {
-        if (!await LoadAsync(cancel) || !LedgerAccess.RunsSelection(User))
+        if (!await LoadAsync(cancel) || !HttpContext.Actor().RunsSelection())
         {
             return Forbid();
         }
@@ -138,7 +136,7 @@ public sealed class IndexModel(LibraryRegister register, LibrarySelection select
 
     private async Task<bool> LoadAsync(CancellationToken cancel)
     {
-        if (LedgerAccess.ScopeOf(User) is not { } reach)
+        if (HttpContext.Actor() is not { } reach || !reach.SeesLedger())
         {
             return false;
         }

@@ -1,5 +1,4 @@
 using Huiqi.Supervision.Libraries;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Huiqi.Web.Pages.Libraries;
 

@@ -1,7 +1,5 @@
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Tasks;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Libraries;
@@ -20,8 +18,8 @@ public sealed class MemberModel(LibraryRegister register, PolicyEngine engine) :
 
     public async Task<IActionResult> OnGetAsync(string library, string uscc, CancellationToken cancel)
     {
-        var reach = LedgerAccess.ScopeOf(User);
-        var member = reach is null ? null : await register.HistoryAsync(reach, library, uscc, cancel);
+        var reach = HttpContext.Actor();
+        var member = reach.SeesLedger() ? await register.HistoryAsync(reach, library, uscc, cancel) : null;
         if (member is null)
         {
             return NotFound();
@@ -34,7 +32,7 @@ public sealed class MemberModel(LibraryRegister register, PolicyEngine engine) :
     /// <summary>A district (or the city) takes the enterprise out, with a reason, in the last selection year.</summary>
     public async Task<IActionResult> OnPostRemoveAsync(string library, string uscc, string reason, CancellationToken cancel)
     {
-        if (LedgerAccess.ScopeOf(User) is not { } reach || !LedgerAccess.ManagesLibraries(User))
+        if (HttpContext.Actor() is not { } reach || !reach.SeesLedger() || !reach.ManagesLibraries())
         {
             return Forbid();
         }

@@ -2,10 +2,8 @@ using System.Globalization;
 using Huiqi.Engine.Model;
 using Huiqi.Store.Import;
 using Huiqi.Supervision.Monitoring;
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Monitoring;
 using Huiqi.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Monitoring;
@@ -23,7 +21,7 @@ public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board,
     [BindProperty(SupportsGet = true)] public int? Month { get; set; }
     [BindProperty] public Dictionary<string, string> Values { get; set; } = [];
 
-    public Scope Scope { get; private set; } = Scope.Nothing;
+    public Actor Scope { get; private set; } = Actor.Anonymous;
     public string Shown { get; private set; } = "";
     public int ShownYear { get; private set; }
     public int ShownMonth { get; private set; }
@@ -37,7 +35,7 @@ public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board,
     public string? Saved { get; private set; }
     public SupervisionBoard Board => board;
 
-    public bool CanReport => User.IsInRole(Roles.DistrictReviewer) || User.IsInRole(Roles.CityReviewer) || User.IsInRole(Roles.Admin);
+    public bool CanReport => HttpContext.Actor().ReportsFigures();
 
     /// <summary>The districts the user may choose: its own, or for the city every district and 全市.</summary>
     public IReadOnlyList<string> Choices => Scope.Level == ScopeLevel.District ? [Scope.District!] : [MonthlyReports.CityName, .. Vocabulary.Districts];
@@ -51,7 +49,7 @@ public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board,
             return Forbid();
         }
 
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         var (year, month) = (Year ?? 0, Month ?? 0);
         var inputs = new List<(int, ReportInput)>();
         var errors = new List<RowError>();
@@ -83,7 +81,7 @@ public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board,
             return Forbid();
         }
 
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         await using var sheet = PostedSheet.Open(file);
         var result = sheet is null ? new SaveResult(0, 0, [new RowError(0, "文件", "", PostedSheet.Missing)]) : await reports.ImportAsync(sheet, Allowed, User.Identity!.Name!, cancel);
         Upload = errorLists.Keep(User, result.Errors);
@@ -93,7 +91,7 @@ public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board,
     /// <summary>The blank sheet of the chosen district and month.</summary>
     public IActionResult OnGetTemplate()
     {
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         Choose();
         return Xlsx.File(reports.Template(Shown, ShownYear, ShownMonth), $"月报模板-{Shown}-{ShownYear}年{ShownMonth}月.xlsx");
     }
@@ -128,7 +126,7 @@ public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board,
 
     private async Task LoadAsync(CancellationToken cancel)
     {
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         var posted = District;
         Choose();
         // After a refused post the page shows the user's own district, not the one it asked for.

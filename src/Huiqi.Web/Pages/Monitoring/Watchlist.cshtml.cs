@@ -1,9 +1,7 @@
 using Huiqi.Store.Import;
 using Huiqi.Supervision.Monitoring;
-using Huiqi.Web.Accounts;
 using Huiqi.Web.Monitoring;
 using Huiqi.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Monitoring;
@@ -16,7 +14,7 @@ namespace Huiqi.Web.Pages.Monitoring;
 [XlsxUpload(ImportKind.Watchlist)]
 public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board, UploadErrorLists errorLists) : PageModel
 {
-    public Scope Scope { get; private set; } = Scope.Nothing;
+    public Actor Scope { get; private set; } = Actor.Anonymous;
     public IReadOnlyList<WatchEntryRow> Entries { get; private set; } = [];
     public IReadOnlyList<EnterpriseIndicatorRow> Figures { get; private set; } = [];
     public IReadOnlyList<DropWarning> Warnings { get; private set; } = [];
@@ -27,7 +25,7 @@ public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board
     public UploadErrors Upload { get; private set; } = UploadErrors.None;
     public string? Saved { get; private set; }
 
-    public bool CanReport => User.IsInRole(Roles.DistrictReviewer) || User.IsInRole(Roles.CityReviewer) || User.IsInRole(Roles.Admin);
+    public bool CanReport => HttpContext.Actor().ReportsFigures();
 
     public bool IsCity => Scope.Level == ScopeLevel.City;
 
@@ -55,7 +53,7 @@ public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board
             return Forbid();
         }
 
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         var result = await watchlists.SaveAsync([(0, new EnterpriseFigure(uscc ?? "", indicator ?? "", year, month, value))], Allowed, User.Identity!.Name!, cancel);
         return await ShowAsync(result, cancel);
     }
@@ -67,7 +65,7 @@ public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board
             return Forbid();
         }
 
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         await using var sheet = PostedSheet.Open(file);
         var result = sheet is null ? new SaveResult(0, 0, [new RowError(0, "文件", "", PostedSheet.Missing)]) : await watchlists.ImportAsync(sheet, Allowed, User.Identity!.Name!, cancel);
         Upload = errorLists.Keep(User, result.Errors);
@@ -76,7 +74,7 @@ public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board
 
     public async Task<IActionResult> OnPostThresholdAsync(string indicator, decimal percent, CancellationToken cancel)
     {
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         // The thresholds are the city bureau's (市工信局 sets them for everyone).
         if (!IsCity || !CanReport)
         {
@@ -99,7 +97,7 @@ public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board
 
     public async Task<IActionResult> OnGetTemplateAsync(CancellationToken cancel)
     {
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         return Xlsx.File(await watchlists.TemplateAsync(Allowed, Year, Month, cancel), $"重点企业月度指标模板-{Scope.Describe()}-{Year}年{Month}月.xlsx");
     }
 
@@ -107,7 +105,7 @@ public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board
 
     private async Task<IActionResult> ActAsync(Func<Task<string?>> act, string done, CancellationToken cancel)
     {
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         if (!CanReport)
         {
             return Forbid();
@@ -140,7 +138,7 @@ public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board
 
     private async Task LoadAsync(CancellationToken cancel)
     {
-        Scope = Scope.Of(User);
+        Scope = HttpContext.Actor();
         Entries = await watchlists.ListAsync(Allowed, history: true, cancel);
         Figures = await watchlists.FiguresAsync(Allowed, cancel);
         Warnings = await watchlists.WarningsAsync(Allowed, cancel);

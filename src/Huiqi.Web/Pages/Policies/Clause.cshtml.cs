@@ -1,8 +1,4 @@
 using Huiqi.Engine.Catalog;
-using Huiqi.Policies;
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Policies;
@@ -22,7 +18,7 @@ public sealed class ClauseModel(PolicyEngine engine, LedgerQueries ledger) : Pag
 
     public IReadOnlyList<ReadingSwitch> Switches { get; private set; } = [];
 
-    public Scope Scope { get; private set; } = Scope.Nothing;
+    public Actor Scope { get; private set; } = Actor.Anonymous;
 
     public LedgerQueries.Paid CityPaid { get; private set; } = Nothing;
 
@@ -46,8 +42,8 @@ public sealed class ClauseModel(PolicyEngine engine, LedgerQueries ledger) : Pag
             _ => false,
         })];
         Switches = [.. engine.Switches.Met.Where(s => s.Clause == clause.Id)];
-        Scope = Scope.Of(User);
-        CityPaid = (await ledger.PaidByClauseAsync(new Scope(ScopeLevel.City, null, null), cancel)).GetValueOrDefault(clause.Id, Nothing);
+        Scope = HttpContext.Actor();
+        CityPaid = (await ledger.PaidByClauseAsync(Actor.System("web"), cancel)).GetValueOrDefault(clause.Id, Nothing);
         if (Scope.Level != ScopeLevel.City)
         {
             ScopePaid = (await ledger.PaidByClauseAsync(Scope, cancel)).GetValueOrDefault(clause.Id, Nothing);

@@ -1,7 +1,4 @@
 using Huiqi.Engine.Catalog;
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Policies;
@@ -21,7 +18,7 @@ public sealed class DocumentModel(PolicyEngine engine, LedgerQueries ledger) : P
         }
 
         Document = document;
-        CityPaid = await ledger.PaidByClauseAsync(new Scope(ScopeLevel.City, null, null), cancel);
+        CityPaid = await ledger.PaidByClauseAsync(Actor.System("web"), cancel);
         return Page();
     }
 

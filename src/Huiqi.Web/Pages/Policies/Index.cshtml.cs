@@ -1,5 +1,3 @@
-using Huiqi.Web.Accounts;
-using Huiqi.Web.Registry;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Policies;
@@ -12,5 +10,5 @@ public sealed class IndexModel(PolicyEngine engine, LedgerQueries ledger) : Page
     public IReadOnlyDictionary<string, LedgerQueries.Paid> CityPaid { get; private set; } = new Dictionary<string, LedgerQueries.Paid>();
 
     public async Task OnGetAsync(CancellationToken cancel) =>
-        CityPaid = await ledger.PaidByClauseAsync(new Scope(ScopeLevel.City, null, null), cancel);
+        CityPaid = await ledger.PaidByClauseAsync(Actor.System("web"), cancel);
 }

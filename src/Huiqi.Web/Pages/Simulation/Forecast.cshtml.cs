@@ -1,8 +1,6 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Simulation;
-using Huiqi.Web.Registry;
-using Huiqi.Web.Simulations;
-using Microsoft.AspNetCore.Mvc;
+using Huiqi.Simulation.Runs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Simulation;

@@ -1,6 +1,4 @@
-using Huiqi.Web.Registry;
-using Huiqi.Web.Simulations;
-using Microsoft.AspNetCore.Mvc;
+using Huiqi.Simulation.Runs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Simulation;

@@ -1,6 +1,4 @@
 using Huiqi.Supervision.Tasks;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Tasks;
@@ -16,7 +14,7 @@ public sealed class BulletinModel(TaskLedger ledger) : PageModel
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? District { get; set; }
 
-    public LedgerScope Reach { get; private set; } = LedgerScope.City;
+    public Actor Reach { get; private set; } = Actor.Anonymous;
 
     public Bulletin Result { get; private set; } = null!;
 
@@ -41,7 +39,7 @@ public sealed class BulletinModel(TaskLedger ledger) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken cancel)
     {
-        if (LedgerAccess.ScopeOf(User) is not { } reach)
+        if (HttpContext.Actor() is not { } reach || !reach.SeesLedger())
         {
             return false;
         }

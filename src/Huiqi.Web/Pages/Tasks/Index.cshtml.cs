@@ -1,6 +1,4 @@
 using Huiqi.Supervision.Tasks;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Tasks;
@@ -22,9 +20,9 @@ public sealed class IndexModel(TaskLedger ledger) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(Name = "p", SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
-    public LedgerScope Reach { get; private set; } = LedgerScope.City;
+    public Actor Reach { get; private set; } = Actor.Anonymous;
 
-    public Reporter Reporter { get; private set; } = new("");
+    public Actor Reporter { get; private set; } = Actor.Anonymous;
 
     public string AsOf { get; private set; } = "";
 
@@ -42,13 +40,13 @@ public sealed class IndexModel(TaskLedger ledger) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
     {
-        if (LedgerAccess.ScopeOf(User) is not { } reach)
+        if (HttpContext.Actor() is not { } reach || !reach.SeesLedger())
         {
             return Forbid();
         }
 
         Reach = reach;
-        Reporter = LedgerAccess.ReporterOf(User);
+        Reporter = HttpContext.Actor();
         AsOf = Months.Parse(Month) is { } m && string.CompareOrdinal(m, ledger.ThisMonth) <= 0 ? m : ledger.ThisMonth;
         var lines = await ledger.LinesAsync(reach, AsOf, new TaskFilter { Document = Document, Unit = Unit, District = District, Status = Status, Flag = Flag, Q = Q }, cancel);
         Count = lines.Count;

@@ -1,8 +1,6 @@
 using Huiqi.Store.Import;
 using Huiqi.Supervision.Tasks;
-using Huiqi.Web.Registry;
 using Huiqi.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Tasks;
@@ -53,7 +51,7 @@ public sealed class ReportModel(TaskLedger ledger, ProgressReports reports, Uplo
 
         try
         {
-            await reports.RecordAsync(LedgerAccess.ReporterOf(User),
+            await reports.RecordAsync(HttpContext.Actor(),
                 new ProgressInput(Task ?? "", Unit ?? "", Month ?? "", Status ?? "", Percent ?? -1, Text ?? ""), cancel);
         }
         catch (LedgerException e)
@@ -82,7 +80,7 @@ public sealed class ReportModel(TaskLedger ledger, ProgressReports reports, Uplo
             return Page();
         }
 
-        var (errors, written) = await reports.ImportAsync(LedgerAccess.ReporterOf(User), sheet, cancel);
+        var (errors, written) = await reports.ImportAsync(HttpContext.Actor(), sheet, cancel);
         if (errors.Count > 0)
         {
             Issues = [.. errors.Take(ImportLimits.ShownErrors)];
@@ -109,8 +107,8 @@ public sealed class ReportModel(TaskLedger ledger, ProgressReports reports, Uplo
 
     private async Task<bool> LoadAsync(CancellationToken cancel)
     {
-        var reporter = LedgerAccess.ReporterOf(User);
-        if (!reporter.ReportsAny)
+        var reporter = HttpContext.Actor();
+        if (!reporter.ReportsAny())
         {
             return false;
         }

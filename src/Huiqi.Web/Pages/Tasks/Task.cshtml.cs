@@ -1,6 +1,4 @@
 using Huiqi.Supervision.Tasks;
-using Huiqi.Web.Registry;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Tasks;
@@ -14,18 +12,18 @@ public sealed class TaskModel(TaskLedger ledger) : PageModel
 
     public IReadOnlyList<LedgerProgressRow> Reports { get; private set; } = [];
 
-    public Reporter Reporter { get; private set; } = new("");
+    public Actor Reporter { get; private set; } = Actor.Anonymous;
 
     public async Task<IActionResult> OnGetAsync(string document, string number, CancellationToken cancel)
     {
-        var found = LedgerAccess.ScopeOf(User) is { } reach ? await ledger.TaskAsync(reach, $"{document}/{number}", ledger.ThisMonth, cancel) : null;
+        var found = HttpContext.Actor() is { } reach && reach.SeesLedger() ? await ledger.TaskAsync(reach, $"{document}/{number}", ledger.ThisMonth, cancel) : null;
         if (found is not { } f)
         {
             return NotFound();
         }
 
         (Task, Lines, Reports) = f;
-        Reporter = LedgerAccess.ReporterOf(User);
+        Reporter = HttpContext.Actor();
         return Page();
     }
 }

@@ -1,6 +1,5 @@
 using Huiqi.Store.Import;
 using Huiqi.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Uploads;
