@@ -1,4 +1,5 @@
 using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Model;
 using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -25,14 +26,12 @@ public sealed record CaseSettings
 /// </summary>
 public sealed partial class CaseWorkflow(CasesDatabase cases, HuiqiDatabase registry, PolicyCatalog catalog, TimeProvider clock, CaseSettings? settings = null)
 {
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     public CaseSettings Settings { get; } = settings ?? new CaseSettings();
 
     public WorkingCalendar Calendar { get; } = WorkingCalendar.China;
 
     /// <summary>Today in Zhengzhou: deadlines and notice periods are counted in local days.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), China).DateTime);
+    public DateOnly Today => clock.Today();
 
     private async Task<T> DecideAsync<T>(Func<CasesDbContext, ChainCursor, IDbContextTransaction, Task<T>> work, CancellationToken cancel)
     {

@@ -74,7 +74,7 @@ public static class DemoLedger
         await db.Tasks.ExecuteUpdateAsync(s => s.SetProperty(t => t.LoadedAt, opened), cancel);
         var lines = await db.Assignments.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Unit, a.District }).ToListAsync(cancel);
         var rng = new Random(seed);
-        var at = DateTime.UtcNow;
+        var clockNow = ledger.Clock.GetUtcNow().UtcDateTime;
         foreach (var line in lines)
         {
             var by = line.District is null ? "city-review" : line.District;
@@ -107,11 +107,19 @@ public static class DemoLedger
                         _ => $"{line.Unit}按计划推进，本月召开专题推进会，累计完成{percent}%。",
                     },
                     ReportedBy = by,
-                    ReportedAt = at,
+                    // Reported on the 25th of its month at 09:00 Beijing time (01:00 UTC), never after now.
+                    ReportedAt = ReportedOn(Months.Add(first, k), clockNow),
                 });
             }
         }
 
         await db.SaveChangesAsync(cancel);
+    }
+
+    /// <summary>The 25th of a month at 09:00 Beijing time (01:00 UTC), or now if that is still to come.</summary>
+    private static DateTime ReportedOn(string month, DateTime now)
+    {
+        var at = new DateTime(int.Parse(month[..4], System.Globalization.CultureInfo.InvariantCulture), int.Parse(month[5..], System.Globalization.CultureInfo.InvariantCulture), 25, 1, 0, 0, DateTimeKind.Utc);
+        return at < now ? at : now;
     }
 }

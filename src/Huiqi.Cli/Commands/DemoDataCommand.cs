@@ -43,9 +43,9 @@ public sealed class DemoDataCommand : ICliCommand
         }
 
         var store = await StoreArgs.OpenAsync(db, io, cancel);
-        var started = DateTime.UtcNow;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var written = await store.PutManyAsync(DemoCity.Generate(count, seed), "demo-data", cancel);
-        await io.Out.WriteLineAsync($"已写入{written}家企业的演示数据（种子{seed}），用时{(DateTime.UtcNow - started).TotalSeconds:0.0}秒");
+        await io.Out.WriteLineAsync($"已写入{written}家企业的演示数据（种子{seed}），用时{started.Elapsed.TotalSeconds:0.0}秒");
         return ExitCode.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using Huiqi.Engine.Model;
 using Huiqi.Engine.Output;
 using Huiqi.Policies;
 using Huiqi.Supervision.Monitoring;
@@ -23,7 +24,7 @@ public sealed class TargetsCommand : ICliCommand
         var dir = args.Option("catalog");
         args.EnsureAllRead();
         var catalog = PolicySource.Load(dir).Catalog ?? throw new UsageException("政策目录有错误，请运行 huiqi catalog check / the catalogue has errors");
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = io.Clock.Today();
         var figures = new RegistryFigures(catalog, today);
         await figures.ReadAsync(population.ReadAsync(io, cancel), cancel);
 

@@ -173,7 +173,7 @@ public sealed class MonthlyReports(PolicyCatalog catalog, MonitoringDatabase mon
         {
             yield return new RowError(row, "月份", x.Month.ToString(CultureInfo.InvariantCulture), "应为 1 至 12");
         }
-        else if (new DateOnly(x.Year, x.Month, 1) > DateOnly.FromDateTime(clock.GetLocalNow().Date))
+        else if (new DateOnly(x.Year, x.Month, 1) > clock.Today())
         {
             yield return new RowError(row, "月份", $"{x.Year}-{x.Month:00}", "不能报送尚未开始的月份");
         }

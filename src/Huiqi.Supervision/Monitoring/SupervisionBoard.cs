@@ -1,3 +1,4 @@
+using Huiqi.Engine.Model;
 using Huiqi.Policies;
 using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
     /// <summary>The years some target is set for (2020, 2021, 2023, 2025).</summary>
     public IReadOnlyList<int> TargetYears => [.. engine.Catalog.Targets.Select(t => t.Year).Distinct().Order()];
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.Today();
 
     /// <summary>The registry's counts, computed once per registry version.</summary>
     public async Task<RegistryFigures> FiguresAsync(CancellationToken cancel = default)

@@ -1,5 +1,6 @@
-using Huiqi.Store;
+using Huiqi.Engine.Model;
 using Huiqi.Store.Import;
+using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace Huiqi.Supervision.Tasks;
@@ -143,7 +144,7 @@ public sealed class ProgressReports(IDbContextFactory<TaskLedgerDbContext> conte
             problems.Add(("填报单位", reporter.ReportsAny() ? $"无权为“{unit}”填报任务“{taskId}”，或该任务没有此单位" : "当前账号不能填报任务进展"));
         }
 
-        var thisMonth = Months.Of(clock.GetLocalNow());
+        var thisMonth = Months.Of(BeijingTime.Of(clock.GetUtcNow()));
         var month = Months.Parse(monthText);
         if (month is null)
         {

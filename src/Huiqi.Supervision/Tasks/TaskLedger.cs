@@ -1,4 +1,5 @@
 using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Model;
 using Huiqi.Store;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,7 +69,10 @@ public sealed class TaskLedger(IDbContextFactory<TaskLedgerDbContext> contexts, 
     public TaskLedgerOptions Options => options;
 
     /// <summary>The month the ledger opens on: this month.</summary>
-    public string ThisMonth => Months.Of(clock.GetLocalNow());
+    public string ThisMonth => Months.Of(BeijingTime.Of(clock.GetUtcNow()));
+
+    /// <summary>The ledger's clock, for those that write into it on its behalf (the demo's history).</summary>
+    public TimeProvider Clock => clock;
 
     /// <summary>
     /// Brings the ledger's tasks in line with the catalogue: new tasks and units are added, texts, units and due months

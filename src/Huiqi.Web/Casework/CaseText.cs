@@ -153,8 +153,5 @@ public static class CaseText
         ["account"] = ("账号", false),
     };
 
-    public static string Time(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), China).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    public static string Time(DateTime utc) => Huiqi.Engine.Model.BeijingTime.Show(utc);
 }

@@ -36,7 +36,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton(sp =>
         {
             var configured = sp.GetRequiredService<IOptions<HuiqiOptions>>().Value.AwardYear;
-            var year = configured ?? sp.GetRequiredService<TimeProvider>().GetLocalNow().Year - 1;
+            var year = configured ?? Huiqi.Engine.Model.BeijingTime.Today(sp.GetRequiredService<TimeProvider>()).Year - 1;
             var loaded = PolicySource.Load();
             return loaded.Catalog is null
                 ? throw new InvalidOperationException("政策目录有错误 / the catalogue has errors:\n" + string.Join("\n", loaded.Errors))
