@@ -54,12 +54,9 @@ public static class FactMapper
     private static readonly RowMap<Premises, PremisesRow> PremisesRows = new(FactFields.Premises);
     private static readonly RowMap<Training, TrainingRow> TrainingRows = new(FactFields.Training);
 
-    // A dossier's grants[].year is not stored from a dossier (AwardYear is set by the case workflow only): storing it
-    // touches the row's natural key, left to the registry's own issue. Read back, a line without it is of its date's year.
-    private static readonly RowMap<Grant, GrantRow> GrantRows = new(FactFields.Grants)
-    {
-        ReadOnly = ["year"],
-    };
+    // A grant's award year (grants[].year: the year whose award a payment settles, e.g. a 2024 award paid in January
+    // 2025) is stored as written, and is part of the line's natural key; a line without it is of its date's year.
+    private static readonly RowMap<Grant, GrantRow> GrantRows = new(FactFields.Grants);
 
     /// <summary>Every fact of a dossier as rows (enterprise id unset).</summary>
     public static IEnumerable<FactRow> ToRows(Dossier d)
@@ -198,9 +195,6 @@ public static class FactMapper
             _columns = [.. columns];
         }
 
-        /// <summary>Fields read back from the row but never written from a dossier.</summary>
-        public IReadOnlyList<string> ReadOnly { get; init; } = [];
-
         /// <summary>The rows of a series field, after its item's row.</summary>
         public Func<TRow, System.Collections.IEnumerable, IEnumerable<FactRow>>? Children { get; init; }
 
@@ -212,11 +206,8 @@ public static class FactMapper
                 var row = new TRow();
                 foreach (var (k, _, set) in _columns)
                 {
-                    if (!ReadOnly.Contains(fields[k].Name))
-                    {
-                        var value = fields[k].Get(item);
-                        set!(row, value.HasValue ? value.Boxed : fields[k].Kind == FieldKind.Bool ? false : null);
-                    }
+                    var value = fields[k].Get(item);
+                    set!(row, value.HasValue ? value.Boxed : fields[k].Kind == FieldKind.Bool ? false : null);
                 }
 
                 yield return row;

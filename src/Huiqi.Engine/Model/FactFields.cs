@@ -537,8 +537,11 @@ public static class FactFields
 
             // The award year the payment settles: a January payment often settles the year before (dossier.md). Written
             // only when it differs from the date's year, its default, so a ledger without it reads and writes as before;
-            // the bureaus' old ledger sheets carry none.
-            new("year", "所属年度", FieldKind.Year, g => g.Year != g.Date.Year ? FieldValue.Of(g.Year) : FieldValue.None) { InSheet = false },
+            // an optional column of the ledger sheet, which the bureaus' old sheets leave out.
+            new("year", "所属年度", FieldKind.Year, g => g.Year != g.Date.Year ? FieldValue.Of(g.Year) : FieldValue.None)
+            {
+                Aliases = ["奖励年度", "结算年度"], Note = "本次兑付结算的奖励年度（如2025年1月兑付2024年度奖励填2024）；不填为兑付日期所在年度", Example = "2024",
+            },
         ],
         v => new Grant(v.Text(0), v[1].Text, v.Number(2), v.Date(3)) { Year = v[4].Whole ?? v.Date(3).Year },
         d => d.Grants)
