@@ -69,6 +69,9 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
         Assert.Null(lines[("zzb2020-19/3", "金水区")].Overdue);
         Assert.Null(lines[("zzb2020-19/3", "金水区")].Stalled);
         Assert.Equal("报告为停滞", lines[("zzb2020-19/4", "金水区")].Stalled);
+        // The Shangjie draft's tasks carry a due month (2023-12) but are not yet assigned: in 2025 none is overdue or stalled.
+        Assert.All(lines.Values.Where(x => x.Document == "sj-sangao"), x => Assert.Equal((null, null), (x.Overdue, x.Stalled)));
+        Assert.Contains(lines.Values, x => x.Document == "sj-sangao" && x.Due == "2023-12");
         // Never reported, but opened this month: not yet stalled; two months on, it is.
         Assert.Null(lines[("zzb2020-19/5", "金水区")].Stalled);
         Assert.Contains("未报送进展", (await l.Tasks.LinesAsync(Actor.System("test"), "2025-05")).Single(x => x.TaskId == "zzb2020-19/5" && x.Unit == "金水区").Stalled, StringComparison.Ordinal);

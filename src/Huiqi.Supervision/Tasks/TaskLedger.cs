@@ -165,13 +165,15 @@ public sealed class TaskLedger(IDbContextFactory<TaskLedgerDbContext> contexts, 
             .GroupBy(p => p.AssignmentId)
             .ToDictionary(g => g.Key, g => g.MaxBy(p => p.Month)!);
 
+        // A draft's tasks (征求意见稿: sj-sangao) have not been assigned yet: nothing is due, nothing is late.
+        var drafts = catalog.Documents.Where(d => !d.Adopted).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var lines = new List<TaskLine>(heads.Count);
         foreach (var h in heads)
         {
             var last = reports.GetValueOrDefault(h.Id);
             var done = last?.Status == ProgressStatus.Done;
             string? overdue = null, stalled = null;
-            if (!done)
+            if (!done && !drafts.Contains(h.Document))
             {
                 var late = Months.Between(h.Due, month);
                 overdue = late > 0 ? $"逾期{late}个月（时限{Months.Chinese(h.Due)}）" : null;
