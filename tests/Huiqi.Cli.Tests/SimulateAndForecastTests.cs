@@ -170,7 +170,7 @@ public sealed class SimulateAndForecastTests
         // zz2023-23/7, year 2025 → forecast 2026. A sensor maker in the library, mainRevenue 2亿 (2024) → 2.3亿 (2025),
         // +15 %: 3 steps × 10万 = 30万 in 2025. Next year at 8 % ± 4 %: 2.3亿 × 1.04 / 1.08 / 1.12 is growth 4 %, 8 %,
         // 12 %: 0, 1 and 2 whole 5-point steps: 0, 10万, 20万 (event 2026-12-31 is after zz2023-23 ends on 2026-11-26,
-        // so with the catalogue as it is 0 in every band; with the window extended a year, 0 / 10万 / 20万).
+        // so with the catalogue as it is 0 in every band; with the document renewed, 0 / 10万 / 20万).
         var sensor = Line(1, "郑州高新区", "'traits':['manufacturing','in-library'],'sectors':['sensor'],'figures':{'mainRevenue':{'2024':200000000,'2025':230000000}}");
         var budget = Temp("budgets:\n  - { clause: zz2023-23/7, year: 2026, amount: 15万 }\n", ".yaml");
         var (code, output, err) = await Run("forecast", "--year", "2025", "--growth-default", "8%", "--population", Jsonl(sensor), "--json");

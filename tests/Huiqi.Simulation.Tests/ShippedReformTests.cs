@@ -89,11 +89,11 @@ public sealed class ShippedReformTests
     }
 
     [Fact]
-    public void Extending_zz2023_23_by_a_year_pays_the_2026_year_end_events()
+    public void Renewing_zz2023_23_pays_the_2026_year_end_events()
     {
         var report = Simulate(Shipped("extend-zz2023-23"), 2026,
             // zz2023-23/5: mainRevenue 40亿 → 60亿 first exceeds 50亿: 200万, event 2026-12-31. The window ends
-            // 2026-11-26, so baseline notPaid; extended to 2027-11-26, paid: +200万.
+            // 2026-11-26, so baseline notPaid; renewed to 2029-11-26, paid: +200万.
             Line(1, "郑州经开区", "'traits':['industrial'],'figures':{'mainRevenue':{'2025':4000000000,'2026':6000000000}}"),
             // zz2023-23/4: 省“头雁” on 2026-05-01, inside the window either way: 50万, unchanged.
             Line(2, "中原区", "'honors':[{'kind':'provincial-touyan','date':'2026-05-01'}]"));

@@ -16,7 +16,7 @@ public static class SimulationPopulation
     /// <summary>
     /// An enterprise of 郑州经开区 whose main revenue goes from 40亿 (2025) to 60亿 (2026). zz2023-23/5 pays 200万 when
     /// main revenue first exceeds 50亿, on the year's last day, 2026-12-31: after zz2023-23 ends (2026-11-26), so
-    /// nothing today, and 200万 with the document extended to 2027-11-26. The city pays it alone (zz2023-23 is not split).
+    /// nothing today, and 200万 with the document renewed to 2029-11-26. The city pays it alone (zz2023-23 is not split).
     /// </summary>
     public const decimal ExtensionGain = 2_000_000m;
 

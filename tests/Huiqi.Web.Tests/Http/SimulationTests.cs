@@ -80,7 +80,7 @@ public sealed partial class SimulationTests(Apps apps) : IClassFixture<Apps>
             var row = await context.SimulationRuns.SingleAsync(r => r.Id == id);
             Assert.Equal(await app.Services.GetRequiredService<Huiqi.Store.DossierStore>().CountAsync(), row.Dossiers);
             Assert.Matches("^[0-9a-f]{64}$", row.PopulationSha256);
-            Assert.Contains("window: { to: 2027-11-26 }", row.ReformText, StringComparison.Ordinal);
+            Assert.Contains("window: { to: 2029-11-26 }", row.ReformText, StringComparison.Ordinal);
             Assert.Equal("city-finance", row.CreatedBy);
         }
 
