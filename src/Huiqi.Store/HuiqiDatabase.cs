@@ -45,10 +45,10 @@ public static class StoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHuiqiStore(this IServiceCollection services, string? connection = null)
     {
-        var database = new HuiqiDatabase(connection);
-        services.AddSingleton(database);
-        services.AddSingleton<IDbContextFactory<HuiqiDbContext>>(database);
-        services.AddPart(database);
+        // The audit trail is stamped by the host's clock, the one every other part reads.
+        services.AddSingleton(sp => new HuiqiDatabase(connection, sp.GetService<TimeProvider>()));
+        services.AddSingleton<IDbContextFactory<HuiqiDbContext>>(sp => sp.GetRequiredService<HuiqiDatabase>());
+        services.AddPart<HuiqiDatabase>();
         services.AddSingleton<DossierStore>();
         return services;
     }

@@ -8,7 +8,7 @@ namespace Huiqi.Cli.Commands;
 /// </summary>
 internal static class StoreArgs
 {
-    public const string EnvironmentVariable = "HUIQI_DB";
+    public const string EnvironmentVariable = StoreConnection.EnvironmentVariable;
 
     /// <summary>The --db option (read now, so <see cref="Args.EnsureAllRead"/> knows it).</summary>
     public static string? Db(Args args) => args.Option("db") ?? Environment.GetEnvironmentVariable(EnvironmentVariable);

@@ -98,8 +98,12 @@ public sealed class PolicyDocument
         : DocumentStatus.InForce;
 
     /// <summary>Whether an enterprise may still apply for its awards on <paramref name="today"/>.</summary>
-    public bool AcceptsApplicationsOn(DateOnly today) =>
-        StatusOn(today) is DocumentStatus.InForce || (StatusOn(today) is DocumentStatus.Expired && ApplicationsUntil is { } until && today <= until);
+    public bool AcceptsApplicationsOn(DateOnly today) => StatusOn(today) switch
+    {
+        DocumentStatus.InForce => true,
+        DocumentStatus.Expired => today <= ApplicationsUntil,
+        _ => false,
+    };
 }
 
 /// <summary>How a person reads a document's status.</summary>
@@ -123,8 +127,8 @@ public static class DocumentStatusText
         var status = document.StatusOn(today);
         return status switch
         {
-            DocumentStatus.Expired when document.ApplicationsUntil is { } until && today <= until =>
-                $"已失效（{document.Window!.Value.To:yyyy-MM-dd}到期；期内发生的事项受理申请至{until:yyyy-MM-dd}）",
+            DocumentStatus.Expired when document.AcceptsApplicationsOn(today) =>
+                $"已失效（{document.Window!.Value.To:yyyy-MM-dd}到期；期内发生的事项受理申请至{document.ApplicationsUntil:yyyy-MM-dd}）",
             DocumentStatus.Expired => $"已失效（{document.Window!.Value.To:yyyy-MM-dd}到期，已停止受理申请）",
             DocumentStatus.Repealed => $"已废止（{document.Repealed!.By}，{document.Repealed.On:yyyy-MM-dd}起）",
             _ => status.Chinese(),

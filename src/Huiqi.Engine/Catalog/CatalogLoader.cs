@@ -249,7 +249,7 @@ public static class CatalogLoader
         }
 
         var article = c.OptionalString("article") ?? id;
-        if (!article.StartsWith(doc.Id + "/", StringComparison.Ordinal) || !id.StartsWith(article, StringComparison.Ordinal))
+        if (!article.StartsWith(doc.Id + "/", StringComparison.Ordinal) || (article != id && !id.StartsWith(article + "-", StringComparison.Ordinal)))
         {
             throw c.Error($"条款“{id}”的 article “{article}”应为它所属的条（如 {doc.Id}/8） / article '{article}' must be the article clause {id} belongs to");
         }

@@ -24,6 +24,9 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
 {
     public const string Default = "Data Source=data/huiqi.db";
 
+    /// <summary>The environment variable (and configuration key) naming the database, for the web and the command line alike.</summary>
+    public const string EnvironmentVariable = "HUIQI_DB";
+
     /// <summary>
     /// A connection with <c>Host=</c> or <c>Server=</c>, or a <c>postgres://</c> URL is PostgreSQL; anything else is
     /// SQLite: a <c>Data Source=…</c> string, or a bare file path.

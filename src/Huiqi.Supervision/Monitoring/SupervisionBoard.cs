@@ -68,7 +68,7 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
         ArgumentNullException.ThrowIfNull(scope);
         var figures = await FiguresAsync(cancel);
         var lines = TargetBoard.For(engine.Catalog, year, figures, await reports.ListAsync(null, cancel), Today);
-        return [.. lines.Where(l => InScope(scope, l.Target.Scope))];
+        return [.. lines.Where(l => scope.Reaches(l.Target.Scope))];
     }
 
     /// <summary>Awards paid in a year by clause, district and month; when the ledger holds none in scope, what the engine finds owed for the award year.</summary>
@@ -90,17 +90,12 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
 
         var figures = await FiguresAsync(cancel);
         return new AwardView(engine.AwardYear, false, [.. figures.Owed
-            .Where(o => InScope(scope, o.Key.District))
+            .Where(o => scope.Reaches(o.Key.District))
             .Select(o => new AwardCell(o.Key.Clause, o.Key.District, null, o.Value, 0))
             .OrderBy(c => c.Clause, StringComparer.Ordinal).ThenBy(c => c.District, StringComparer.Ordinal)]);
     }
 
     /// <summary>The watched enterprises' drop warnings in scope.</summary>
     public Task<IReadOnlyList<DropWarning>> DropWarningsAsync(Actor scope, CancellationToken cancel = default) =>
-        watchlists.WarningsAsync(DistrictOf(scope), cancel);
-
-    /// <summary>The district a scope is limited to, or null for the city.</summary>
-    public static string? DistrictOf(Actor scope) => scope?.Level == ScopeLevel.District ? scope.District : null;
-
-    private static bool InScope(Actor scope, string district) => scope.Level == ScopeLevel.City || (scope.Level == ScopeLevel.District && scope.District == district);
+        watchlists.WarningsAsync(scope.DistrictOnly, cancel);
 }

@@ -5,7 +5,7 @@ namespace Huiqi.Supervision.Tasks;
 
 /// <summary>
 /// What an <see cref="Actor"/> may see and do in the supervision ledger (督办台账): the city sees and runs everything, a
-/// district its own enterprises and task lines, an enterprise nothing. Every ledger query applies
+/// district its own enterprises and task lines, an enterprise nothing (<see cref="Actor.SeesLists"/>). Every ledger query applies
 /// <c>Visible</c> in the database, so another district's rows are never loaded. Reporting progress (填报权限): the
 /// administrator for any unit, 市工信局 for the city units (it collects the departments' reports), 市财政局 for
 /// itself, a district reviewer for its district's lines; finance accounts of districts read only.
@@ -14,13 +14,6 @@ public static class LedgerAccess
 {
     /// <summary>The city unit a city finance account reports for.</summary>
     public const string FinanceUnit = "市财政局";
-
-    /// <summary>Whether the actor sees the ledger at all (district and city bureaus).</summary>
-    public static bool SeesLedger(this Actor actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return actor.Level is ScopeLevel.City or ScopeLevel.District;
-    }
 
     /// <summary>The task lines the actor sees: the city every one, a district its own.</summary>
     public static IQueryable<LedgerAssignmentRow> Visible(this IQueryable<LedgerAssignmentRow> rows, Actor actor)

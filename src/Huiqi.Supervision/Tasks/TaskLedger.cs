@@ -9,6 +9,7 @@ namespace Huiqi.Supervision.Tasks;
 public sealed class TaskLedgerOptions
 {
     /// <summary>A task not done with no progress report for this many months is stalled (停滞预警).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int StalledMonths { get; set; } = 2;
 }
 

@@ -15,7 +15,7 @@ public sealed class HuiqiOptions
     public const string Section = "Huiqi";
 
     /// <summary>The configuration key (and environment variable) that names the database, as for the command line.</summary>
-    public const string DatabaseKey = "HUIQI_DB";
+    public const string DatabaseKey = StoreConnection.EnvironmentVariable;
 
     /// <summary>The registry's connection (<c>HUIQI_DB</c>, else <c>ConnectionStrings:Huiqi</c>); null for the default SQLite file.</summary>
     public string? Database { get; set; }
@@ -173,10 +173,7 @@ internal sealed class HuiqiOptionsValidation : IValidateOptions<HuiqiOptions>
         Check(options.RateLimits.Anonymous, $"{HuiqiOptions.Section}:RateLimits:Anonymous", faults);
         Check(options.RateLimits.SignInFailures, $"{HuiqiOptions.Section}:RateLimits:SignInFailures", faults);
         Check(options.Limits, $"{HuiqiOptions.Section}:{nameof(options.Limits)}", faults);
-        if (options.Tasks.StalledMonths < 1)
-        {
-            faults.Add($"配置项 {HuiqiOptions.Section}:Tasks:StalledMonths 应为正整数 / must be a positive whole number (is {options.Tasks.StalledMonths})");
-        }
+        Check(options.Tasks, $"{HuiqiOptions.Section}:{nameof(options.Tasks)}", faults);
 
         try
         {

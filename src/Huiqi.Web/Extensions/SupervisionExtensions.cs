@@ -19,7 +19,7 @@ public static class SupervisionExtensions
     public static WebApplicationBuilder AddHuiqiSupervision(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(sp => new MonitoringDatabase(sp.GetRequiredService<HuiqiDatabase>().ConnectionString));
+        builder.Services.AddSingleton(sp => new MonitoringDatabase(sp.GetRequiredService<HuiqiDatabase>().ConnectionString, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddPart<MonitoringDatabase>();
         builder.Services.AddSingleton(sp => new TaskLedgerDatabase(sp.GetRequiredService<HuiqiDatabase>().ConnectionString));
         builder.Services.AddSingleton<IDbContextFactory<TaskLedgerDbContext>>(sp => sp.GetRequiredService<TaskLedgerDatabase>());

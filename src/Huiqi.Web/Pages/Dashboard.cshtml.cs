@@ -1,6 +1,5 @@
 using Huiqi.Supervision.Libraries;
 using Huiqi.Supervision.Monitoring;
-using Huiqi.Supervision.Tasks;
 using Huiqi.Web.Charts;
 using Huiqi.Web.Monitoring;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -60,7 +59,7 @@ public sealed class DashboardModel(SupervisionBoard board, LibraryRegister regis
         Lines = await board.TargetsAsync(TargetYear, Scope, cancel);
         Behind = TargetBoard.Behind(Lines);
         Awards = await board.AwardsAsync(AwardYear ?? board.Engine.AwardYear, Scope, cancel);
-        Libraries = LibrarySizeTable.Of(HttpContext.Actor() is { } reach && reach.SeesLedger() ? await register.SizesAsync(reach, cancel) : []);
+        Libraries = LibrarySizeTable.Of(HttpContext.Actor() is { } reach && reach.SeesLists ? await register.SizesAsync(reach, cancel) : []);
         Drops = await board.DropWarningsAsync(Scope, cancel);
     }
 

@@ -56,7 +56,7 @@ public sealed class AccessTableTests(Apps apps) : IClassFixture<Apps>
         ["policies/{doc}/{article}"] = "loooooo",
         ["cases"] = "loooooo",
         ["cases/{id:long}"] = "loooooo",
-        ["cases/apply"]="loddddd",
+        ["cases/apply"] = "loddddd",
         ["cases/notices"] = "ldooooo",
         ["cases/notices/{id:long}"] = "ldnnnnn",
         ["cases/payments"] = "ldooooo",

@@ -136,7 +136,7 @@ public sealed class IndexModel(LibraryRegister register, LibrarySelection select
 
     private async Task<bool> LoadAsync(CancellationToken cancel)
     {
-        if (HttpContext.Actor() is not { } reach || !reach.SeesLedger())
+        if (HttpContext.Actor() is not { } reach || !reach.SeesLists)
         {
             return false;
         }

@@ -19,7 +19,7 @@ public sealed class MemberModel(LibraryRegister register, PolicyEngine engine) :
     public async Task<IActionResult> OnGetAsync(string library, string uscc, CancellationToken cancel)
     {
         var reach = HttpContext.Actor();
-        var member = reach.SeesLedger() ? await register.HistoryAsync(reach, library, uscc, cancel) : null;
+        var member = reach.SeesLists ? await register.HistoryAsync(reach, library, uscc, cancel) : null;
         if (member is null)
         {
             return NotFound();
@@ -32,7 +32,7 @@ public sealed class MemberModel(LibraryRegister register, PolicyEngine engine) :
     /// <summary>A district (or the city) takes the enterprise out, with a reason, in the last selection year.</summary>
     public async Task<IActionResult> OnPostRemoveAsync(string library, string uscc, string reason, CancellationToken cancel)
     {
-        if (HttpContext.Actor() is not { } reach || !reach.SeesLedger() || !reach.ManagesLibraries())
+        if (HttpContext.Actor() is not { } reach || !reach.SeesLists || !reach.ManagesLibraries())
         {
             return Forbid();
         }

@@ -96,7 +96,7 @@ public sealed class ReportsModel(MonthlyReports reports, SupervisionBoard board,
         return Xlsx.File(reports.Template(Shown, ShownYear, ShownMonth), $"月报模板-{Shown}-{ShownYear}年{ShownMonth}月.xlsx");
     }
 
-    private string? Allowed => Scope.Level == ScopeLevel.District ? Scope.District : null;
+    private string? Allowed => Scope.DistrictOnly;
 
     private async Task<IActionResult> AfterAsync(SaveResult result, CancellationToken cancel)
     {

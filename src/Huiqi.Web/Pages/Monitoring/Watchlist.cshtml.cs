@@ -27,7 +27,7 @@ public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board
 
     public bool CanReport => HttpContext.Actor().ReportsFigures();
 
-    public bool IsCity => Scope.Level == ScopeLevel.City;
+    public bool IsCity => Scope.IsCity;
 
     /// <summary>The lists the user may add to: its district's, or for the city its own and every district's.</summary>
     public IReadOnlyList<string> Levels => IsCity ? [WatchEntryRow.CityLevel, .. Huiqi.Engine.Model.Vocabulary.Districts] : [Scope.District!];
@@ -101,7 +101,7 @@ public sealed class WatchlistModel(Watchlists watchlists, SupervisionBoard board
         return Xlsx.File(await watchlists.TemplateAsync(Allowed, Year, Month, cancel), $"重点企业月度指标模板-{Scope.Describe()}-{Year}年{Month}月.xlsx");
     }
 
-    private string? Allowed => SupervisionBoard.DistrictOf(Scope);
+    private string? Allowed => Scope.DistrictOnly;
 
     private async Task<IActionResult> ActAsync(Func<Task<string?>> act, string done, CancellationToken cancel)
     {

@@ -39,7 +39,7 @@ public sealed class BulletinModel(TaskLedger ledger) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken cancel)
     {
-        if (HttpContext.Actor() is not { } reach || !reach.SeesLedger())
+        if (HttpContext.Actor() is not { } reach || !reach.SeesLists)
         {
             return false;
         }

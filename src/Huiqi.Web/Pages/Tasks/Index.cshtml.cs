@@ -40,7 +40,7 @@ public sealed class IndexModel(TaskLedger ledger) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
     {
-        if (HttpContext.Actor() is not { } reach || !reach.SeesLedger())
+        if (HttpContext.Actor() is not { } reach || !reach.SeesLists)
         {
             return Forbid();
         }

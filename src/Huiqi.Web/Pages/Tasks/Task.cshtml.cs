@@ -16,7 +16,7 @@ public sealed class TaskModel(TaskLedger ledger) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string document, string number, CancellationToken cancel)
     {
-        var found = HttpContext.Actor() is { } reach && reach.SeesLedger() ? await ledger.TaskAsync(reach, $"{document}/{number}", ledger.ThisMonth, cancel) : null;
+        var found = HttpContext.Actor() is { } reach && reach.SeesLists ? await ledger.TaskAsync(reach, $"{document}/{number}", ledger.ThisMonth, cancel) : null;
         if (found is not { } f)
         {
             return NotFound();
