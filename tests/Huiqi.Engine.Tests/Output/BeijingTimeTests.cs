@@ -20,4 +20,17 @@ public class BeijingTimeTests
         clock.Advance(TimeSpan.FromMinutes(31));
         Assert.Equal(new DateOnly(2026, 1, 1), clock.Today());
     }
+
+    /// <summary>
+    /// In December 2026 the bureaus judge 2025's figures (the year is closed and its statistics are in) and 2026's
+    /// events; on Beijing's New Year's Day (16:00 UTC on 31 December) both move on by one.
+    /// </summary>
+    [Fact]
+    public void The_current_award_years_follow_Beijing_today()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new AwardYears(Figures: 2025, Events: 2026), AwardYears.Now(clock));
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new AwardYears(Figures: 2026, Events: 2027), AwardYears.Now(clock));
+    }
 }
