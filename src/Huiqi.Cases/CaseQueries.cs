@@ -176,6 +176,20 @@ public sealed class CaseQueries(CasesDatabase cases, CaseWorkflow workflow)
         return (toPay, [.. paid.Select(x => (x.p, x.c))]);
     }
 
+    /// <summary>
+    /// The payments of one enterprise's cases for one award year that the actor may see, with their cases: what the
+    /// enterprise page puts beside each line of the ledger (已兑付), so a paid award reads with the case that carried it.
+    /// </summary>
+    public async Task<IReadOnlyList<(PaymentRow Payment, CaseRow Case)>> PaymentsOfEnterpriseAsync(Actor actor, string uscc, int year, CancellationToken cancel = default)
+    {
+        await using var db = cases.CreateDbContext();
+        var paid = await (from p in db.Payments.AsNoTracking()
+                          join c in Visible(db, actor).Where(c => c.Uscc == uscc && c.AwardYear == year) on p.CaseId equals c.Id
+                          orderby p.Id
+                          select new { p, c }).ToListAsync(cancel);
+        return [.. paid.Select(x => (x.p, x.c))];
+    }
+
     /// <summary>Average ratings of paid cases by clause and district (the city's view of 评价).</summary>
     public async Task<IReadOnlyList<RatingRow>> RatingsAsync(int? year, CancellationToken cancel = default)
     {

@@ -10,7 +10,7 @@ namespace Huiqi.Web.Pages;
 /// its library badges, its dossier as the registry holds it (一企一档), and what it has been paid. Any signed-in user
 /// may ask; the scope decides, and an enterprise outside it is a 404.
 /// </summary>
-public sealed class EnterpriseModel(EnterpriseDirectory directory, PolicyEngine engine, IDbContextFactory<WebDbContext> contexts, TimeProvider clock) : PageModel
+public sealed class EnterpriseModel(EnterpriseDirectory directory, PolicyEngine engine, CaseQueries cases, IDbContextFactory<WebDbContext> contexts, TimeProvider clock) : PageModel
 {
     /// <summary>Dossier sections the enterprise declares itself, and so may ask to correct (the district confirms).</summary>
     public static readonly IReadOnlyDictionary<string, string> CorrectableSections = new Dictionary<string, string>
@@ -37,6 +37,29 @@ public sealed class EnterpriseModel(EnterpriseDirectory directory, PolicyEngine 
 
     public IReadOnlyList<CorrectionRow> Corrections { get; private set; } = [];
 
+    /// <summary>The payments of the enterprise's cases for the award year on screen, with their cases (已兑付's 办理案件).</summary>
+    public IReadOnlyList<(PaymentRow Payment, CaseRow Case)> Payments { get; private set; } = [];
+
+    /// <summary>The payments that settled a ledger line: the same clause, item and award year, paid in full on its date.</summary>
+    public IEnumerable<(PaymentRow Payment, CaseRow Case)> PaymentsOf(Grant g) =>
+        Payments.Where(p => p.Case.Clause == g.Clause && p.Case.Item == (g.Item ?? "") && p.Case.AwardYear == g.Year && p.Case.Amount == g.Amount);
+
+    /// <summary>
+    /// What is left of a clause for the award year once the ledger is counted, in the engine's own words: what it still
+    /// offers (the sentence names the yearly cap and how much of it the ledger used), or why it offers nothing more.
+    /// </summary>
+    public (decimal Left, string Because) LeftOfYear(string clause)
+    {
+        var owed = Answer.Awards.Where(w => w.Clause == clause).ToList();
+        if (owed.Count > 0)
+        {
+            return (owed.Sum(w => (decimal)w.Amount), string.Join("；", owed.Select(w => w.Because)));
+        }
+
+        var refused = Answer.NotPaid.Where(n => n.Clause == clause).Select(n => n.Reason).ToList();
+        return (0m, refused.Count > 0 ? string.Join("；", refused) : "按现有数据，本年度该条款没有其他应享金额");
+    }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -62,6 +85,7 @@ public sealed class EnterpriseModel(EnterpriseDirectory directory, PolicyEngine 
         Dossier = dossier;
         Year = year is >= 2000 and <= 2100 ? year.Value : engine.AwardYear;
         Answer = engine.Evaluate(dossier, Year, hints: true);
+        Payments = await cases.PaymentsOfEnterpriseAsync(Scope, uscc, Year, cancel);
         await using var db = await contexts.CreateDbContextAsync(cancel);
         Corrections = await db.Corrections.AsNoTracking().Where(c => c.Uscc == uscc).OrderByDescending(c => c.Id).Take(50).ToListAsync(cancel);
         return Page();
