@@ -75,6 +75,13 @@ public sealed partial class CaseWorkflow
             ? CaseLimits.Amount(requested, "申请金额", most, $"{clause.Id}每家企业每年最高{most:#,0}元")
             : CaseLimits.Amount(requested, "申请金额", CaseLimits.LineCeiling, "平台单笔上限");
         RequireAwardYear(clause, awardYear);
+        if (!clause.Document.AcceptsApplicationsOn(Today))
+        {
+            throw CaseException.Invalid(
+                $"{clause.Document.Number}{clause.Document.Explained(Today)}，不再受理申请",
+                $"{clause.Document.Id} does not accept applications on {Today:yyyy-MM-dd} ({clause.Document.StatusOn(Today)})");
+        }
+
         item = CaseLimits.Text(item, "申报事项", CaseLimits.Item, required: false);
         account = CaseLimits.Text(account, "申请说明", CaseLimits.Reason);
         var (city, districtShare) = clause.Document.Split.Divide(Yuan.Of(requested));

@@ -231,6 +231,8 @@ public sealed partial class CaseWorkflowTests
         await using var w = await CaseWorld.CreateAsync(db, enterprises: 20);
         var d = await w.Store.StreamAsync().FirstAsync();
         var actor = new Actor("ent", Role.Enterprise, null, d.Uscc, "10.0.0.9");
+        // zzw2022-155 took applications until 2024-03-31 (the 31 March after its window): apply on 2024-03-01.
+        w.Clock.Now = new DateTimeOffset(2024, 3, 1, 1, 0, 0, TimeSpan.Zero);
         // zzw2022-155/12: at most 100万元 per enterprise a year; 40万元 is within it.
         var c = await w.Workflow.ApplyAsync(actor, "zzw2022-155/12", null, Year, 400_000m, "三星级上云，申领服务券", d.Name, d.District);
 
@@ -316,4 +318,28 @@ public sealed partial class CaseWorkflowTests
         r.Actor, r.Role, r.Address, r.Action,
         r.CaseId?.ToString(CultureInfo.InvariantCulture) ?? "",
         r.Transition, r.Detail, r.PrevHash))));
+
+    /// <summary>
+    /// An expired document takes applications until its deadline and no longer: zzw2022-155's window ended 2023-12-31,
+    /// so applications closed on 31 March 2024; on 1 April an application is refused, saying so in Chinese, and
+    /// nothing is written.
+    /// </summary>
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    public async Task An_application_after_its_documents_deadline_is_refused(Db db)
+    {
+        await using var w = await CaseWorld.CreateAsync(db, enterprises: 20);
+        var d = await w.Store.StreamAsync().FirstAsync();
+        var actor = new Actor("ent", Role.Enterprise, null, d.Uscc, "10.0.0.9");
+        w.Clock.Now = new DateTimeOffset(2024, 3, 31, 15, 0, 0, TimeSpan.Zero); // 23:00 on 31 March in Beijing
+        var inTime = await w.Workflow.ApplyAsync(actor, "zzw2022-155/12", null, 2023, 400_000m, "三星级上云，申领服务券", d.Name, d.District);
+        Assert.Equal(CaseStatus.AwaitingApplication, inTime.Status);
+
+        w.Clock.Now = new DateTimeOffset(2024, 3, 31, 16, 0, 0, TimeSpan.Zero); // 00:00 on 1 April in Beijing
+        var other = new Actor("ent2", Role.Enterprise, null, "91410100MA3159566W", "10.0.0.9");
+        var late = await Assert.ThrowsAsync<CaseException>(() => w.Workflow.ApplyAsync(other, "zzw2022-155/12", null, 2023, 400_000m, "三星级上云，申领服务券", "郑州迟报科技有限公司", "金水区"));
+        Assert.Equal("郑政文〔2022〕155号已失效（2023-12-31到期，已停止受理申请），不再受理申请", late.Chinese);
+        await using var ctx = w.Cases.CreateDbContext();
+        Assert.Equal(1, await ctx.Cases.CountAsync(c => c.Clause == "zzw2022-155/12"));
+    }
 }

@@ -279,6 +279,8 @@ public sealed partial class CaseWorkflowTests
         var d = await w.Store.StreamAsync().FirstAsync();
         var actor = new Actor("ent", Role.Enterprise, null, d.Uscc, "10.0.0.9");
 
+        // zzw2022-155 took applications until 2024-03-31 (the 31 March after its window): apply on 2024-03-01.
+        w.Clock.Now = new DateTimeOffset(2024, 3, 1, 1, 0, 0, TimeSpan.Zero);
         // zzw2022-155/12: at most 1,000,000 yuan per enterprise a year (每家企业每年最高申领100万元).
         var over = await Assert.ThrowsAsync<CaseException>(() => w.Workflow.ApplyAsync(actor, "zzw2022-155/12", null, Year, 1_000_001m, "三星级上云", d.Name, d.District));
         Assert.Contains("最高1,000,000元", over.Chinese);
@@ -298,10 +300,11 @@ public sealed partial class CaseWorkflowTests
         await w.Workflow.AttachAsync(c.Id, actor, "星级证书.pdf", MinimalPdf);
         c = await w.Workflow.SubmitAsync(c.Id, c.Version, actor, null);
         Assert.Equal(CaseStatus.DistrictReview, c.Status);
-        // Submitted Monday 2025-03-03. Counting 60 working days after it: 20 weekdays in 4–31 March; in April 22
-        // weekdays less Friday the 4th (清明) plus Sunday the 27th (调休) = 22, so 42 by 30 April; 1–5 May are the
-        // Labour Day holiday; then 6–9 May (46), 12–16 (51), 19–23 (56), 26–29 May (60): Thursday 2025-05-29.
-        Assert.Equal(new DateOnly(2025, 5, 29), c.Deadline);
+        // Submitted Friday 2024-03-01. Counting 60 working days after it: 20 weekdays in 4–29 March; in April 22
+        // weekdays less Thursday the 4th and Friday the 5th (清明) plus Sundays the 7th and 28th (调休) = 22, so 42 by
+        // 30 April; 1–5 May are the Labour Day holiday; then 6–10 May (47), Saturday the 11th (调休, 48), 13–17 (53),
+        // 20–24 (58), 27–28 May (60): Tuesday 2024-05-28.
+        Assert.Equal(new DateOnly(2024, 5, 28), c.Deadline);
 
         // Another enterprise cannot see it.
         var stranger = new Actor("other", Role.Enterprise, null, "91410100000000000X", "10.0.0.8");

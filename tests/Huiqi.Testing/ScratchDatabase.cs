@@ -63,7 +63,20 @@ public sealed class ScratchDatabase : IAsyncDisposable, IDisposable
             using var admin = new NpgsqlConnection(server);
             admin.Open();
             using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
-            drop.ExecuteNonQuery();
+            // FORCE may not end a superuser's backend (an autovacuum worker that has just started on the database:
+            // 42501); it finishes in moments, so try again a few times rather than fail the test that used it.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    drop.ExecuteNonQuery();
+                    return;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+                {
+                    Thread.Sleep(200 * attempt);
+                }
+            }
         });
     }
 

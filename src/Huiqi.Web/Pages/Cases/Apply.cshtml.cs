@@ -1,4 +1,5 @@
 using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Model;
 
 namespace Huiqi.Web.Pages.Cases;
 
@@ -6,7 +7,7 @@ namespace Huiqi.Web.Pages.Cases;
 /// 快申快享: an enterprise applies for an award the data cannot show (a referral clause, or any clause to be applied
 /// for), asking for an amount; it then uploads its documents and submits on the case's page.
 /// </summary>
-public sealed class ApplyModel(CaseWorkflow workflow, PolicyEngine engine, DossierStore store) : CasePageModel
+public sealed class ApplyModel(CaseWorkflow workflow, PolicyEngine engine, DossierStore store, TimeProvider clock) : CasePageModel
 {
     [BindProperty] public string ClauseId { get; set; } = "";
     [BindProperty] public string? Item { get; set; }
@@ -16,8 +17,11 @@ public sealed class ApplyModel(CaseWorkflow workflow, PolicyEngine engine, Dossi
 
     public PolicyEngine Engine => engine;
 
-    /// <summary>The clauses an enterprise applies for (catalogue data: the clause's way, or a referral with no formula).</summary>
-    public IEnumerable<Clause> Clauses => engine.Catalog.Clauses.Where(c => c.Way == ClauseWay.Application || c.IsReferral);
+    /// <summary>
+    /// The clauses an enterprise applies for (catalogue data: the clause's way, or a referral with no formula) whose
+    /// document takes applications today — in force, or expired but before its deadline (申报截止).
+    /// </summary>
+    public IEnumerable<Clause> Clauses => engine.Catalog.Clauses.Where(c => (c.Way == ClauseWay.Application || c.IsReferral) && c.Document.AcceptsApplicationsOn(clock.Today()));
 
     public IActionResult OnGet()
     {
