@@ -142,9 +142,11 @@ public sealed class RenewalCost : IPopulationSink
         var next = _next.Select(s => s.Report()).ToArray();
         var central = next[Array.IndexOf(Bands, Band.Central)];
 
-        var clauses = Merge(now.ByClause, central.ByClause, null, null);
-        var districts = Merge(now.ByDistrict, central.ByDistrict, now.DistrictShares, central.DistrictShares);
-        var payers = Merge(now.ByPayer, central.ByPayer, null, null, every: true);
+        var clauseOrder = _catalog.Clauses.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var districtOrder = Vocabulary.Districts.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i, StringComparer.Ordinal);
+        var clauses = Merge(now.ByClause, central.ByClause, null, null, clauseOrder);
+        var districts = Merge(now.ByDistrict, central.ByDistrict, now.DistrictShares, central.DistrictShares, districtOrder);
+        var payers = Merge(now.ByPayer, central.ByPayer, null, null, null, every: true);
         return new RenewalReport
         {
             ReformId = _reform.Id,
@@ -174,15 +176,16 @@ public sealed class RenewalCost : IPopulationSink
     private static RenewalYear Of(SimulationReport r) =>
         new(r.Total.Delta, r.ByPayer.Single(p => p.Key == "city").Value.Delta, r.ByPayer.Single(p => p.Key == "district").Value.Delta, r.Gainers, r.Losers);
 
-    /// <summary>The rows either year changes (<paramref name="every"/>: all rows), in the reports' order (the current year's first), as the renewal's cost in each.</summary>
+    /// <summary>The rows either year changes (<paramref name="every"/>: all rows), as the renewal's cost in each, in <paramref name="order"/> (else the reports').</summary>
     private static List<RenewalLine> Merge(IReadOnlyList<KeyValuePair<string, Amounts>> now, IReadOnlyList<KeyValuePair<string, Amounts>> next,
-        IReadOnlyList<KeyValuePair<string, Amounts>>? nowShares, IReadOnlyList<KeyValuePair<string, Amounts>>? nextShares, bool every = false)
+        IReadOnlyList<KeyValuePair<string, Amounts>>? nowShares, IReadOnlyList<KeyValuePair<string, Amounts>>? nextShares, Dictionary<string, int>? order, bool every = false)
     {
         decimal Share(IReadOnlyList<KeyValuePair<string, Amounts>>? shares, string key) => shares?.FirstOrDefault(s => s.Key == key).Value.Delta ?? 0;
         var a = now.ToDictionary(kv => kv.Key, kv => kv.Value.Delta, StringComparer.Ordinal);
         var b = next.ToDictionary(kv => kv.Key, kv => kv.Value.Delta, StringComparer.Ordinal);
         return [.. now.Select(kv => kv.Key).Union(next.Select(kv => kv.Key))
             .Where(k => every || a.GetValueOrDefault(k) != 0 || b.GetValueOrDefault(k) != 0)
+            .OrderBy(k => order?.GetValueOrDefault(k, int.MaxValue) ?? 0)
             .Select(k => new RenewalLine(k, k, null, a.GetValueOrDefault(k), b.GetValueOrDefault(k), Share(nowShares, k), Share(nextShares, k)))];
     }
 }
