@@ -450,7 +450,7 @@ public sealed class ReformSimulation : IPopulationSink
                 : r.NotPaid.FirstOrDefault(n => n.Clause == clause && n.Item == item)?.Reason
                   ?? r.NotPaid.FirstOrDefault(n => n.Clause == clause)?.Reason
                   ?? "调整后不再支付 / no longer paid under the reform";
-            result.Add(new LineChange(clause, item, amount, city, district, reason));
+            result.Add(new LineChange(clause, item, amount, city, district, reason) { EventDate = (after.Count > 0 ? after : before).Max(a => a.EventDate) });
         }
 
         return result;

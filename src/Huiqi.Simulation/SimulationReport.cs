@@ -12,7 +12,11 @@ public readonly record struct Amounts(decimal Baseline, decimal Reform)
 /// One award line (a clause and item of one enterprise) that the reform changes: its amount and its split between city
 /// and district under both, and why it is paid as it is under the reform (the reform's sentence, or why it is not paid).
 /// </summary>
-public sealed record LineChange(string Clause, string? Item, Amounts Amount, Amounts City, Amounts District, string Reason);
+public sealed record LineChange(string Clause, string? Item, Amounts Amount, Amounts City, Amounts District, string Reason)
+{
+    /// <summary>The event date of the line (the reform's, or the baseline's where the reform no longer pays it): what put it in its award year.</summary>
+    public DateOnly EventDate { get; init; }
+}
 
 /// <summary>An enterprise whose total the reform changes, with the lines that change and why.</summary>
 public sealed record Mover(string Uscc, string Name, string District, Amounts Total, IReadOnlyList<LineChange> Lines);

@@ -41,6 +41,17 @@ public static class SimulationPopulation
         await store.PutAsync(read.Dossier!, "test");
     }
 
+    /// <summary>What renewing zz2023-23 costs, worked by <see cref="RenewalCost"/> itself on every dossier of the registry.</summary>
+    public static async Task<RenewalReport> RenewalDirectlyAsync(IServiceProvider services, GrowthAssumptions growth)
+    {
+        var file = $"policies/reforms/{RenewalCost.ShippedReform}.yaml";
+        var read = ReformReader.Read(file, Huiqi.Policies.PolicySource.EmbeddedReforms()[file]);
+        var (cost, errors) = RenewalCost.Prepare(Huiqi.Policies.PolicySource.Default(), read.Reform!, growth);
+        Assert.True(cost is not null, string.Join("\n", errors));
+        cost.AddDossiers(await DossiersAsync(services));
+        return cost.Report();
+    }
+
     /// <summary>The shipped reform run by <see cref="ReformSimulation"/> itself on every dossier of the registry, as <c>huiqi simulate --db</c> runs it.</summary>
     public static async Task<SimulationReport> RunDirectlyAsync(IServiceProvider services, string reform, int year)
     {
@@ -48,13 +59,19 @@ public static class SimulationPopulation
         var read = ReformReader.Read(file, Huiqi.Policies.PolicySource.EmbeddedReforms()[file]);
         var (simulation, errors) = ReformSimulation.Prepare(Huiqi.Policies.PolicySource.Default(), read.Reform!, year);
         Assert.True(simulation is not null, string.Join("\n", errors));
+        simulation.AddDossiers(await DossiersAsync(services));
+        return simulation.Report();
+    }
+
+    /// <summary>Every dossier of the registry, in its order.</summary>
+    private static async Task<List<Dossier>> DossiersAsync(IServiceProvider services)
+    {
         var all = new List<Dossier>();
         await foreach (var d in services.GetRequiredService<DossierStore>().StreamAsync())
         {
             all.Add(d);
         }
 
-        simulation.AddDossiers(all);
-        return simulation.Report();
+        return all;
     }
 }

@@ -28,6 +28,9 @@ public sealed record ReformText(string File, string Text)
 /// <summary>The outcome of a run asked for on the page: the stored run's id, or the reform's faults (nothing is run or stored), or a population too large for the web.</summary>
 public sealed record RunOutcome(int? Id, IReadOnlyList<CatalogError> Errors, long? TooMany = null);
 
+/// <summary>The renewal's cost asked for on the page: the report, or the renewal's faults, or a population too large for the web.</summary>
+public sealed record RenewalOutcome(RenewalReport? Report, IReadOnlyList<CatalogError> Errors, long? TooMany = null);
+
 /// <summary>A stored run evaluated again from its snapshot: whether the report is the same to the last yuan and line.</summary>
 public sealed record Reproduction(bool Identical, bool SamePopulation, bool SameCatalog, RunReport? Report, IReadOnlyList<CatalogError> Errors, long ElapsedMs);
 
@@ -73,6 +76,38 @@ public sealed class SimulationRuns(IDbContextFactory<SimulationRunsDbContext> co
         var forecast = new Forecast(scenario, growth, latestYear);
         await RegistryPopulation.FeedAsync(store, forecast, cancel: cancel);
         return forecast.Report(budgets);
+    }
+
+    /// <summary>
+    /// What renewing zz2023-23 costs on the whole registry (<see cref="RenewalCost"/> with the shipped renewal): the
+    /// year it expired and the next, forecast with <paramref name="growth"/>. Evaluated within the request, as a run is.
+    /// </summary>
+    public async Task<RenewalOutcome> RenewalAsync(GrowthAssumptions growth, CancellationToken cancel = default)
+    {
+        var text = ReformText.Shipped(RenewalCost.ShippedReform)!;
+        var read = ReformReader.Read(text.File, text.Text);
+        if (!read.Ok)
+        {
+            return new RenewalOutcome(null, read.Errors);
+        }
+
+        var (cost, errors) = RenewalCost.Prepare(catalog, read.Reform!, growth);
+        if (cost is null)
+        {
+            return new RenewalOutcome(null, errors);
+        }
+
+        var count = await store.CountAsync(cancel: cancel);
+        if (count > MaxEnterprises)
+        {
+            return new RenewalOutcome(null, [], count);
+        }
+
+        var watch = Stopwatch.StartNew();
+        await RegistryPopulation.FeedAsync(store, cost, cancel: cancel);
+        var report = cost.Report();
+        log.LogInformation("Renewal {Reform}: {Dossiers} dossiers, {Year} and {Next}, in {Elapsed} ms", report.ReformId, report.Dossiers, report.Year, report.NextYear, watch.ElapsedMilliseconds);
+        return new RenewalOutcome(report, []);
     }
 
     /// <summary>Runs the reform on the whole registry and stores the run; nothing is stored when the reform has faults.</summary>

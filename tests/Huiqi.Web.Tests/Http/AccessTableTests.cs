@@ -48,6 +48,7 @@ public sealed class AccessTableTests(Apps apps) : IClassFixture<Apps>
         ["simulation"] = "ldddooo",
         ["simulation/compare"] = "ldddrrr",
         ["simulation/forecast"] = "ldddooo",
+        ["simulation/renewal"] = "ldddooo",
         ["simulation/runs/{id:int}"] = "ldddnnn",
         ["admin/users"] = "ldddddo",
         ["uploads/errors/{id}"] = "lnnnnnn",

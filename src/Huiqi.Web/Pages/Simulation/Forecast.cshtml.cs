@@ -16,9 +16,14 @@ public sealed class ForecastModel(SimulationRuns runs, PolicyEngine engine) : Pa
 
     [BindProperty] public int Year { get; set; }
 
-    [BindProperty] public string Central { get; set; } = "8%";
+    /// <summary>The growth a forecast assumes unless the bureau sets another: 8 % ± 4 points (the renewal's cost uses it too).</summary>
+    public const string DefaultCentral = "8%";
 
-    [BindProperty] public string Spread { get; set; } = "4%";
+    public const string DefaultSpread = "4%";
+
+    [BindProperty] public string Central { get; set; } = DefaultCentral;
+
+    [BindProperty] public string Spread { get; set; } = DefaultSpread;
 
     [BindProperty] public string? Growth { get; set; }
 
@@ -83,7 +88,8 @@ public sealed class ForecastModel(SimulationRuns runs, PolicyEngine engine) : Pa
     private static string Named(string name, string text, string firstColumn) =>
         text.TrimStart('\uFEFF', ' ', '\n', '\r').StartsWith(firstColumn + ",", StringComparison.Ordinal) ? name + ".csv" : name + ".yaml";
 
-    private static decimal Rate(string? text, string field, List<CatalogError> errors)
+    /// <summary>A rate as the bureau writes it (8% or 0.08); a fault named by its field otherwise.</summary>
+    internal static decimal Rate(string? text, string field, List<CatalogError> errors)
     {
         if (ParamReader.TryParseRate(text ?? "", out var v))
         {
