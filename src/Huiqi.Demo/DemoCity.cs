@@ -240,8 +240,8 @@ public static class DemoCity
             d.Traits.Add("information");
         }
 
-        // Heavy-tailed size (see the remarks): log-normal around 60 million yuan for industry, σ = 1.7 — some 45 % above
-        // 1亿, 6–7 % above 10亿, a handful above 100亿 in 3,000; none above 3000亿.
+        // Heavy-tailed size (see the remarks): log-normal around 60 million yuan for industry, σ = 1.7 — of above-scale
+        // industry about half above 1亿, 5–10 % above 10亿, a handful above 100亿 in 3,000; none above 3000亿.
         var revenue = Math.Min(3e11, Math.Exp(Math.Log(industrial ? 6e7 : 2e7) + (1.7 * Normal(rng))));
         var trend = 0.06 + (0.05 * Normal(rng));
         for (var year = 2021; year <= 2025; year++)

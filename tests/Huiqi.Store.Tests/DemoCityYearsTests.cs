@@ -118,6 +118,10 @@ public sealed class DemoCityYearsTests(ITestOutputHelper output)
                     var h1 = Revenue(Period.OfHalf(year, 1));
                     var total = Revenue(Period.OfYear(year));
                     Assert.True(h1 is not null && total is not null && q1 <= h1 && h1 <= total, $"{d.Uscc} {year}: Q1 {q1}, H1 {h1}, year {total}");
+
+                    // And in proportion to the year (no 2022H1 of 5,368万 beside a 2022 of 204亿): a quarter is about a
+                    // quarter of the year, a half about half.
+                    Assert.True(q1 >= 0.15m * total && q1 <= 0.35m * total && h1 >= 0.35m * total && h1 <= 0.65m * total, $"{d.Uscc} {year}: Q1 {q1}, H1 {h1}, year {total}");
                 }
             }
 
@@ -126,6 +130,8 @@ public sealed class DemoCityYearsTests(ITestOutputHelper output)
             if (Revenue(Period.OfHalf(2026, 1)) is { } half)
             {
                 Assert.Equal(half, Revenue(Period.OfQuarter(2026, 1)) + Revenue(Period.OfQuarter(2026, 2)));
+                var last = Revenue(Period.OfYear(2025))!.Value;
+                Assert.True(half >= 0.2m * last && half <= 0.9m * last, $"{d.Uscc}: 2026H1 {half}, 2025 {last}");
             }
 
             Assert.All(d.Honors, h => Assert.True(h.Date <= cutOff, $"{d.Uscc} {h.Kind} {h.Date}"));
