@@ -33,13 +33,63 @@ public sealed partial class CaseWorkflow(CasesDatabase cases, HuiqiDatabase regi
     /// <summary>Today in Zhengzhou: deadlines and notice periods are counted in local days.</summary>
     public DateOnly Today => clock.Today();
 
+    /// <summary>The open transaction of <see cref="TogetherAsync"/>, for the steps taken inside it.</summary>
+    private readonly AsyncLocal<Together?> _together = new();
+
+    private sealed record Together(CasesDbContext Db, IDbContextTransaction Tx, ChainCursor Cursor);
+
+    /// <summary>
+    /// Takes the steps <paramref name="work"/> takes in one transaction (批量办理): the decision log's lock is taken once,
+    /// each step is checked, changed and logged as it would be alone, and all of them commit together or not at all.
+    /// For the platform's own bulk work (the demo's history); a person's step is always its own transaction.
+    /// </summary>
+    public async Task TogetherAsync(Func<Task> work, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_together.Value is not null)
+        {
+            throw new InvalidOperationException("steps taken together cannot be nested");
+        }
+
+        await using var db = cases.CreateDbContext();
+        await using var tx = await db.Database.BeginTransactionAsync(cancel);
+        var cursor = await DecisionLog.LockAsync(db, cancel);
+        _together.Value = new Together(db, tx, cursor);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            _together.Value = null;
+        }
+
+        await tx.CommitAsync(cancel);
+    }
+
     private async Task<T> DecideAsync<T>(Func<CasesDbContext, ChainCursor, IDbContextTransaction, Task<T>> work, CancellationToken cancel)
     {
+        if (_together.Value is { } open)
+        {
+            var done = await work(open.Db, open.Cursor, open.Tx);
+            await DecisionLog.FlushAsync(open.Db, open.Cursor, cancel);
+            await SaveAsync(open.Db, cancel);
+            open.Db.ChangeTracker.Clear(); // each step reads afresh what it needs: keep the context small
+            return done;
+        }
+
         await using var db = cases.CreateDbContext();
         await using var tx = await db.Database.BeginTransactionAsync(cancel);
         var cursor = await DecisionLog.LockAsync(db, cancel);
         var result = await work(db, cursor, tx);
         await DecisionLog.FlushAsync(db, cursor, cancel);
+        await SaveAsync(db, cancel);
+        await tx.CommitAsync(cancel);
+        return result;
+    }
+
+    private static async Task SaveAsync(CasesDbContext db, CancellationToken cancel)
+    {
         try
         {
             await db.SaveChangesAsync(cancel);
@@ -52,9 +102,6 @@ public sealed partial class CaseWorkflow(CasesDatabase cases, HuiqiDatabase regi
         {
             throw new CaseException(CaseProblem.Conflict, "与已有记录冲突（同一事项不能重复办理或重复拨付）", "conflicts with an existing row: " + (e.InnerException?.Message ?? e.Message));
         }
-
-        await tx.CommitAsync(cancel);
-        return result;
     }
 
     private Task<CaseRow> StepAsync(long id, int version, Actor actor, string action, Func<CaseRow, CasesDbContext, IDbContextTransaction, Task<object>> change, CancellationToken cancel) =>

@@ -17,7 +17,7 @@ public class ArchitectureTests
         ["Huiqi.Cases"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store"],
         ["Huiqi.Supervision"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store"],
         ["Huiqi.Simulation"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store"],
-        ["Huiqi.Demo"] = ["Huiqi.Engine", "Huiqi.Store", "Huiqi.Supervision"],
+        ["Huiqi.Demo"] = ["Huiqi.Engine", "Huiqi.Store", "Huiqi.Cases", "Huiqi.Supervision"],
         ["Huiqi.Cli"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store", "Huiqi.Cases", "Huiqi.Supervision", "Huiqi.Simulation", "Huiqi.Demo"],
         ["Huiqi.Web"] = ["Huiqi.Engine", "Huiqi.Policies", "Huiqi.Store", "Huiqi.Cases", "Huiqi.Supervision", "Huiqi.Simulation", "Huiqi.Demo"],
     };

@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using Huiqi.Web.Accounts;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,12 +17,19 @@ namespace Huiqi.Web.Tests;
 /// <summary>
 /// The real application (Program.cs, its pipeline, Identity, the registry) on a fresh database: a temporary SQLite file
 /// or a new database on the PostgreSQL server named by HUIQI_TEST_POSTGRES. It runs in the Demo environment with a
-/// small demo city (200 enterprises) and award year 2024, so the demo accounts exist with their derived passwords.
+/// small demo city (200 enterprises), so the demo accounts exist with their derived passwords, on a <see cref="TestClock"/>
+/// that starts on <see cref="Start"/>: the demo start makes the award history up to then (2022 and 2023 settled), and
+/// award year 2024, whose batch ran on 2025-03-03, is the year whose pushed cases await their enterprises.
 /// </summary>
 public sealed class HuiqiApp : WebApplicationFactory<Program>
 {
     public const int DemoSeed = Huiqi.Demo.DemoCity.DefaultSeed;
+
+    /// <summary>The award year the tests work on: the figures year on <see cref="Start"/> (AwardYears.On(2025-03-05).Figures).</summary>
     public const int Year = 2024;
+
+    /// <summary>When the test application's clock starts: Wednesday 2025-03-05, 10:00 Beijing time.</summary>
+    public static readonly DateTimeOffset Start = new(2025, 3, 5, 10, 0, 0, Huiqi.Engine.Model.BeijingTime.Offset);
 
     private readonly string _connection;
     private readonly Action? _dispose;
@@ -34,11 +44,17 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
 
     public Db Db { get; private init; }
 
+    /// <summary>The application's clock (its one <see cref="TimeProvider"/>), which a test may move forward.</summary>
+    public TestClock Clock { get; } = new(Start);
+
     /// <summary>The fresh database's connection string (for a second process on the same database).</summary>
     public string Connection => _connection;
 
     /// <summary>A fresh SQLite application; <paramref name="settings"/> override configuration (e.g. the rate limits).</summary>
     public static HuiqiApp Sqlite(IReadOnlyDictionary<string, string>? settings = null) => On(ScratchDatabase.Sqlite("huiqi-web"), settings);
+
+    /// <summary>The application started again on this one's database (a restart, or a second node); disposing it keeps the database.</summary>
+    public HuiqiApp Again() => new(_connection, null, _settings) { Db = Db };
 
     public static async Task<HuiqiApp> PostgresAsync() => On(await ScratchDatabase.CreateAsync(Db.Postgres, "huiqi_w"), null);
 
@@ -65,6 +81,12 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            // Sessions live in real time: a test that lets a bureau's days pass (Clock.Advance) keeps its users signed in.
+            s.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+        });
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.AspNetCore.Diagnostics", LogLevel.Error));
     }
 
@@ -110,6 +132,18 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
         using var scope = Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<Huiqi.Store.DossierStore>();
         return store.GetAsync(uscc).GetAwaiter().GetResult()!.District;
+    }
+
+    /// <summary>Moves the application's clock to the working morning after a notice's period, when it may be closed.</summary>
+    public async Task PassNoticeAsync(long notice)
+    {
+        await using var db = Services.GetRequiredService<Huiqi.Cases.CasesDatabase>().CreateDbContext();
+        var ends = await db.Notices.Where(n => n.Id == notice).Select(n => n.Ends).SingleAsync();
+        var days = ends.DayNumber - Huiqi.Engine.Model.BeijingTime.Today(Clock).DayNumber + 1;
+        if (days > 0)
+        {
+            Clock.Advance(TimeSpan.FromDays(days));
+        }
     }
 
     /// <summary>Slug of a district's accounts (jinshui-review …).</summary>

@@ -1,3 +1,6 @@
+using Huiqi.Demo;
+using Microsoft.Extensions.Options;
+
 namespace Huiqi.Web.Extensions;
 
 /// <summary>
@@ -9,21 +12,18 @@ public static class CasesExtensions
     /// <summary>
     /// The workflow and the page queries over the case store. The store and the batch are registered once, by
     /// <see cref="BatchJobsExtensions.AddHuiqiBatchJobs"/> (call it first). The clock is the application's
-    /// <see cref="TimeProvider"/> as a <see cref="CaseClock"/>, which the city may move forward in the Demo environment
-    /// (past a notice period).
+    /// <see cref="TimeProvider"/>: no step is dated after today.
     /// </summary>
     public static WebApplicationBuilder AddHuiqiCases(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(DecisionLogKeyOf(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton(new CaseSettings());
-        var demo = builder.Environment.IsEnvironment(DemoCitySeeder.Environment);
-        builder.Services.AddSingleton(sp => new CaseClock(sp.GetRequiredService<TimeProvider>(), demo));
         builder.Services.AddSingleton(sp => new CaseWorkflow(
             sp.GetRequiredService<CasesDatabase>(),
             sp.GetRequiredService<HuiqiDatabase>(),
             sp.GetRequiredService<PolicyEngine>().Catalog,
-            sp.GetRequiredService<CaseClock>(),
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<CaseSettings>()));
         builder.Services.AddSingleton<CaseQueries>();
         return builder;
@@ -60,9 +60,10 @@ public static class CasesExtensions
     }
 
     /// <summary>
-    /// In the Demo environment, once the demo city is there and the case tables are migrated, runs the no-application batch for
-    /// the demo award year in this process when no run of that year exists yet (and finishes one an earlier start left
-    /// unfinished), so a fresh start already shows pushed cases. The city's own batch runs are the batch page's.
+    /// In the Demo environment, once the demo city is there and the case tables are migrated, makes the demo's award
+    /// history when the case store has none (<see cref="DemoHistory"/>: the award years from 2022 to the current figures
+    /// year through the workflow at past dates, the current events year pushed and waiting), so a fresh start shows real
+    /// history and a restart adds nothing. The city's own batch runs are the batch page's.
     /// </summary>
     public static async Task PrepareCasesAsync(this WebApplication app, CancellationToken cancel = default)
     {
@@ -72,28 +73,30 @@ public static class CasesExtensions
             return;
         }
 
-        var year = app.Services.GetRequiredService<PolicyEngine>().AwardYear;
-        var batch = app.Services.GetRequiredService<CaseBatch>();
-        var runs = await app.Services.GetRequiredService<CaseQueries>().RunsOfYearAsync(year, cancel);
-        var node = "demo@" + Environment.MachineName;
-        if (runs.Count == 0)
-        {
-            var run = await batch.StartAsync(year, Actor.System(node), cancel);
-            runs = [run.Id];
-        }
-
-        // Parts one at a time, in id order: the same city gives the same cases in the same order on every fresh start.
+        var sp = app.Services;
+        var offices = new DemoOffices(
+            "city-review",
+            "city-finance",
+            d => AccountSeeder.DistrictSlugs[d] + "-review",
+            d => AccountSeeder.DistrictSlugs[d] + "-finance");
+        var history = new DemoHistory(
+            sp.GetRequiredService<CasesDatabase>(),
+            sp.GetRequiredService<HuiqiDatabase>(),
+            sp.GetRequiredService<DossierStore>(),
+            sp.GetRequiredService<PolicyEngine>().Catalog,
+            offices,
+            sp.GetRequiredService<IOptions<HuiqiOptions>>().Value.Demo.Seed);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var parts = await app.Services.GetRequiredService<CaseQueries>().UnfinishedPartsAsync(runs, cancel);
-        foreach (var part in parts)
+        var made = await history.MakeIfEmptyAsync(sp.GetRequiredService<TimeProvider>(), "demo@" + Environment.MachineName, cancel);
+        if (made is not null)
         {
-            await batch.RunPartAsync(part, node, cancel);
-        }
-
-        if (parts.Count > 0)
-        {
-            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Huiqi.Startup")
-                .LogInformation("Demo batch for award year {Year}: {Parts} parts in {Elapsed} ms", year, parts.Count, clock.ElapsedMilliseconds);
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Huiqi.Startup").LogInformation(
+                "Demo award history: {Cases} cases of award years {Years} in {Elapsed} ms ({Batches} ms in the batches, {Steps} ms in the steps)",
+                made.Cases,
+                string.Join(", ", made.Years.Keys.Order()),
+                clock.ElapsedMilliseconds,
+                (long)made.InBatches.TotalMilliseconds,
+                (long)made.InSteps.TotalMilliseconds);
         }
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Huiqi.Web.Tests.Browser;
 
 /// <summary>
-/// The award path in Chromium across the four roles, on the demo city whose 2024 batch ran at start: an enterprise
+/// The award path in Chromium across the four roles, on the demo city whose 2024 batch ran before the clock's start: an enterprise
 /// confirms a pushed award, its district recommends it, the city reviews, publishes the notice and closes it, both
 /// finance offices pay their shares; the enterprise's ledger shows the grant and the engine no longer offers it;
 /// another enterprise cannot open the case. Two browsers approving one case at once: one approval, and the other
@@ -70,13 +70,15 @@ public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
         var city = await OpenAsync("city-review", c.Id);
         await CityPassesAsync(city);
 
-        // The city publishes the notice, lets the period pass (Demo) and closes it.
+        // The city publishes the notice; closing waits for the period; the days pass (the application's clock) and it closes.
         await city.GotoAsync("/cases/notices");
         await city.ClickAsync("#publish-submit");
         await city.WaitForSelectorAsync("#notice");
         Assert.Contains(c.Uscc, await city.InnerTextAsync("#listed"), StringComparison.Ordinal);
         await fx.ScreenshotAsync(city, "case-notice.png");
-        await ClickAsync(city, "#skip");
+        Assert.True(await city.IsDisabledAsync("#close"), "the notice cannot be closed while its period runs");
+        await fx.App.PassNoticeAsync(long.Parse(city.Url[(city.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        await city.ReloadAsync();
         Assert.Contains("转入拨付", await ClickAsync(city, "#close"), StringComparison.Ordinal);
 
         // Each finance office pays its share with a voucher number.

@@ -64,7 +64,7 @@ public sealed class CaseSafeguardTests
             await CaseSteps.DoAsync(city, c.Id, "Pass");
         }
 
-        var notice = await CaseSteps.NoticeAsync(city);
+        var notice = await CaseSteps.NoticeAsync(app, city);
 
         // The largest amount each database keeps (SQLite: decimal's largest, as the probe stored it;
         // PostgreSQL: numeric(20,2)'s) on both listed cases: their sum does not fit a decimal on SQLite.
@@ -131,7 +131,7 @@ public sealed class CaseSafeguardTests
         using var city = await app.SignedInAsync("city-review");
         await CaseSteps.ToCityReviewAsync(city, c.Id);
         await CaseSteps.DoAsync(city, c.Id, "Pass");
-        await CaseSteps.NoticeAsync(city);
+        await CaseSteps.NoticeAsync(app, city);
         foreach (var (_, payer) in CaseSteps.Payers(c))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await CaseSteps.StepAsync(admin, c.Id, "Pay", new Dictionary<string, string> { ["payer"] = payer, ["voucher"] = "ADM-1" })).StatusCode);

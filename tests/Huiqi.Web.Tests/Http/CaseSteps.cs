@@ -103,10 +103,10 @@ public sealed class CaseSteps(HuiqiApp app)
     }
 
     /// <summary>
-    /// The city publishes the year's ready cases, lets the period pass (the Demo clock) and closes the notice; <paramref name="during"/>
-    /// acts on the notice (its page's address) while it is open.
+    /// The city publishes the year's ready cases, the period passes (the application's clock moves to the working day
+    /// after it) and the city closes the notice; <paramref name="during"/> acts on the notice (its page's address) while it is open.
     /// </summary>
-    public static async Task<long> NoticeAsync(HttpClient city, Func<string, Task>? during = null)
+    public static async Task<long> NoticeAsync(HuiqiApp app, HttpClient city, Func<string, Task>? during = null)
     {
         var published = await Forms.PostAsync(city, "/cases/notices", "/cases/notices?handler=Publish", new Dictionary<string, string>
         {
@@ -122,11 +122,12 @@ public sealed class CaseSteps(HuiqiApp app)
             await during(url);
         }
 
-        foreach (var handler in new[] { "Skip", "Close" })
-        {
-            var response = await Forms.PostAsync(city, url, $"{url}?handler={handler}", new Dictionary<string, string>());
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{handler} notice {notice}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
+        // Closed before its period is over, the notice stays open; the day after, it closes.
+        var early = await Forms.PostAsync(city, url, $"{url}?handler=Close", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        await app.PassNoticeAsync(notice);
+        var response = await Forms.PostAsync(city, url, $"{url}?handler=Close", new Dictionary<string, string>());
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"close notice {notice}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
 
         return notice;
     }

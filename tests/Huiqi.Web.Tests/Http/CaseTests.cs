@@ -99,7 +99,7 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
         await CaseSteps.ToCityReviewAsync(city, c.Id);
         await CaseSteps.DoAsync(city, c.Id, "Pass");
         Assert.Equal(CaseStatus.ReadyForNotice, (await CaseSteps.GetAsync(city, c.Id)).Status);
-        var notice = await CaseSteps.NoticeAsync(city);
+        var notice = await CaseSteps.NoticeAsync(app, city);
         var approved = await CaseSteps.GetAsync(city, c.Id);
         Assert.Equal(CaseStatus.Approved, approved.Status);
         Assert.Contains(c.Uscc, await city.GetStringAsync($"/cases/notices/{notice}"), StringComparison.Ordinal);
@@ -174,7 +174,7 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
             Assert.Equal(1, passes);
         }
 
-        await CaseSteps.NoticeAsync(first);
+        await CaseSteps.NoticeAsync(app, first);
         await steps.PayAsync(c);
 
         // Paying a share again pays nothing more.
@@ -205,7 +205,7 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
 
         // While the notice is open an objection is recorded against the case; closing the notice leaves the case in notice
         // until the objection is resolved; dismissed, the case is approved.
-        var notice = await CaseSteps.NoticeAsync(city, async url =>
+        var notice = await CaseSteps.NoticeAsync(app, city, async url =>
             await PostNoticeAsync(city, url, "Object", new() { ["caseId"] = c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["from"] = "张三（实名）", ["text"] = "该企业主营业务收入数据存疑" }));
         Assert.Equal(CaseStatus.InNotice, (await CaseSteps.GetAsync(city, c.Id)).Status);
         await using (var store = app.Services.GetRequiredService<CasesDatabase>().CreateDbContext())

@@ -8,7 +8,7 @@ namespace Huiqi.Web.Pages.Cases;
 /// printable and as an xlsx; the city records objections against listed cases, resolves them and, once the period is
 /// over, closes the notice so the cases go to payment.
 /// </summary>
-public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, PolicyEngine engine, CaseClock clock) : CasePageModel
+public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, PolicyEngine engine) : CasePageModel
 {
     public NoticeRow Notice { get; private set; } = null!;
 
@@ -21,9 +21,6 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
     public bool IsCity => CaseWorkflow.RunsNotices(Actor);
 
     public bool Over => workflow.Today > Notice.Ends;
-
-    /// <summary>Whether the page offers to skip the period: the city, in the Demo environment, on an open notice still running.</summary>
-    public bool CanSkip => IsCity && clock.Movable && Notice.Status == "open" && !Over;
 
     /// <summary>The period as the city writes it: 2025年3月3日至2025年3月7日.</summary>
     public string Period => $"{Chinese(Notice.Starts)}至{Chinese(Notice.Ends)}";
@@ -86,25 +83,6 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
             return waiting == 0
                 ? $"公示期满，{approved} 件事项转入拨付。"
                 : $"公示期满，{approved} 件事项转入拨付；{waiting} 件有未处理的异议，处理后转入拨付。";
-        });
-
-    /// <summary>Demo only: moves the award path's clock to the day after the period, so the notice may be closed now.</summary>
-    public Task<IActionResult> OnPostSkipAsync(long id, CancellationToken cancel) =>
-        Step(id, cancel, async a =>
-        {
-            var notice = await queries.NoticeAsync(id, cancel) ?? throw CaseException.NotFound(id);
-            if (!CaseWorkflow.RunsNotices(a) || !clock.Movable)
-            {
-                throw CaseException.Forbidden("只有演示环境中的市工信局可以跳过公示期", "only the city may skip a notice period, and only in the Demo environment");
-            }
-
-            var days = notice.Notice.Ends.DayNumber - workflow.Today.DayNumber + 1;
-            if (days > 0)
-            {
-                clock.Advance(TimeSpan.FromDays(days));
-            }
-
-            return $"演示环境：办理日期已推进 {Math.Max(days, 0)} 天，今天是 {Show.Date(workflow.Today)}，公示期已满，可以结束公示。";
         });
 
     private Task<IActionResult> Step(long id, CancellationToken cancel, Func<Actor, Task<string>> step) =>
