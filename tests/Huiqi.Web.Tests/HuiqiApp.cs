@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Huiqi.Web.Tests;
@@ -14,23 +16,37 @@ namespace Huiqi.Web.Tests;
 /// <summary>
 /// The real application (Program.cs, its pipeline, Identity, the registry) on a fresh database: a temporary SQLite file
 /// or a new database on the PostgreSQL server named by HUIQI_TEST_POSTGRES. It runs in the Demo environment with a
-/// small demo city (200 enterprises) and award year 2024, so the demo accounts exist with their derived passwords.
+/// small demo city (200 enterprises), so the demo accounts exist with their derived passwords. Its clock (the host's one
+/// <see cref="TimeProvider"/>) stands at <see cref="Today"/> unless a test sets another, and every screen opens on the
+/// award years of that day (<see cref="Huiqi.Engine.Model.AwardYears"/>).
 /// </summary>
 public sealed class HuiqiApp : WebApplicationFactory<Program>
 {
     public const int DemoSeed = Huiqi.Demo.DemoCity.DefaultSeed;
+
+    /// <summary>
+    /// The day the host's clock starts on, 10:00 Beijing: in December 2025 the figures year is 2024, the year the demo
+    /// city is shaped for (its demo batch and the tests' cases are of that year).
+    /// </summary>
+    public static readonly DateTimeOffset Today = new(2025, 12, 6, 10, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>The figures year on <see cref="Today"/> (<c>AwardYears.On(2025-12-06).Figures</c>): what the screens open on.</summary>
     public const int Year = 2024;
 
     private readonly string _connection;
     private readonly Action? _dispose;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private HuiqiApp(string connection, Action? dispose, IReadOnlyDictionary<string, string>? settings = null)
+    private HuiqiApp(string connection, Action? dispose, IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null)
     {
         _connection = connection;
         _dispose = dispose;
         _settings = settings ?? new Dictionary<string, string>();
+        Clock = new HostClock(now ?? Today);
     }
+
+    /// <summary>The host's clock: it runs, from the day it is set to.</summary>
+    public HostClock Clock { get; }
 
     public Db Db { get; private init; }
 
@@ -38,12 +54,12 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
     public string Connection => _connection;
 
     /// <summary>A fresh SQLite application; <paramref name="settings"/> override configuration (e.g. the rate limits).</summary>
-    public static HuiqiApp Sqlite(IReadOnlyDictionary<string, string>? settings = null) => On(ScratchDatabase.Sqlite("huiqi-web"), settings);
+    public static HuiqiApp Sqlite(IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null) => On(ScratchDatabase.Sqlite("huiqi-web"), settings, now);
 
-    public static async Task<HuiqiApp> PostgresAsync() => On(await ScratchDatabase.CreateAsync(Db.Postgres, "huiqi_w"), null);
+    public static async Task<HuiqiApp> PostgresAsync(DateTimeOffset? now = null) => On(await ScratchDatabase.CreateAsync(Db.Postgres, "huiqi_w"), null, now);
 
-    private static HuiqiApp On(ScratchDatabase scratch, IReadOnlyDictionary<string, string>? settings) =>
-        new(scratch.Connection, scratch.Dispose, settings) { Db = scratch.Db };
+    private static HuiqiApp On(ScratchDatabase scratch, IReadOnlyDictionary<string, string>? settings, DateTimeOffset? now) =>
+        new(scratch.Connection, scratch.Dispose, settings, now) { Db = scratch.Db };
 
     /// <summary>Whether the PostgreSQL rows run: when a server is named, and always under CI (where a missing one fails).</summary>
     public static bool PostgresWanted => ScratchDatabase.PostgresWanted;
@@ -55,7 +71,6 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
         builder.UseSetting("HUIQI_DB", _connection); // wins over an HUIQI_DB of the environment
         builder.UseSetting("Huiqi:Demo:Enterprises", "200");
         builder.UseSetting("Huiqi:Demo:Seed", DemoSeed.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Huiqi:AwardYear", Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Every test request comes from one address: the per-address limits are raised out of the way here and set
         // low only by the tests of the limits themselves (EdgeTests).
         builder.UseSetting("Huiqi:RateLimits:Anonymous:PermitLimit", "1000000");
@@ -65,6 +80,11 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(Clock);
+        });
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.AspNetCore.Diagnostics", LogLevel.Error));
     }
 
@@ -169,4 +189,20 @@ public sealed class Apps : IAsyncLifetime
             await app.DisposeAsync();
         }
     }
+}
+
+/// <summary>
+/// The clock a test host runs on: the machine's time moved to a chosen day, so it still runs (sign-in windows, notice
+/// periods and throttles see time pass) while the calendar — the award years, a document's status — is the test's.
+/// </summary>
+public sealed class HostClock(DateTimeOffset start) : TimeProvider
+{
+    private long _offsetTicks = (start - TimeProvider.System.GetUtcNow()).Ticks;
+
+    public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <summary>Sets the clock to <paramref name="now"/>; it runs on from there.</summary>
+    public void Set(DateTimeOffset now) => Interlocked.Exchange(ref _offsetTicks, (now - TimeProvider.System.GetUtcNow()).Ticks);
 }

@@ -72,7 +72,7 @@ public static class CasesExtensions
             return;
         }
 
-        var year = app.Services.GetRequiredService<PolicyEngine>().AwardYear;
+        var year = Huiqi.Engine.Model.AwardYears.Now(app.Services.GetRequiredService<TimeProvider>()).Figures;
         var batch = app.Services.GetRequiredService<CaseBatch>();
         var runs = await app.Services.GetRequiredService<CaseQueries>().RunsOfYearAsync(year, cancel);
         var node = "demo@" + Environment.MachineName;

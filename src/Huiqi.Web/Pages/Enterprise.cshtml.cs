@@ -60,7 +60,7 @@ public sealed class EnterpriseModel(EnterpriseDirectory directory, PolicyEngine 
         }
 
         Dossier = dossier;
-        Year = year is >= 2000 and <= 2100 ? year.Value : engine.AwardYear;
+        Year = year is >= 2000 and <= 2100 ? year.Value : engine.Current.Catalogue;
         Answer = engine.Evaluate(dossier, Year, hints: true);
         await using var db = await contexts.CreateDbContextAsync(cancel);
         Corrections = await db.Corrections.AsNoTracking().Where(c => c.Uscc == uscc).OrderByDescending(c => c.Id).Take(50).ToListAsync(cancel);
