@@ -5,18 +5,20 @@ using Huiqi.Engine.Model;
 namespace Huiqi.Policies;
 
 /// <summary>
-/// The catalogue and its evaluator, shared by every request, and the award year screens open on: the
-/// <c>Huiqi:AwardYear</c> setting, else last calendar year (read from the clock by the edge that builds it, never
-/// inside the engine).
+/// The catalogue and its evaluator, shared by every request, and the award years screens open on: the rule of
+/// <see cref="AwardYears"/> read from the edge's clock each time it is asked, so the years turn over at Beijing New Year
+/// without a restart.
 /// </summary>
 public sealed class PolicyEngine
 {
-    public PolicyEngine(PolicyCatalog catalog, ReadingSwitches switches, int awardYear)
+    private readonly TimeProvider _clock;
+
+    public PolicyEngine(PolicyCatalog catalog, ReadingSwitches switches, TimeProvider clock)
     {
         Catalog = catalog;
         Switches = switches;
         Evaluator = new Evaluator(catalog);
-        AwardYear = awardYear;
+        _clock = clock;
         LibraryNames = catalog.Libraries.GroupBy(l => l.Id).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
     }
 
@@ -27,11 +29,15 @@ public sealed class PolicyEngine
 
     public Evaluator Evaluator { get; }
 
-    /// <summary>The award year a screen shows unless another is chosen.</summary>
-    public int AwardYear { get; }
+    /// <summary>
+    /// The award years a bureau works on today (Beijing): a whole-catalogue screen opens on <see cref="AwardYears.Figures"/>,
+    /// a clause's own page on <see cref="AwardYears.Of(Clause)"/>; <see cref="AwardYears.Offered"/> are the years a switch offers.
+    /// </summary>
+    public AwardYears Current => AwardYears.Now(_clock);
 
-    /// <summary>The award years offered on screen: the three before the default and the default.</summary>
-    public IReadOnlyList<int> Years => [.. Enumerable.Range(AwardYear - 3, 5).Where(y => y >= 2020).Reverse()];
+    /// <summary>A clause's current award year (by what it pays on); the figures year for an id the catalogue does not know.</summary>
+    public int CurrentYearOf(string clauseId) =>
+        Catalog.ClausesById.TryGetValue(clauseId, out var c) ? Current.Of(c) : Current.Figures;
 
     public IReadOnlyDictionary<string, string> LibraryNames { get; }
 

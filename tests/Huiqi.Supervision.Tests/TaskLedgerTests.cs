@@ -46,46 +46,83 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
     [BothDatabases]
     public async Task Overdue_and_stalled_lines_are_flagged(Db db)
     {
+        // zzb2022-zjtx is in force (it sets no end), and the ledger's clock stands in March 2025, inside it; its tasks
+        // are due at the end of 2022, since the text names no time of their own.
         var l = await databases.LedgerAsync(db);
         await l.Tasks.LoadAsync();
         var jinshui = Actor.DistrictReviewerOf("金水区", "jinshui-review");
 
         await l.Reports.RecordAsync(City, new ProgressInput("zzb2022-zjtx/1", "市工信局", "2025-03", ProgressStatus.InProgress, 60, "培育库已建立，动态调整中"));
-        await l.Reports.RecordAsync(jinshui, new ProgressInput("zzb2020-19/2", "金水区", "2024-12", ProgressStatus.InProgress, 40, "已分解目标"));
-        await l.Reports.RecordAsync(jinshui, new ProgressInput("zzb2020-19/3", "金水区", "2025-03", ProgressStatus.Done, 100, "监测体系已运行"));
-        await l.Reports.RecordAsync(jinshui, new ProgressInput("zzb2020-19/4", "金水区", "2025-03", ProgressStatus.Stalled, 20, "资金未到位"));
+        await l.Reports.RecordAsync(jinshui, new ProgressInput("zzb2022-zjtx/2", "金水区", "2024-12", ProgressStatus.InProgress, 40, "已分解目标"));
+        await l.Reports.RecordAsync(jinshui, new ProgressInput("zzb2022-zjtx/3", "金水区", "2025-03", ProgressStatus.Done, 100, "招引企业已落地"));
+        await l.Reports.RecordAsync(jinshui, new ProgressInput("zzb2022-zjtx/4", "金水区", "2025-03", ProgressStatus.Stalled, 20, "资金未到位"));
 
         // A district reports for its own part only.
         var refused = await Assert.ThrowsAsync<LedgerException>(() =>
-            l.Reports.RecordAsync(jinshui, new ProgressInput("zzb2020-19/2", "二七区", "2025-03", ProgressStatus.Done, 100, "代填")));
+            l.Reports.RecordAsync(jinshui, new ProgressInput("zzb2022-zjtx/2", "二七区", "2025-03", ProgressStatus.Done, 100, "代填")));
         Assert.Contains("无权为“二七区”填报", refused.Message, StringComparison.Ordinal);
 
         var lines = (await l.Tasks.LinesAsync(Actor.System("test"), "2025-03")).ToDictionary(x => (x.TaskId, x.Unit));
         var zjtx = lines[("zzb2022-zjtx/1", "市工信局")];
         Assert.Equal(("推进中", 60), (zjtx.StatusName, zjtx.Percent));
+        // Due 2022-12, not done in 2025-03: 27 months late (2023-01 … 2025-03).
         Assert.Contains("逾期27个月", zjtx.Overdue, StringComparison.Ordinal);
         Assert.Null(zjtx.Stalled);
-        Assert.Contains("3个月未报送进展", lines[("zzb2020-19/2", "金水区")].Stalled, StringComparison.Ordinal);
-        Assert.Null(lines[("zzb2020-19/3", "金水区")].Overdue);
-        Assert.Null(lines[("zzb2020-19/3", "金水区")].Stalled);
-        Assert.Equal("报告为停滞", lines[("zzb2020-19/4", "金水区")].Stalled);
+        Assert.Null(zjtx.Closed);
+        Assert.Contains("3个月未报送进展", lines[("zzb2022-zjtx/2", "金水区")].Stalled, StringComparison.Ordinal);
+        Assert.Null(lines[("zzb2022-zjtx/3", "金水区")].Overdue);
+        Assert.Null(lines[("zzb2022-zjtx/3", "金水区")].Stalled);
+        Assert.Equal("报告为停滞", lines[("zzb2022-zjtx/4", "金水区")].Stalled);
         // The Shangjie draft's tasks carry a due month (2023-12) but are not yet assigned: in 2025 none is overdue or stalled.
-        Assert.All(lines.Values.Where(x => x.Document == "sj-sangao"), x => Assert.Equal((null, null), (x.Overdue, x.Stalled)));
+        Assert.All(lines.Values.Where(x => x.Document == "sj-sangao"), x => Assert.Equal((null, null, null), (x.Overdue, x.Stalled, x.Closed)));
         Assert.Contains(lines.Values, x => x.Document == "sj-sangao" && x.Due == "2023-12");
         // Never reported, but opened this month: not yet stalled; two months on, it is.
-        Assert.Null(lines[("zzb2020-19/5", "金水区")].Stalled);
-        Assert.Contains("未报送进展", (await l.Tasks.LinesAsync(Actor.System("test"), "2025-05")).Single(x => x.TaskId == "zzb2020-19/5" && x.Unit == "金水区").Stalled, StringComparison.Ordinal);
+        Assert.Null(lines[("zzb2022-zjtx/5", "金水区")].Stalled);
+        Assert.Contains("未报送进展", (await l.Tasks.LinesAsync(Actor.System("test"), "2025-05")).Single(x => x.TaskId == "zzb2022-zjtx/5" && x.Unit == "金水区").Stalled, StringComparison.Ordinal);
 
         // The district's bulletin counts and names them; another district's reach does not see them.
-        var mine = await l.Tasks.LinesAsync(Actor.DistrictReviewerOf("金水区", "test"), "2025-03");
+        var mine = (await l.Tasks.LinesAsync(Actor.DistrictReviewerOf("金水区", "test"), "2025-03")).Where(x => x.Document == "zzb2022-zjtx").ToList();
         Assert.All(mine, x => Assert.Equal("金水区", x.District));
         var bulletin = Bulletin.Build("2025-03", "金水区", 2, mine);
         Assert.Contains(("已完成", 1), bulletin.Counts);
         Assert.Contains(("停滞", 1), bulletin.Counts);
-        Assert.Equal(["zzb2020-19/3", "zzb2020-19/4"], bulletin.Reported.Select(x => x.TaskId));
-        Assert.Contains(bulletin.Stalled, x => x.TaskId == "zzb2020-19/2");
-        Assert.DoesNotContain(bulletin.Overdue, x => x.TaskId == "zzb2020-19/3");
+        Assert.Equal(["zzb2022-zjtx/3", "zzb2022-zjtx/4"], bulletin.Reported.Select(x => x.TaskId));
+        Assert.Contains(bulletin.Stalled, x => x.TaskId == "zzb2022-zjtx/2");
+        Assert.DoesNotContain(bulletin.Overdue, x => x.TaskId == "zzb2022-zjtx/3");
         Assert.DoesNotContain(await l.Tasks.LinesAsync(Actor.DistrictReviewerOf("二七区", "test"), "2025-03"), x => x.District == "金水区");
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task A_plan_s_tasks_close_with_it_done_or_not_done_as_it_ended(Db db)
+    {
+        // zzb2020-19 runs from 2020-04-14 to 2020-12-31; its tasks are loaded in June 2020, inside it.
+        var l = await databases.LedgerAsync(db, new DateTimeOffset(2020, 6, 15, 2, 0, 0, TimeSpan.Zero));
+        await l.Tasks.LoadAsync();
+        var jinshui = Actor.DistrictReviewerOf("金水区", "jinshui-review");
+        await l.Reports.RecordAsync(City, new ProgressInput("zzb2020-19/2", "市工信局", "2020-06", ProgressStatus.Done, 100, "目标已分解到各区县"));
+        await l.Reports.RecordAsync(jinshui, new ProgressInput("zzb2020-19/2", "金水区", "2020-06", ProgressStatus.InProgress, 40, "已分解目标"));
+        // Done after the plan ended: the plan is judged as it stood in its last month, December 2020.
+        l.Clock.Now = new DateTimeOffset(2021, 2, 15, 2, 0, 0, TimeSpan.Zero);
+        await l.Reports.RecordAsync(jinshui, new ProgressInput("zzb2020-19/3", "金水区", "2021-02", ProgressStatus.Done, 100, "补报：监测体系已运行"));
+
+        // In December 2020, inside the plan: 金水区's part of /2 is due this month and in progress, /3 never reported.
+        var running = (await l.Tasks.LinesAsync(Actor.System("test"), "2020-12")).ToDictionary(x => (x.TaskId, x.Unit));
+        Assert.Null(running[("zzb2020-19/2", "金水区")].Closed);
+        Assert.Contains("个月未报送进展", running[("zzb2020-19/2", "金水区")].Stalled, StringComparison.Ordinal);
+        // One month past the end the due month is passed, but the plan is over: no 逾期1个月, a verdict instead.
+        var ended = (await l.Tasks.LinesAsync(Actor.System("test"), "2021-01")).ToDictionary(x => (x.TaskId, x.Unit));
+        Assert.Equal(TaskLine.ClosedDone, ended[("zzb2020-19/2", "市工信局")].Closed);
+        Assert.Equal(TaskLine.ClosedUndone, ended[("zzb2020-19/2", "金水区")].Closed);
+        // Reported done only in 2021-02, after the plan ended: 未完成, and the late report is not its status.
+        var late = (await l.Tasks.LinesAsync(Actor.System("test"), "2026-12")).ToDictionary(x => (x.TaskId, x.Unit));
+        Assert.Equal((TaskLine.ClosedUndone, null), (late[("zzb2020-19/3", "金水区")].Closed, late[("zzb2020-19/3", "金水区")].Status));
+        var plan = late.Values.Where(x => x.Document == "zzb2020-19").ToList();
+        Assert.All(plan, x => Assert.Equal((null, null), (x.Overdue, x.Stalled)));
+        Assert.All(plan, x => Assert.Contains(x.Closed, new[] { TaskLine.ClosedDone, TaskLine.ClosedUndone }));
+        Assert.Single(plan, x => x.Closed == TaskLine.ClosedDone);
+        // The draft's tasks stay not due; the open-ended zzb2022-zjtx's tasks stay open.
+        Assert.All(late.Values.Where(x => x.Document != "zzb2020-19"), x => Assert.Null(x.Closed));
     }
 
     [Theory]
@@ -102,9 +139,9 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
 
         var sheet = new List<Dictionary<string, object?>>
         {
-            Row("zzb2020-19/1", "市工信局", "2025-03", "推进中", 50, "走访企业120家"),
-            Row("zzb2020-19/2", "市工信局", "2025-03", "进行中", 150, "已分解"),
-            Row("zzb2020-19/6", "市工信局", "2025-02", null, null, null), // not filled: skipped
+            Row("zzb2022-zjtx/1", "市工信局", "2025-03", "推进中", 50, "走访企业120家"),
+            Row("zzb2022-zjtx/2", "市工信局", "2025-03", "进行中", 150, "已分解"),
+            Row("zzb2022-zjtx/3", "市工信局", "2025-02", null, null, null), // not filled: skipped
         };
         var bad = await Import(l, City, sheet);
         Assert.Equal(0, bad.Written);
@@ -115,7 +152,7 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
         Assert.DoesNotContain(await l.Tasks.LinesAsync(Actor.System("test"), "2025-03"), x => x.Status is not null);
 
         // A district's unit in a city account's sheet is refused the same way.
-        var other = await Import(l, City, [Row("zzb2020-19/1", "金水区", "2025-03", "推进中", 50, "代填")]);
+        var other = await Import(l, City, [Row("zzb2022-zjtx/1", "金水区", "2025-03", "推进中", 50, "代填")]);
         Assert.Equal(("填报单位（C列）", 2), (other.Errors.Single().Column, other.Errors.Single().Row));
 
         sheet.RemoveAt(1);
@@ -135,7 +172,7 @@ public sealed class TaskLedgerTests(SupervisionDatabases databases) : IClassFixt
         // The city's template (every line it may report for) fits the cap many times over.
         Assert.InRange((await l.Tasks.ReportableAsync(City, "2025-03")).Count, 1, cap / 4);
 
-        var over = await Import(l, City, [.. Enumerable.Range(0, cap + 1).Select(_ => Row("zzb2020-19/1", "市工信局", "2025-03", "推进中", 50, "走访企业"))]);
+        var over = await Import(l, City, [.. Enumerable.Range(0, cap + 1).Select(_ => Row("zzb2022-zjtx/1", "市工信局", "2025-03", "推进中", 50, "走访企业"))]);
         Assert.Equal(0, over.Written);
         var refused = Assert.Single(over.Errors);
         Assert.Equal(cap + 2, refused.Row);

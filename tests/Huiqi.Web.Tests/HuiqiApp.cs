@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Huiqi.Web.Tests;
@@ -18,8 +19,10 @@ namespace Huiqi.Web.Tests;
 /// The real application (Program.cs, its pipeline, Identity, the registry) on a fresh database: a temporary SQLite file
 /// or a new database on the PostgreSQL server named by HUIQI_TEST_POSTGRES. It runs in the Demo environment with a
 /// small demo city (200 enterprises), so the demo accounts exist with their derived passwords, on a <see cref="TestClock"/>
-/// that starts on <see cref="Start"/>: the demo start makes the award history up to then (2022 and 2023 settled), and
-/// award year 2024, whose batch ran on 2025-03-03, is the year whose pushed cases await their enterprises.
+/// (the host's one <see cref="TimeProvider"/>) that starts on <see cref="Start"/> unless a test names another day: the
+/// demo start makes the award history up to then (2022 and 2023 settled), award year 2024, whose batch ran on
+/// 2025-03-03, is the year whose pushed cases await their enterprises, and every screen opens on the award years of
+/// the clock's day (<see cref="Huiqi.Engine.Model.AwardYears"/>).
 /// </summary>
 public sealed class HuiqiApp : WebApplicationFactory<Program>
 {
@@ -35,31 +38,32 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
     private readonly Action? _dispose;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private HuiqiApp(string connection, Action? dispose, IReadOnlyDictionary<string, string>? settings = null)
+    private HuiqiApp(string connection, Action? dispose, IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null)
     {
         _connection = connection;
         _dispose = dispose;
         _settings = settings ?? new Dictionary<string, string>();
+        Clock = new TestClock(now ?? Start);
     }
 
-    public Db Db { get; private init; }
-
     /// <summary>The application's clock (its one <see cref="TimeProvider"/>), which a test may move forward.</summary>
-    public TestClock Clock { get; } = new(Start);
+    public TestClock Clock { get; }
+
+    public Db Db { get; private init; }
 
     /// <summary>The fresh database's connection string (for a second process on the same database).</summary>
     public string Connection => _connection;
 
     /// <summary>A fresh SQLite application; <paramref name="settings"/> override configuration (e.g. the rate limits).</summary>
-    public static HuiqiApp Sqlite(IReadOnlyDictionary<string, string>? settings = null) => On(ScratchDatabase.Sqlite("huiqi-web"), settings);
+    public static HuiqiApp Sqlite(IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null) => On(ScratchDatabase.Sqlite("huiqi-web"), settings, now);
 
     /// <summary>The application started again on this one's database (a restart, or a second node); disposing it keeps the database.</summary>
-    public HuiqiApp Again() => new(_connection, null, _settings) { Db = Db };
+    public HuiqiApp Again() => new(_connection, null, _settings, Clock.GetUtcNow()) { Db = Db };
 
-    public static async Task<HuiqiApp> PostgresAsync() => On(await ScratchDatabase.CreateAsync(Db.Postgres, "huiqi_w"), null);
+    public static async Task<HuiqiApp> PostgresAsync(DateTimeOffset? now = null) => On(await ScratchDatabase.CreateAsync(Db.Postgres, "huiqi_w"), null, now);
 
-    private static HuiqiApp On(ScratchDatabase scratch, IReadOnlyDictionary<string, string>? settings) =>
-        new(scratch.Connection, scratch.Dispose, settings) { Db = scratch.Db };
+    private static HuiqiApp On(ScratchDatabase scratch, IReadOnlyDictionary<string, string>? settings, DateTimeOffset? now) =>
+        new(scratch.Connection, scratch.Dispose, settings, now) { Db = scratch.Db };
 
     /// <summary>Whether the PostgreSQL rows run: when a server is named, and always under CI (where a missing one fails).</summary>
     public static bool PostgresWanted => ScratchDatabase.PostgresWanted;
@@ -71,7 +75,6 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
         builder.UseSetting("HUIQI_DB", _connection); // wins over an HUIQI_DB of the environment
         builder.UseSetting("Huiqi:Demo:Enterprises", "200");
         builder.UseSetting("Huiqi:Demo:Seed", DemoSeed.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Huiqi:AwardYear", Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Every test request comes from one address: the per-address limits are raised out of the way here and set
         // low only by the tests of the limits themselves (EdgeTests).
         builder.UseSetting("Huiqi:RateLimits:Anonymous:PermitLimit", "1000000");
@@ -83,6 +86,7 @@ public sealed class HuiqiApp : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(s =>
         {
+            s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(Clock);
             // Sessions live in real time: a test that lets a bureau's days pass (Clock.Advance) keeps its users signed in.
             s.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);

@@ -21,4 +21,12 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
         Interlocked.Add(ref _movedTicks, by.Ticks);
     }
+
+    /// <summary>Sets the clock to <paramref name="now"/>, later than it shows (a bureau's calendar does not run back); it runs on from there.</summary>
+    public void Set(DateTimeOffset now)
+    {
+        var by = now - GetUtcNow();
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        Advance(by);
+    }
 }

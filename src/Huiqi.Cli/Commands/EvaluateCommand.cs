@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Input;
+using Huiqi.Engine.Model;
 using Huiqi.Engine.Output;
 using Huiqi.Policies;
 
@@ -18,7 +19,7 @@ public sealed class EvaluateCommand : ICliCommand
 
     public string Name => "evaluate";
 
-    public string Summary => "评估企业可享政策：evaluate FILE --year Y [--trace] [--hints] | --batch FILE.jsonl --year Y [--out FILE]";
+    public string Summary => "评估企业可享政策：evaluate FILE [--year Y] [--trace] [--hints] | --batch FILE.jsonl [--year Y] [--out FILE]（不指定年度时按当前评估年度，即上一完整年度）";
 
     public async Task<int> RunAsync(Args args, CliIo io, CancellationToken cancel)
     {
@@ -43,14 +44,16 @@ public sealed class EvaluateCommand : ICliCommand
 
         var evaluator = new Evaluator(loaded.Catalog);
         var options = new EvaluationOptions { Trace = trace, Hints = hints };
+        // Without --year, the year the bureaus work on now for the whole catalogue: the last completed year (AwardYears).
+        var current = AwardYears.Now(io.Clock).Catalogue;
         if (batch is not null)
         {
             if (year is null)
             {
-                throw new UsageException("批量评估需要 --year / --batch needs --year");
+                await CurrentYearAsync(io, current);
             }
 
-            return await BatchAsync(evaluator, options, batch, outPath, year.Value, io, cancel);
+            return await BatchAsync(evaluator, options, batch, outPath, year ?? current, io, cancel);
         }
 
         var file = args.Positional.Count == 1 ? args.Positional[0] : throw new UsageException("用法 / usage: huiqi evaluate FILE --year Y [--trace] [--hints]（FILE 为 - 时读标准输入）");
@@ -65,19 +68,23 @@ public sealed class EvaluateCommand : ICliCommand
             return ExitCode.BadInput;
         }
 
-        return await SingleAsync(evaluator, options, text, year, io);
+        return await SingleAsync(evaluator, options, text, year, current, io);
     }
+
+    private static Task CurrentYearAsync(CliIo io, int year) =>
+        io.Error.WriteLineAsync($"未指定 --year：按当前评估年度 {year} 年度（数据类条款的当前年度）评估 / no --year: award year {year}, the last completed year");
 
     /// <summary>
     /// One dossier. The file may also be a worked example (<c>{"year": …, "dossier": {…}}</c>), whose year is used
-    /// when <c>--year</c> is not given.
+    /// when <c>--year</c> is not given; with neither, the current award year of the catalogue.
     /// </summary>
-    private static async Task<int> SingleAsync(Evaluator evaluator, EvaluationOptions options, string text, int? year, CliIo io)
+    private static async Task<int> SingleAsync(Evaluator evaluator, EvaluationOptions options, string text, int? year, int current, CliIo io)
     {
         var (read, questionYear, wellFormed) = DossierReader.ReadQuestion(text, year);
         if (questionYear is null && wellFormed)
         {
-            throw new UsageException("缺少评估年度 --year / --year is required");
+            await CurrentYearAsync(io, current);
+            questionYear = current;
         }
 
         if (!read.Ok)

@@ -15,6 +15,9 @@ namespace Huiqi.Engine.Blocks;
 /// </remarks>
 public sealed class ChainPurchasesRule : IClauseRule, IHintingRule
 {
+    /// <summary>Paid on a year's purchases.</summary>
+    public AwardBasis Basis => AwardBasis.Figures;
+
     private readonly Requirements _requires;
     private readonly string _base;
     private readonly IReadOnlyList<(string Chain, decimal Min, decimal Rate, decimal? Cap)> _chains;

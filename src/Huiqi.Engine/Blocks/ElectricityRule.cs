@@ -10,6 +10,9 @@ namespace Huiqi.Engine.Blocks;
 /// </summary>
 public sealed class ElectricityRule : IClauseRule
 {
+    /// <summary>Paid on electricity used in a period.</summary>
+    public AwardBasis Basis => AwardBasis.Figures;
+
     private readonly int _year;
     private readonly Requirements _requires;
     private readonly decimal _peakShare;

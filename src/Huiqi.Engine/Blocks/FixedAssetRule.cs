@@ -11,6 +11,9 @@ namespace Huiqi.Engine.Blocks;
 /// </summary>
 public sealed class FixedAssetRule : IClauseRule
 {
+    /// <summary>Paid on investment completed in a period.</summary>
+    public AwardBasis Basis => AwardBasis.Figures;
+
     private readonly Period _period;
     private readonly Tier _basic;
     private readonly int _enteredIn;

@@ -10,6 +10,9 @@ namespace Huiqi.Engine.Blocks;
 /// </summary>
 public sealed class GrowthStepsRule : IClauseRule, IHintingRule
 {
+    /// <summary>Paid on a year's growth over the last.</summary>
+    public AwardBasis Basis => AwardBasis.Figures;
+
     private readonly string _metric;
     private readonly Requirements _requires;
     private readonly IReadOnlyList<(string Sector, string? Requires, string? Unless)> _sectors;

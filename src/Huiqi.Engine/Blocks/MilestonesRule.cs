@@ -16,6 +16,9 @@ namespace Huiqi.Engine.Blocks;
 /// </remarks>
 public sealed class MilestonesRule : IClauseRule, IHintingRule
 {
+    /// <summary>Paid on thresholds first crossed by a year's figures.</summary>
+    public AwardBasis Basis => AwardBasis.Figures;
+
     private readonly string _metric;
     private readonly Requirements _requires;
     private readonly IReadOnlyList<Tier> _thresholds;

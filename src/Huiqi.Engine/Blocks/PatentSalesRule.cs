@@ -1,5 +1,6 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
+using Huiqi.Engine.Model;
 
 namespace Huiqi.Engine.Blocks;
 
@@ -9,6 +10,9 @@ namespace Huiqi.Engine.Blocks;
 /// </summary>
 public sealed class PatentSalesRule : IClauseRule
 {
+    /// <summary>Paid on a year's sales of the patented product.</summary>
+    public AwardBasis Basis => AwardBasis.Figures;
+
     private readonly decimal _minSales;
     private readonly decimal _rate;
     private readonly decimal? _cap;

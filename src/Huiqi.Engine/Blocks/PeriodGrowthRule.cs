@@ -15,6 +15,9 @@ namespace Huiqi.Engine.Blocks;
 /// </remarks>
 public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
 {
+    /// <summary>Paid on a period's change over the same period a year before.</summary>
+    public AwardBasis Basis => AwardBasis.Figures;
+
     private readonly string _metric;
     private readonly Period _period;
     private readonly Period _base;

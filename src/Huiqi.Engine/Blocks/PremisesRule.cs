@@ -10,6 +10,9 @@ namespace Huiqi.Engine.Blocks;
 /// </summary>
 public sealed class PremisesRule : IClauseRule
 {
+    /// <summary>Paid on premises rented or bought.</summary>
+    public AwardBasis Basis => AwardBasis.Events;
+
     private readonly Requirements _requires;
     private readonly int _leaseYears;
     private readonly TierTable _lease;

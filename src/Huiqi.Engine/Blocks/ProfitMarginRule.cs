@@ -10,6 +10,9 @@ namespace Huiqi.Engine.Blocks;
 /// </summary>
 public sealed class ProfitMarginRule : IClauseRule
 {
+    /// <summary>Paid on a year's profit margin.</summary>
+    public AwardBasis Basis => AwardBasis.Figures;
+
     private readonly TierTable _multiples;
 
     public ProfitMarginRule(ParamReader p) => _multiples = TierTable.Read(p, "multiples");

@@ -14,6 +14,9 @@ namespace Huiqi.Engine.Blocks;
 /// </remarks>
 public sealed class ProjectShareRule : IClauseRule
 {
+    /// <summary>Paid on a project completed.</summary>
+    public AwardBasis Basis => AwardBasis.Events;
+
     private readonly string _kind;
     private readonly bool _seiOnly;
     private readonly decimal? _minTotal;

@@ -13,6 +13,9 @@ namespace Huiqi.Engine.Blocks;
 /// </remarks>
 public sealed class RankingRule : IClauseRule
 {
+    /// <summary>Paid on a place on a published ranking.</summary>
+    public AwardBasis Basis => AwardBasis.Events;
+
     private sealed record ListTerms(string List, decimal Entry, int StepRanks, decimal StepPays, IReadOnlyList<string> Requires);
 
     private readonly IReadOnlyList<ListTerms> _lists;

@@ -10,6 +10,9 @@ namespace Huiqi.Engine.Blocks;
 /// </summary>
 public sealed class ReferralRule : IClauseRule
 {
+    /// <summary>Paid on an event referred to 一事一议.</summary>
+    public AwardBasis Basis => AwardBasis.Events;
+
     private readonly string _reason;
     private readonly IReadOnlyList<string> _honors;
     private readonly IReadOnlyList<string> _spending;

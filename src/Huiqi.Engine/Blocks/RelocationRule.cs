@@ -10,6 +10,9 @@ namespace Huiqi.Engine.Blocks;
 /// </summary>
 public sealed class RelocationRule : IClauseRule
 {
+    /// <summary>Paid on a move into the city.</summary>
+    public AwardBasis Basis => AwardBasis.Events;
+
     private readonly IReadOnlyList<KeyValuePair<string, decimal>> _titles;
     private readonly IReadOnlyList<string> _ladderWith;
 

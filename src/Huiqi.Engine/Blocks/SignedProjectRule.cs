@@ -10,6 +10,9 @@ namespace Huiqi.Engine.Blocks;
 /// </summary>
 public sealed class SignedProjectRule : IClauseRule, IHintingRule
 {
+    /// <summary>Paid on a project signed.</summary>
+    public AwardBasis Basis => AwardBasis.Events;
+
     private readonly Period _period;
     private readonly TierTable _tiers;
 

@@ -14,6 +14,9 @@ namespace Huiqi.Engine.Blocks;
 /// </remarks>
 public sealed class SpendingShareRule : IClauseRule, IHintingRule
 {
+    /// <summary>Paid on a year's spending.</summary>
+    public AwardBasis Basis => AwardBasis.Figures;
+
     private readonly string _kind;
     private readonly Requirements _requires;
     private readonly decimal? _over;

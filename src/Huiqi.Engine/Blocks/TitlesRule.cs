@@ -17,6 +17,9 @@ namespace Huiqi.Engine.Blocks;
 /// </remarks>
 public sealed class TitlesRule : IClauseRule
 {
+    /// <summary>Paid on a title awarded.</summary>
+    public AwardBasis Basis => AwardBasis.Events;
+
     private readonly IReadOnlyList<KeyValuePair<string, decimal>> _titles;
     private readonly Requirements _requires;
     private readonly string _mode;

@@ -7,6 +7,9 @@ namespace Huiqi.Engine.Blocks;
 /// <summary>zzb2022-zjtx/27: a training institution paid per person trained, by kind of training (按每人…元标准补贴).</summary>
 public sealed class TrainingRule : IClauseRule
 {
+    /// <summary>Paid on the year's count of people trained.</summary>
+    public AwardBasis Basis => AwardBasis.Figures;
+
     private readonly Requirements _requires;
     private readonly IReadOnlyList<KeyValuePair<string, decimal>> _perPerson;
 

@@ -186,6 +186,13 @@ public sealed class Clause
 
     public bool IsReferral => Parts.All(p => p.Rule is Blocks.ReferralRule);
 
+    /// <summary>
+    /// Whether the clause pays on a year's figures or on events (<see cref="AwardYears.Of(Clause)"/> gives its current
+    /// award year): figures when any of its paying parts reads a year's figures, since that part can only be judged once
+    /// the year is over; events otherwise (titles, rankings, projects, referrals).
+    /// </summary>
+    public AwardBasis Basis => Parts.Any(p => p.Rule.Basis == AwardBasis.Figures) ? AwardBasis.Figures : AwardBasis.Events;
+
     /// <summary>The window that decides whether an event of this clause is paid.</summary>
     public DateRange? EffectiveWindow => OwnWindow ?? Document.Window;
 }

@@ -12,6 +12,12 @@ public interface IClauseRule
 {
     /// <summary>Finds what the clause pays this dossier for events of the award year, through the context.</summary>
     void Evaluate(RuleContext ctx);
+
+    /// <summary>
+    /// Whether the block pays on a year's figures or on an event, which decides the award year a bureau works on now
+    /// (<see cref="AwardYears"/>).
+    /// </summary>
+    AwardBasis Basis { get; }
 }
 
 /// <summary>A rule that can also say what the enterprise would need to reach its next threshold or step.</summary>

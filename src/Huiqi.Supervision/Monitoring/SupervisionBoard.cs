@@ -20,17 +20,32 @@ public sealed record AwardView(int Year, bool FromLedger, IReadOnlyList<AwardCel
 public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry, DossierStore store, MonthlyReports reports, Watchlists watchlists, TimeProvider clock)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (long Version, RegistryFigures Figures)? _cached;
+    private (long Version, int Year, RegistryFigures Figures)? _cached;
 
     public PolicyEngine Engine => engine;
 
     /// <summary>The years some target is set for (2020, 2021, 2023, 2025).</summary>
     public IReadOnlyList<int> TargetYears => [.. engine.Catalog.Targets.Select(t => t.Year).Distinct().Order()];
 
+    /// <summary>
+    /// The targets in force today, the year a dashboard opens on: the latest year up to this year that an adopted
+    /// document sets targets for (zzb2022-zjtx's 2025 in December 2026, not zzb2020-19's 2020 nor a draft's); the
+    /// earliest target year when none has come yet.
+    /// </summary>
+    public int CurrentTargetYear
+    {
+        get
+        {
+            var thisYear = Today.Year;
+            var adopted = engine.Catalog.Targets.Where(t => engine.Catalog.Document(t.Document)?.Adopted == true && t.Year <= thisYear).Select(t => t.Year).ToList();
+            return adopted.Count > 0 ? adopted.Max() : TargetYears[0];
+        }
+    }
+
     public DateOnly Today => clock.Today();
 
-    /// <summary>The registry's counts, computed once per registry version.</summary>
-    public async Task<RegistryFigures> FiguresAsync(CancellationToken cancel = default)
+    /// <summary>The registry's counts with what the engine finds owed for <paramref name="year"/>, computed once per registry version and year.</summary>
+    public async Task<RegistryFigures> FiguresAsync(int year, CancellationToken cancel = default)
     {
         long version;
         await using (var db = registry.CreateDbContext())
@@ -38,7 +53,7 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
             version = await db.Audit.MaxAsync(a => (long?)a.Id, cancel) ?? 0;
         }
 
-        if (_cached is { } c && c.Version == version)
+        if (_cached is { } c && c.Version == version && c.Year == year)
         {
             return c.Figures;
         }
@@ -46,14 +61,14 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
         await _gate.WaitAsync(cancel);
         try
         {
-            if (_cached is { } again && again.Version == version)
+            if (_cached is { } again && again.Version == version && again.Year == year)
             {
                 return again.Figures;
             }
 
-            var figures = await new RegistryFigures(engine.Catalog, Today, d => engine.Evaluate(d, engine.AwardYear).Awards)
+            var figures = await new RegistryFigures(engine.Catalog, Today, d => engine.Evaluate(d, year).Awards)
                 .ReadAsync(store.StreamAsync(cancel: cancel), cancel);
-            _cached = (version, figures);
+            _cached = (version, year, figures);
             return figures;
         }
         finally
@@ -66,7 +81,7 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
     public async Task<IReadOnlyList<TargetLine>> TargetsAsync(int year, Actor scope, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var figures = await FiguresAsync(cancel);
+        var figures = await FiguresAsync(engine.Current.Catalogue, cancel);
         var lines = TargetBoard.For(engine.Catalog, year, figures, await reports.ListAsync(null, cancel), Today);
         return [.. lines.Where(l => scope.Reaches(l.Target.Scope))];
     }
@@ -88,8 +103,8 @@ public sealed class SupervisionBoard(PolicyEngine engine, HuiqiDatabase registry
                 .OrderBy(c => c.Month).ThenBy(c => c.Clause, StringComparer.Ordinal).ThenBy(c => c.District, StringComparer.Ordinal)]);
         }
 
-        var figures = await FiguresAsync(cancel);
-        return new AwardView(engine.AwardYear, false, [.. figures.Owed
+        var figures = await FiguresAsync(year, cancel);
+        return new AwardView(year, false, [.. figures.Owed
             .Where(o => scope.Reaches(o.Key.District))
             .Select(o => new AwardCell(o.Key.Clause, o.Key.District, null, o.Value, 0))
             .OrderBy(c => c.Clause, StringComparer.Ordinal).ThenBy(c => c.District, StringComparer.Ordinal)]);

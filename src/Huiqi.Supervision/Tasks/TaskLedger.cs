@@ -16,6 +16,8 @@ public sealed class TaskLedgerOptions
 /// <summary>
 /// One unit's line of a task as of a month (任务进展): its latest report up to that month, and the flags — overdue
 /// (past its due month and not done) and stalled (marked so, or no report for <see cref="TaskLedgerOptions.StalledMonths"/>).
+/// Once the task's plan has ended (its document's window is over, or it was repealed), the line is closed with the plan:
+/// <see cref="Closed"/> says 完成 or 未完成 as the plan left it at its last month, and it is no longer overdue or stalled.
 /// </summary>
 public sealed record TaskLine(
     int AssignmentId,
@@ -33,8 +35,15 @@ public sealed record TaskLine(
     string? LastBy,
     string? Overdue,
     string? Stalled,
-    bool ReportedThisMonth)
+    bool ReportedThisMonth,
+    string? Closed = null)
 {
+    /// <summary>完成 for a task done when its plan ended.</summary>
+    public const string ClosedDone = "完成";
+
+    /// <summary>未完成 for a task not done when its plan ended.</summary>
+    public const string ClosedUndone = "未完成";
+
     public string StatusName => ProgressStatus.Chinese(Status);
 
     public bool Done => Status == ProgressStatus.Done;
@@ -164,17 +173,21 @@ public sealed class TaskLedger(IDbContextFactory<TaskLedgerDbContext> contexts, 
                 .Select(p => new { p.AssignmentId, p.Month, p.Status, p.Percent, p.Text, p.ReportedBy })
                 .ToListAsync(cancel))
             .GroupBy(p => p.AssignmentId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(p => p.Month)!);
+            .ToDictionary(g => g.Key, g => g.ToList());
 
         // A draft's tasks (征求意见稿: sj-sangao) have not been assigned yet: nothing is due, nothing is late.
         var drafts = catalog.Documents.Where(d => !d.Adopted).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var ends = catalog.Documents.Select(d => (d.Id, End: EndMonth(d))).Where(d => d.End is not null).ToDictionary(d => d.Id, d => d.End!, StringComparer.Ordinal);
         var lines = new List<TaskLine>(heads.Count);
         foreach (var h in heads)
         {
-            var last = reports.GetValueOrDefault(h.Id);
+            // A plan that has ended is judged as it stood in its last month: what was reported after it does not count.
+            var end = ends.GetValueOrDefault(h.Document);
+            var closed = end is not null && string.CompareOrdinal(month, end) > 0;
+            var last = reports.GetValueOrDefault(h.Id)?.Where(p => !closed || string.CompareOrdinal(p.Month, end) <= 0).MaxBy(p => p.Month);
             var done = last?.Status == ProgressStatus.Done;
             string? overdue = null, stalled = null;
-            if (!done && !drafts.Contains(h.Document))
+            if (!done && !closed && !drafts.Contains(h.Document))
             {
                 var late = Months.Between(h.Due, month);
                 overdue = late > 0 ? $"逾期{late}个月（时限{Months.Chinese(h.Due)}）" : null;
@@ -193,7 +206,8 @@ public sealed class TaskLedger(IDbContextFactory<TaskLedgerDbContext> contexts, 
             }
 
             var line = new TaskLine(h.Id, h.TaskId, h.Document, h.Title, h.Unit, h.District, h.Lead, h.Due, last?.Status, last?.Percent ?? 0,
-                last?.Month, last?.Text, last?.ReportedBy, overdue, stalled, last?.Month == month);
+                last?.Month, last?.Text, last?.ReportedBy, overdue, stalled, last?.Month == month,
+                closed ? (done ? TaskLine.ClosedDone : TaskLine.ClosedUndone) : null);
             if (Keep(line, filter))
             {
                 lines.Add(line);
@@ -250,6 +264,19 @@ public sealed class TaskLedger(IDbContextFactory<TaskLedgerDbContext> contexts, 
         ArgumentNullException.ThrowIfNull(reporter);
         var lines = await LinesAsync(Actor.System("ledger"), month, null, cancel);
         return [.. lines.Where(l => reporter.CanReport(l.District, l.Unit))];
+    }
+
+    /// <summary>
+    /// The last month of a plan that has ended: the month before its repeal, else its window's last month; null while it
+    /// runs open-ended (zzb2022-zjtx sets no end) or is a draft not in force.
+    /// </summary>
+    public static string? EndMonth(PolicyDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var end = document.Repealed is { } r ? r.On.AddDays(-1)
+            : document.Window is { } w && w.To != DateOnly.MaxValue ? w.To
+            : (DateOnly?)null;
+        return end is { } e && document.Adopted ? TaskUnits.Month(e.Year, e.Month) : null;
     }
 
     private static bool Keep(TaskLine line, TaskFilter f) =>

@@ -103,7 +103,7 @@ public sealed class AccountSeeder(
         foreach (var district in DemoEnterpriseDistricts)
         {
             var best = await (from e in db.Enterprises.AsNoTracking().Where(e => e.District == district)
-                              join s in db.Summaries.AsNoTracking().Where(s => s.Year == engine.AwardYear) on e.Id equals s.EnterpriseId into ss
+                              join s in db.Summaries.AsNoTracking().Where(s => s.Year == engine.Current.Catalogue) on e.Id equals s.EnterpriseId into ss
                               from s in ss.DefaultIfEmpty()
                               orderby (s == null ? 0 : s.TotalYuan) descending, e.Id
                               select new { e.Uscc, e.Name }).FirstOrDefaultAsync(cancel);

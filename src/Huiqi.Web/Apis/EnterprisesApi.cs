@@ -70,7 +70,7 @@ public static class EnterprisesApi
             return Problems.NotFound(uscc);
         }
 
-        var answer = engine.Evaluate(dossier, year ?? engine.AwardYear, hints == true, trace == true);
+        var answer = engine.Evaluate(dossier, year ?? engine.Current.Catalogue, hints == true, trace == true);
         return TypedResults.Content(AnswerJson.ToJson(answer, indented: true) + "\n", "application/json; charset=utf-8", Encoding.UTF8);
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Huiqi.Web.Extensions;
 
@@ -35,12 +34,10 @@ public static class HostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
         {
-            var configured = sp.GetRequiredService<IOptions<HuiqiOptions>>().Value.AwardYear;
-            var year = configured ?? Huiqi.Engine.Model.BeijingTime.Today(sp.GetRequiredService<TimeProvider>()).Year - 1;
             var loaded = PolicySource.Load();
             return loaded.Catalog is null
                 ? throw new InvalidOperationException("政策目录有错误 / the catalogue has errors:\n" + string.Join("\n", loaded.Errors))
-                : new PolicyEngine(loaded.Catalog, loaded.Switches, year);
+                : new PolicyEngine(loaded.Catalog, loaded.Switches, sp.GetRequiredService<TimeProvider>());
         });
         builder.Services.AddSingleton<SummaryService>();
         builder.Services.AddSingleton<EnterpriseDirectory>();

@@ -20,10 +20,6 @@ public sealed class HuiqiOptions
     /// <summary>The registry's connection (<c>HUIQI_DB</c>, else <c>ConnectionStrings:Huiqi</c>); null for the default SQLite file.</summary>
     public string? Database { get; set; }
 
-    /// <summary>The default award year (评估年度); unset, last year.</summary>
-    [Range(2000, 2100)]
-    public int? AwardYear { get; set; }
-
     /// <summary>Whether cookies are Secure; unset, always except in the Demo and Development environments.</summary>
     public CookieSecurePolicy? CookieSecurePolicy { get; set; }
 

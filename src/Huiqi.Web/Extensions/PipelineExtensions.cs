@@ -37,7 +37,7 @@ public static class PipelineExtensions
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
         await app.PrepareCasesAsync();
         var engine = app.Services.GetRequiredService<PolicyEngine>();
-        await app.Services.GetRequiredService<SummaryService>().EnsureAsync(engine.AwardYear);
+        await app.Services.GetRequiredService<SummaryService>().EnsureAsync(engine.Current.Catalogue);
     }
 
     public static WebApplication UseHuiqiPipeline(this WebApplication app)
@@ -122,7 +122,8 @@ public static class PipelineExtensions
             text.AppendLine($"  数据库 / database: {(database.Provider == StoreProvider.Sqlite
                 ? "SQLite " + Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource)
                 : database.Describe())}");
-            text.AppendLine($"  默认评估年度 / award year: {app.Services.GetRequiredService<PolicyEngine>().AwardYear}");
+            var years = app.Services.GetRequiredService<PolicyEngine>().Current;
+            text.AppendLine($"  当前评估年度 / award years: 数据类 {years.Figures}，事项类 {years.Events}");
             var accounts = AccountSeeder.Printed;
             if (accounts.Count > 0)
             {

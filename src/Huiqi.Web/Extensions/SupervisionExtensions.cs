@@ -66,7 +66,7 @@ internal sealed class SupervisionStartup(IServiceProvider services, IHostEnviron
             log.LogInformation("Created the demo monitoring: {Reports} monthly reports and the watchlists", written);
         }
 
-        var year = engine.AwardYear;
+        var year = engine.Current.Catalogue;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         if (await DemoLedger.SeedIfEmptyAsync(contexts, services.GetRequiredService<LibrarySelection>(), services.GetRequiredService<LibraryRegister>(), ledger,
                 [year - 2, year - 1, year], options.Value.Demo.Seed, cancellationToken))

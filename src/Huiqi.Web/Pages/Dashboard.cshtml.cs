@@ -55,10 +55,10 @@ public sealed class DashboardModel(SupervisionBoard board, LibraryRegister regis
     private async Task LoadAsync(CancellationToken cancel)
     {
         Scope = HttpContext.Actor();
-        TargetYear = Year is { } y && board.TargetYears.Contains(y) ? y : board.TargetYears[0];
+        TargetYear = Year is { } y && board.TargetYears.Contains(y) ? y : board.CurrentTargetYear;
         Lines = await board.TargetsAsync(TargetYear, Scope, cancel);
         Behind = TargetBoard.Behind(Lines);
-        Awards = await board.AwardsAsync(AwardYear ?? board.Engine.AwardYear, Scope, cancel);
+        Awards = await board.AwardsAsync(AwardYear ?? board.Engine.Current.Catalogue, Scope, cancel);
         Libraries = LibrarySizeTable.Of(HttpContext.Actor() is { } reach && reach.SeesLists ? await register.SizesAsync(reach, cancel) : []);
         Drops = await board.DropWarningsAsync(Scope, cancel);
     }

@@ -83,7 +83,7 @@ public sealed class EnterpriseModel(EnterpriseDirectory directory, PolicyEngine 
         }
 
         Dossier = dossier;
-        Year = year is >= 2000 and <= 2100 ? year.Value : engine.AwardYear;
+        Year = year is >= 2000 and <= 2100 ? year.Value : engine.Current.Catalogue;
         Answer = engine.Evaluate(dossier, Year, hints: true);
         Payments = await cases.PaymentsOfEnterpriseAsync(Scope, uscc, Year, cancel);
         await using var db = await contexts.CreateDbContextAsync(cancel);

@@ -18,7 +18,8 @@ public sealed class IndexModel(EnterpriseDirectory directory, IDbContextFactory<
     /// <summary>The award year's awards in scope: enterprises, total, city and district shares.</summary>
     public (int Enterprises, decimal Total, decimal City, decimal District) Totals { get; private set; }
 
-    public int Year => engine.AwardYear;
+    /// <summary>The figures year by today's clock: the year in which every clause of the catalogue can be judged.</summary>
+    public int Year => engine.Current.Catalogue;
 
     public async Task OnGetAsync(CancellationToken cancel)
     {

@@ -66,9 +66,11 @@ public sealed class EnterpriseDirectory(IDbContextFactory<WebDbContext> contexts
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
-    /// <summary>The award year of a list: one of those offered on screen, else the default (nothing else is computed).</summary>
-    public int YearOf(EnterpriseFilter filter) =>
-        filter?.Year is { } y && engine.Years.Contains(y) ? y : engine.AwardYear;
+    /// <summary>The award year of a list: one of those offered on screen, else the figures year (nothing else is computed).</summary>
+    public int YearOf(EnterpriseFilter filter) => Offered(filter?.Year);
+
+    private int Offered(int? year) =>
+        engine.Current is var now && year is { } y && now.Offered.Contains(y) ? y : now.Catalogue;
 
     /// <summary>One page of the filtered, sorted list; summaries of the award year are computed first if missing.</summary>
     public async Task<EnterprisePage> ListAsync(Actor scope, EnterpriseFilter filter, int page, int pageSize, CancellationToken cancel = default)
@@ -119,7 +121,7 @@ public sealed class EnterpriseDirectory(IDbContextFactory<WebDbContext> contexts
     public async Task<(int Enterprises, decimal Total, decimal City, decimal District)> TotalsAsync(Actor scope, int year, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        year = engine.Years.Contains(year) ? year : engine.AwardYear;
+        year = Offered(year);
         await summaries.EnsureAsync(year, cancel);
         await using var db = await contexts.CreateDbContextAsync(cancel);
         var rows = await (from e in scope.Visible(db.Enterprises.AsNoTracking())

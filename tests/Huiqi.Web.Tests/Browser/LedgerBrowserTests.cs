@@ -21,12 +21,12 @@ public sealed class LedgerBrowserTests(BrowserFixture fx) : IClassFixture<Browse
         const string text = "金水区本月完成工业运行监测平台联调，纳入监测企业42家";
         var page = await fx.SignedInAsync(HuiqiApp.Slug(District) + "-review");
         await page.ClickAsync("header nav >> text=任务台账");
-        await page.FillAsync("#filters input[name=q]", "zzb2020-19/3");
+        await page.FillAsync("#filters input[name=q]", "zzb2022-zjtx/3");
         await page.ClickAsync("#filters button[type=submit]");
         await page.ClickAsync("#tasks tbody tr:has-text('金水区') >> text=填报");
 
         await page.WaitForSelectorAsync("#report-form");
-        Assert.Contains("zzb2020-19/3", await page.InnerTextAsync("#line option:checked"), StringComparison.Ordinal);
+        Assert.Contains("zzb2022-zjtx/3", await page.InnerTextAsync("#line option:checked"), StringComparison.Ordinal);
         await page.SelectOptionAsync("#report-form select[name=status]", "in-progress");
         await page.FillAsync("#report-form input[name=percent]", "70");
         await page.FillAsync("#report-form textarea[name=text]", text);

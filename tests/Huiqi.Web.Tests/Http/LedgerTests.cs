@@ -80,12 +80,12 @@ public sealed class LedgerTests(Apps apps) : IClassFixture<Apps>
 
         var theirs = new Dictionary<string, string>
         {
-            ["task"] = "zzb2020-19/2", ["unit"] = "二七区", ["month"] = ledger.ThisMonth, ["status"] = ProgressStatus.Done, ["percent"] = "100", ["text"] = "越权代填",
+            ["task"] = "zzb2022-zjtx/2", ["unit"] = "二七区", ["month"] = ledger.ThisMonth, ["status"] = ProgressStatus.Done, ["percent"] = "100", ["text"] = "越权代填",
         };
         var refused = await Forms.PostAsync(client, "/tasks/report", "/tasks/report", theirs);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("无权为“二七区”填报", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        var line = (await ledger.LinesAsync(Actor.System("test"), ledger.ThisMonth, new TaskFilter { Unit = "二七区" })).Single(l => l.TaskId == "zzb2020-19/2");
+        var line = (await ledger.LinesAsync(Actor.System("test"), ledger.ThisMonth, new TaskFilter { Unit = "二七区" })).Single(l => l.TaskId == "zzb2022-zjtx/2");
         Assert.NotEqual("越权代填", line.LastText);
 
         // A city unit is not theirs either; their own district's line is.
@@ -94,7 +94,7 @@ public sealed class LedgerTests(Apps apps) : IClassFixture<Apps>
         theirs["unit"] = "金水区";
         theirs["text"] = "金水区已完成目标分解";
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(client, "/tasks/report", "/tasks/report", theirs)).StatusCode);
-        var mine = (await ledger.LinesAsync(Actor.DistrictReviewerOf("金水区", "test"), ledger.ThisMonth)).Single(l => l.TaskId == "zzb2020-19/2");
+        var mine = (await ledger.LinesAsync(Actor.DistrictReviewerOf("金水区", "test"), ledger.ThisMonth)).Single(l => l.TaskId == "zzb2022-zjtx/2");
         Assert.Equal(("已完成", "金水区已完成目标分解", "jinshui-review"), (mine.StatusName, mine.LastText, mine.LastBy));
 
         // The template lists only its district's lines; a district's finance account reports nothing.

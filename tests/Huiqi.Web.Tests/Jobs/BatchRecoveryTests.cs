@@ -101,7 +101,6 @@ public sealed class BatchRecoveryTests(ITestOutputHelper output)
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["HUIQI_DB"] = connection;
         start.Environment["Huiqi__DecisionLogKey"] = key;
-        start.Environment["Huiqi__AwardYear"] = Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Huiqi__Batch__ChunkSize"] = "5";
         start.Environment["Huiqi__Batch__Threads"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

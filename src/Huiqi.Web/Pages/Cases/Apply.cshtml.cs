@@ -23,14 +23,24 @@ public sealed class ApplyModel(CaseWorkflow workflow, PolicyEngine engine, Dossi
     /// </summary>
     public IEnumerable<Clause> Clauses => engine.Catalog.Clauses.Where(c => (c.Way == ClauseWay.Application || c.IsReferral) && c.Document.AcceptsApplicationsOn(clock.Today()));
 
-    public IActionResult OnGet()
+    /// <summary>The form for every clause opens on the figures year; asked for one clause (<c>?clause=</c>), on that clause's current year.</summary>
+    public IActionResult OnGet(string? clause)
     {
         if (Actor.Role != Role.Enterprise)
         {
             return Forbid();
         }
 
-        AwardYear = engine.AwardYear;
+        if (clause is not null && Clauses.FirstOrDefault(c => c.Id == clause) is { } chosen)
+        {
+            ClauseId = chosen.Id;
+            AwardYear = engine.Current.Of(chosen);
+        }
+        else
+        {
+            AwardYear = engine.Current.Catalogue;
+        }
+
         return Page();
     }
 

@@ -68,7 +68,7 @@ public sealed class BatchModel(BatchScheduler scheduler, CaseBatch batch, CasesD
 
     private async Task LoadAsync(CancellationToken cancel)
     {
-        Year = Year == 0 ? engine.AwardYear : Year;
+        Year = Year == 0 ? engine.Current.Catalogue : Year;
         await using var db = cases.CreateDbContext();
         Runs = await db.BatchRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(10).ToListAsync(cancel);
         var id = Run ?? Runs.FirstOrDefault()?.Id;

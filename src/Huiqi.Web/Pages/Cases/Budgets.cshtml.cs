@@ -9,7 +9,7 @@ public sealed class BudgetsModel(CaseWorkflow workflow, CaseQueries queries, Pol
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
-    public int ShownYear => Year ?? engine.AwardYear;
+    public int ShownYear => Year ?? engine.Current.Catalogue;
 
     public IReadOnlyList<BudgetUse> Budgets { get; private set; } = [];
 

@@ -29,7 +29,10 @@ public sealed class IndexModel(CaseQueries queries, CaseWorkflow workflow, Polic
 
     public static IReadOnlyList<string> Districts => Vocabulary.Districts;
 
-    public CaseFilter Filter => new() { Year = Year, Status = Status, Clause = Clause, District = District, Way = Way, Overdue = Overdue, Todo = Todo, Q = Q };
+    /// <summary>The award year listed: the figures year unless another is chosen; 0 for every year (全部).</summary>
+    public int ShownYear => Year ?? engine.Current.Catalogue;
+
+    public CaseFilter Filter => new() { Year = ShownYear == 0 ? null : ShownYear, Status = Status, Clause = Clause, District = District, Way = Way, Overdue = Overdue, Todo = Todo, Q = Q };
 
     public async Task OnGetAsync(CancellationToken cancel) => Result = await queries.ListAsync(Actor, Filter, PageNumber, cancel);
 
@@ -62,7 +65,7 @@ public sealed class IndexModel(CaseQueries queries, CaseWorkflow workflow, Polic
             });
         }
 
-        return await XlsxAsync(rows, "兑现事项", $"兑现事项-{Year?.ToString(CultureInfo.InvariantCulture) ?? "全部年度"}.xlsx", "（无符合条件的事项）", cancel);
+        return await XlsxAsync(rows, "兑现事项", $"兑现事项-{(ShownYear == 0 ? "全部年度" : ShownYear.ToString(CultureInfo.InvariantCulture))}.xlsx", "（无符合条件的事项）", cancel);
     }
 
     /// <summary>This list's query string with some values changed (paging, status tabs, export).</summary>
@@ -70,7 +73,7 @@ public sealed class IndexModel(CaseQueries queries, CaseWorkflow workflow, Polic
     {
         var values = new Dictionary<string, string?>
         {
-            ["year"] = Year?.ToString(CultureInfo.InvariantCulture), ["status"] = keepStatus ? Status : status, ["clause"] = Clause,
+            ["year"] = ShownYear.ToString(CultureInfo.InvariantCulture), ["status"] = keepStatus ? Status : status, ["clause"] = Clause,
             ["district"] = District, ["way"] = Way, ["overdue"] = Overdue ? "true" : null, ["todo"] = Todo ? "true" : null, ["q"] = Q,
             ["p"] = page?.ToString(CultureInfo.InvariantCulture), ["handler"] = handler,
         };

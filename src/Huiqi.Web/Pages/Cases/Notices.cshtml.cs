@@ -15,13 +15,17 @@ public sealed class NoticesModel(CaseQueries queries, CaseWorkflow workflow, Pol
 
     public bool CanPublish => CaseWorkflow.RunsNotices(Actor);
 
-    /// <summary>Cases ready for notice in the default award year, in the whole city (what a notice would list).</summary>
+    /// <summary>Cases ready for notice in the award year, in the whole city (what a notice would list).</summary>
     public int Ready { get; private set; }
+
+    /// <summary>The award year a notice is published for: the figures year unless another is chosen.</summary>
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancel)
     {
+        Year ??= engine.Current.Catalogue;
         Notices = await queries.NoticesAsync(cancel);
-        Ready = (await queries.ListAsync(Actor, new CaseFilter { Year = engine.AwardYear, Status = CaseStatus.ReadyForNotice.Code() }, 1, cancel)).Count;
+        Ready = (await queries.ListAsync(Actor, new CaseFilter { Year = Year, Status = CaseStatus.ReadyForNotice.Code() }, 1, cancel)).Count;
     }
 
     public Task<IActionResult> OnPostPublishAsync(int year, int? days, bool workingDays, string? title, CancellationToken cancel)

@@ -8,7 +8,10 @@ namespace Huiqi.Web.Pages.Cases;
 /// </summary>
 public sealed class PaymentsModel(CaseQueries queries, CaseWorkflow workflow, PolicyEngine engine) : CasePageModel
 {
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    /// <summary>The award year listed; none (or 0, 全部) for every year, since a finance office pays what is approved whatever its year.</summary>
+    [BindProperty(SupportsGet = true)] public int? Year { get => _year; set => _year = value is 0 ? null : value; }
+
+    private int? _year;
 
     public IReadOnlyList<(CaseRow Case, string Payer)> ToPay { get; private set; } = [];
 

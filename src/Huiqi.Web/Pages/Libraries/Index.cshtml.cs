@@ -121,8 +121,18 @@ public sealed class IndexModel(LibraryRegister register, LibrarySelection select
         return Redirect(Link());
     }
 
-    /// <summary>Years a selection may be run for: the last run and after, up to the award year.</summary>
-    public IEnumerable<int> SelectableYears => Enumerable.Range(Selections.Count > 0 ? Selections[^1].Year : engine.AwardYear - 2, 3).Where(y => y <= engine.AwardYear + 1);
+    /// <summary>Years a selection may be run for: the last run and after, up to this year (the events year).</summary>
+    public IEnumerable<int> SelectableYears
+    {
+        get
+        {
+            var now = engine.Current;
+            return Enumerable.Range(Selections.Count > 0 ? Selections[^1].Year : now.Figures - 2, 3).Where(y => y <= now.Events);
+        }
+    }
+
+    /// <summary>How the year switch names a year (which is current for figures, which for events).</summary>
+    public string YearName(int year) => engine.Current.Name(year);
 
     public string Link(string? handler = null, int? page = null)
     {
@@ -143,7 +153,7 @@ public sealed class IndexModel(LibraryRegister register, LibrarySelection select
 
         Reach = reach;
         Selections = await register.SelectionsAsync(cancel);
-        Year = Selections.Count > 0 ? Selections[^1].Year : engine.AwardYear;
+        Year = Selections.Count > 0 ? Selections[^1].Year : engine.Current.Catalogue;
         return true;
     }
 }

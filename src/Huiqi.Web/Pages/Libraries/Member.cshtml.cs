@@ -44,7 +44,7 @@ public sealed class MemberModel(LibraryRegister register, PolicyEngine engine) :
 
         try
         {
-            var year = await register.LatestYearAsync(cancel) ?? engine.AwardYear;
+            var year = await register.LatestYearAsync(cancel) ?? engine.Current.Catalogue;
             await register.RemoveAsync(reach, library, uscc, reason, year, User.Identity?.Name ?? "", cancel);
             Message = $"已出库（{year}年度）。";
         }

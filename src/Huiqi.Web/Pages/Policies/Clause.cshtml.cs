@@ -26,7 +26,10 @@ public sealed class ClauseModel(PolicyEngine engine, LedgerQueries ledger) : Pag
 
     public string LibraryName(string id) => engine.LibraryName(id);
 
-    public async Task<IActionResult> OnGetAsync(string doc, string article, CancellationToken cancel)
+    /// <summary>The award year the page speaks of: one chosen on the switch, else the clause's current year.</summary>
+    public int Year { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string doc, string article, int? year, CancellationToken cancel)
     {
         if (!engine.Catalog.ClausesById.TryGetValue($"{doc}/{article}", out var clause))
         {
@@ -34,6 +37,8 @@ public sealed class ClauseModel(PolicyEngine engine, LedgerQueries ledger) : Pag
         }
 
         Clause = clause;
+        var now = engine.Current;
+        Year = year is { } y && now.Offered.Contains(y) ? y : now.Of(clause);
         Guide = ClauseGuide.For(clause);
         Precedence = [.. engine.Catalog.Precedence.Where(p => p switch
         {

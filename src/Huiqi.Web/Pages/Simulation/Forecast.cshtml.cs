@@ -35,9 +35,9 @@ public sealed class ForecastModel(SimulationRuns runs, PolicyEngine engine) : Pa
 
     public ForecastReport? Result { get; private set; }
 
-    public IReadOnlyList<int> Years => engine.Years;
+    public IReadOnlyList<int> Years => engine.Current.Offered;
 
-    public void OnGet() => Year = engine.AwardYear;
+    public void OnGet() => Year = engine.Current.Catalogue;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
     {

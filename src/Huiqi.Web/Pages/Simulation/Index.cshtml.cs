@@ -32,11 +32,11 @@ public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine) : PageM
     public long MaxEnterprises => runs.MaxEnterprises;
 
     /// <summary>The award years offered: from three before the default year to three after (a reform is often about the years to come).</summary>
-    public IReadOnlyList<int> Years => [.. Enumerable.Range(engine.AwardYear - 3, 7).Reverse()];
+    public IReadOnlyList<int> Years => [.. Enumerable.Range(engine.Current.Catalogue - 3, 7).Reverse()];
 
     public async Task OnGetAsync(CancellationToken cancel)
     {
-        Year = engine.AwardYear;
+        Year = engine.Current.Catalogue;
         Reform = ReformText.ShippedNames.FirstOrDefault();
         Runs = await runs.ListAsync(cancel: cancel);
     }
