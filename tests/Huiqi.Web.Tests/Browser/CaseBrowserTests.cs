@@ -1,5 +1,7 @@
 using Huiqi.Cases;
 using Huiqi.Web.Tests.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Huiqi.Web.Tests.Browser;
@@ -144,5 +146,43 @@ public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
         await loser.GotoAsync(Url(c.Id));
         Assert.Equal(CaseStatus.ReadyForNotice.Chinese(), (await loser.InnerTextAsync("#status")).Trim());
         Assert.Equal(1, await loser.Locator("#history tbody tr", new() { HasText = CaseStatus.CityReview.Chinese() + " → " }).CountAsync());
+    }
+
+    /// <summary>
+    /// On the demo, the award history of 2023 was paid through cases. For every such case of one enterprise whose paid
+    /// amount is what the platform proposed, the enterprise's page for 2023 in Chromium lists the award under 已兑付 with
+    /// its case, and the calculator's table of what it may still claim has no line of the same clause and item: a paid
+    /// award is not owed again for its year (screenshot ledger-settled.png).
+    /// </summary>
+    [BrowserFact]
+    public async Task A_paid_award_of_the_demo_history_is_not_owed_again_for_its_year()
+    {
+        const int Year = 2023;
+        List<CaseRow> paid;
+        await using (var db = fx.App.Services.GetRequiredService<CasesDatabase>().CreateDbContext())
+        {
+            var all = await db.Cases.AsNoTracking().Where(c => c.AwardYear == Year && c.Status == CaseStatus.Paid && c.Amount == c.Proposed).ToListAsync();
+            var uscc = all.GroupBy(c => c.Uscc).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+            paid = [.. all.Where(c => c.Uscc == uscc)];
+        }
+
+        var page = await fx.SignedInAsync("city-review");
+        await page.GotoAsync($"/enterprise/{paid[0].Uscc}?year={Year}");
+        await page.WaitForSelectorAsync("#settled");
+        foreach (var c in paid)
+        {
+            var clause = Huiqi.Web.Pages.Show.ClauseUrl(c.Clause);
+            var item = c.Item.Length == 0 ? "—" : Huiqi.Web.Pages.Show.Honor(c.Item);
+            var settled = page.Locator("#settled + p + table tbody tr", new() { Has = page.Locator($"a[href='/cases/{c.Id}']") });
+            Assert.Equal(1, await settled.CountAsync());
+            Assert.Contains(Huiqi.Web.Pages.Show.Money(c.Amount), await settled.InnerTextAsync(), StringComparison.Ordinal);
+            var owed = page.Locator("#awards tbody tr", new() { Has = page.Locator($"a[href='{clause}']") });
+            foreach (var row in await owed.AllAsync())
+            {
+                Assert.NotEqual(item, (await row.Locator("td:nth-child(2)").InnerTextAsync()).Trim());
+            }
+        }
+
+        await fx.ScreenshotAsync(page, "ledger-settled.png");
     }
 }
