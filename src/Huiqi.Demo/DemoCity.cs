@@ -715,10 +715,12 @@ public static class DemoCity
         // zz2023-23/21 and zzw2022-155/9: chain leaders (their suppliers are added for every chain leader).
         (d, _, _) => Revenue(Make(d, "industrial", "manufacturing", "above-scale", "chain-leader"), 2.6e9m, 2.9e9m, 3.1e9m, 3.4e9m, 3.6e9m),
 
-        // zzw2022-155/1 and /2: electricity held up in 2023 Q1, and Q1 revenue growing 15 %.
+        // zzw2022-155/1 and /2: electricity held up in 2023 Q1, and Q1 revenue growing 15 %; /12: rated three-star on
+        // the cloud in 2023, so it may apply for cloud vouchers from the pool.
         (d, r, _) =>
         {
             Make(d, "industrial", "manufacturing", "above-scale");
+            d.Honor(new Honor("cloud-star", new DateOnly(2023, 6, 1)) { Stars = 3 });
             for (var m = 1; m <= 12; m++)
             {
                 d.Set("electricityKwh", Period.OfMonth(2022, m), 900_000m + (m * 10_000m));

@@ -137,6 +137,7 @@ public sealed class DemoHistory(CasesDatabase cases, HuiqiDatabase registry, Dos
         var n = year + 1;
         DateOnly On(int month, int day) => new(n, month, day);
         Stage(FirstWorkingDay(On(3, 1)), 90, () => BatchAsync(year));
+        Stage(FirstWorkingDay(On(3, 2)), 0, () => PoolApplicationsAsync(year));
         Stage(On(3, 6), 0, () => EnterprisesAsync(year, On(3, 6), On(3, 31), firstRound: true));
         Stage(On(4, 1), 0, () => DistrictsAsync(year, On(4, 1), On(4, 15), firstRound: true));
         Stage(On(4, 16), 0, () => CityAsync(year, On(4, 16), On(4, 28)));
@@ -223,6 +224,42 @@ public sealed class DemoHistory(CasesDatabase cases, HuiqiDatabase registry, Dos
         }
 
         _inBatches += took.Elapsed;
+    }
+
+    /// <summary>
+    /// 快申快享 from a pool (zzw2022-155/12's cloud vouchers): each enterprise the engine refers to a pooled clause for
+    /// the year applies, while the clause's document still takes applications, for an amount of its own within the
+    /// clause's limit per enterprise (whole 万元 from 10万); its form is attached and submitted in the first round.
+    /// </summary>
+    private async Task PoolApplicationsAsync(int year)
+    {
+        var today = _clock.Today();
+        var pooled = catalog.Clauses.Where(c => c.Path.Pool is not null && c.Document.AcceptsApplicationsOn(today)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        if (pooled.Count == 0)
+        {
+            return;
+        }
+
+        var evaluator = new Huiqi.Engine.Evaluation.Evaluator(catalog);
+        await foreach (var d in store.StreamAsync(cancel: _cancel))
+        {
+            foreach (var r in evaluator.Evaluate(d, year, new Huiqi.Engine.Evaluation.EvaluationOptions()).Referrals.Where(r => pooled.Contains(r.Clause)))
+            {
+                var most = catalog.ClausesById[r.Clause].Path.Pool!.PerEnterprise ?? 1_000_000m;
+                var steps = (int)(most / 100_000m);
+                var requested = 100_000m * (1 + (int)(Draw(d.Uscc, r.Clause) * steps));
+                var enterprise = new Actor(d.Uscc, Role.Enterprise, null, d.Uscc, Address);
+                try
+                {
+                    await _workflow.ApplyAsync(enterprise, r.Clause, r.Item, year, Math.Min(requested, most), "已完成上云并取得星级认定，申领云服务券", d.Name, d.District, _cancel);
+                }
+                catch (CaseException)
+                {
+                    // The workflow refuses what a real enterprise could not file (a year outside the clause's, a case already
+                    // there): the history files only what the platform accepts.
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -380,9 +417,11 @@ public sealed class DemoHistory(CasesDatabase cases, HuiqiDatabase registry, Dos
         $"{(payer == Payer.City ? "SCZ" : "QCZ")}{year + 1}-{id:D6}";
 
     /// <summary>A number in [0, 1) drawn for a case and a purpose, the same for a seed on every start.</summary>
-    private double Draw(long id, string purpose)
+    private double Draw(long id, string purpose) => Draw(id.ToString(System.Globalization.CultureInfo.InvariantCulture), purpose);
+
+    private double Draw(string key, string purpose)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}/{id}/{purpose}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}/{key}/{purpose}"));
         return BitConverter.ToUInt64(hash, 0) / (ulong.MaxValue + 1.0);
     }
 }

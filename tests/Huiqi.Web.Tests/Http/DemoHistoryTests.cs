@@ -46,7 +46,7 @@ public sealed class DemoHistoryTests(Apps apps) : IClassFixture<Apps>
         Assert.All(past, c =>
         {
             var mine = byCase[c.Id].ToList();
-            Assert.Equal("push", mine[0].Action);
+            Assert.Equal(c.Way == CaseWay.Apply ? "apply" : "push", mine[0].Action);
             Assert.Equal(c.CreatedAt, mine[0].At, TimeSpan.FromMilliseconds(1));
             Assert.True(c.CreatedAt <= c.UpdatedAt && c.UpdatedAt <= now, $"case {c.Id}: created {c.CreatedAt:O}, updated {c.UpdatedAt:O}");
             // The batch of an award year runs once its year is over.
@@ -109,6 +109,39 @@ public sealed class DemoHistoryTests(Apps apps) : IClassFixture<Apps>
         Assert.Contains(seen.GetProperty("payments").EnumerateArray(), p => p.GetProperty("payer").GetString() == Payer.District);
         var page = await finance.GetStringAsync("/cases/payments?year=2023");
         Assert.Contains(CaseSteps.Url(c.Id), page, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// zzw2022-155/12's cloud vouchers are paid on application from a pool (每家企业每年最高申领100万元), so the batch
+    /// pushes nothing: the enterprises the engine refers for 2023 applied themselves, before the document's deadline
+    /// (2024-03-31), each within the 100万 limit, and their cases went the way of the others — settled by now.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Apps.Engines), MemberType = typeof(Apps))]
+    public async Task The_2023_cloud_vouchers_were_applied_for_from_the_pool_before_the_deadline(Db db)
+    {
+        var app = await apps.GetAsync(db);
+        var engine = app.Services.GetRequiredService<Huiqi.Policies.PolicyEngine>();
+        var referred = new List<string>();
+        await foreach (var d in app.Services.GetRequiredService<DossierStore>().StreamAsync())
+        {
+            if (engine.Evaluate(d, 2023).Referrals.Any(r => r.Clause == "zzw2022-155/12"))
+            {
+                referred.Add(d.Uscc);
+            }
+        }
+
+        await using var store = app.Services.GetRequiredService<CasesDatabase>().CreateDbContext();
+        var vouchers = await store.Cases.AsNoTracking().Where(c => c.Clause == "zzw2022-155/12" && c.AwardYear == 2023).ToListAsync();
+        Assert.NotEmpty(referred);
+        Assert.Equal(referred.Order(StringComparer.Ordinal), vouchers.Select(c => c.Uscc).Order(StringComparer.Ordinal));
+        Assert.All(vouchers, c =>
+        {
+            Assert.Equal(CaseWay.Apply, c.Way);
+            Assert.True(Huiqi.Engine.Model.BeijingTime.DateOf(new DateTimeOffset(c.CreatedAt, TimeSpan.Zero)) <= new DateOnly(2024, 3, 31), $"case {c.Id} applied on {c.CreatedAt:O}");
+            Assert.InRange(c.Proposed, 100_000m, 1_000_000m);
+            Assert.True(Settled.Contains(c.Status) || c.Status == CaseStatus.Held, $"case {c.Id} is {c.Status.Code()}");
+        });
     }
 
     [Theory]
