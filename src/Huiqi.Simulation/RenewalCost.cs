@@ -28,15 +28,6 @@ public sealed class RenewalCost : IPopulationSink
 
     private static readonly Band[] Bands = [Band.Low, Band.Central, Band.High];
 
-    /// <summary>
-    /// Rules whose awards are worked out from a period's figures (revenue, growth, spending, purchases, sales,
-    /// training, electricity, investment): the engine dates them on the period's last day.
-    /// </summary>
-    private static readonly HashSet<string> FigureRules = new(StringComparer.Ordinal)
-    {
-        "milestones", "growth-steps", "period-growth", "spending-share", "chain-purchases", "patent-sales", "profit-margin", "electricity", "training", "fixed-asset",
-    };
-
     private readonly PolicyCatalog _catalog;
     private readonly Reform _reform;
     private readonly PolicyDocument _document;
@@ -131,7 +122,7 @@ public sealed class RenewalCost : IPopulationSink
     }
 
     private RenewalKind KindOf(string clause, DateOnly eventDate) =>
-        eventDate == new DateOnly(Year, 12, 31) && _catalog.ClausesById.TryGetValue(clause, out var c) && c.Parts.Any(p => FigureRules.Contains(p.RuleName))
+        eventDate == new DateOnly(Year, 12, 31) && _catalog.ClausesById.TryGetValue(clause, out var c) && c.Basis == AwardBasis.Figures
             ? RenewalKind.YearFigures
             : RenewalKind.EventsAfterExpiry;
 
