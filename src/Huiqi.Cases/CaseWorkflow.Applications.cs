@@ -78,7 +78,7 @@ public sealed partial class CaseWorkflow
         if (!clause.Document.AcceptsApplicationsOn(Today))
         {
             throw CaseException.Invalid(
-                $"{clause.Document.Number}{clause.Document.Explained(Today)}，不再受理申请",
+                $"{clause.Document.Name}{clause.Document.Explained(Today)}，不再受理申请",
                 $"{clause.Document.Id} does not accept applications on {Today:yyyy-MM-dd} ({clause.Document.StatusOn(Today)})");
         }
 

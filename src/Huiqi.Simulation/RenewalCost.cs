@@ -1,4 +1,3 @@
-using System.Globalization;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
@@ -29,6 +28,8 @@ public sealed class RenewalCost : IPopulationSink
     private static readonly Band[] Bands = [Band.Low, Band.Central, Band.High];
 
     private readonly PolicyCatalog _catalog;
+
+    private string ArticleOf(string clause) => _catalog.ClausesById.TryGetValue(clause, out var c) ? c.ArticleName : clause;
     private readonly Reform _reform;
     private readonly PolicyDocument _document;
     private readonly DateRange _old;
@@ -143,7 +144,7 @@ public sealed class RenewalCost : IPopulationSink
             ReformId = _reform.Id,
             Title = _reform.Title,
             Document = _document.Id,
-            DocumentNumber = _document.Number,
+            DocumentNumber = _document.Name,
             Expired = _old.To,
             RenewedFrom = _old.To.AddDays(1),
             RenewedTo = _renewedTo,
@@ -157,8 +158,8 @@ public sealed class RenewalCost : IPopulationSink
             NextLow = next[Array.IndexOf(Bands, Band.Low)].Total.Delta,
             NextHigh = next[Array.IndexOf(Bands, Band.High)].Total.Delta,
             ByKind = [.. Enum.GetValues<RenewalKind>().Select(k => new RenewalKindLine(k, _byKind.GetValueOrDefault(k),
-                [.. clauses.Where(c => _kindClauses.TryGetValue(k, out var set) && set.Contains(c.Key)).Select(c => ClauseNames.Article(_catalog, c.Key))]))],
-            ByClause = [.. clauses.Select(c => c with { Name = ClauseNames.Article(_catalog, c.Key), Title = _catalog.ClausesById.TryGetValue(c.Key, out var x) ? x.Title : null })],
+                [.. clauses.Where(c => _kindClauses.TryGetValue(k, out var set) && set.Contains(c.Key)).Select(c => ArticleOf(c.Key))]))],
+            ByClause = [.. clauses.Select(c => c with { Name = ArticleOf(c.Key), Title = _catalog.ClausesById.TryGetValue(c.Key, out var x) ? x.Title : null })],
             ByDistrict = districts,
             ByPayer = [.. payers.Select(p => p with { Name = Runs.SimulationWorkbook.Payer(p.Key) })],
         };
@@ -255,35 +256,4 @@ public sealed record RenewalReport
 
     /// <summary>市级财政 and 区县财政 (interpretation.md rule 9).</summary>
     public required IReadOnlyList<RenewalLine> ByPayer { get; init; }
-}
-
-/// <summary>A clause as the bureau names it: its document's number and its article in Chinese, 郑政〔2023〕23号第九条.</summary>
-public static class ClauseNames
-{
-    private const string Digits = "〇一二三四五六七八九";
-
-    /// <summary>The article a clause belongs to, named by its document's number: <c>zz2023-23/8-major</c> is 郑政〔2023〕23号第八条.</summary>
-    public static string Article(PolicyCatalog catalog, string clause)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(clause);
-        if (!catalog.ClausesById.TryGetValue(clause, out var c))
-        {
-            return clause;
-        }
-
-        var tail = c.Article[(c.Article.IndexOf('/', StringComparison.Ordinal) + 1)..];
-        return int.TryParse(tail, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 100
-            ? $"{c.Document.Number}第{Numeral(n)}条"
-            : $"{c.Document.Number} {tail}";
-    }
-
-    /// <summary>1 to 99 in Chinese numerals, as articles are numbered: 九, 十五, 二十一, 三十.</summary>
-    public static string Numeral(int n) => n switch
-    {
-        < 10 => Digits[n].ToString(),
-        10 => "十",
-        < 20 => "十" + Digits[n % 10],
-        _ => Digits[n / 10] + "十" + (n % 10 == 0 ? "" : Digits[n % 10].ToString()),
-    };
 }

@@ -146,23 +146,6 @@ public sealed class RenewalCostTests
         Assert.True(error.Line > 0);
     }
 
-    [Theory]
-    [InlineData(1, "一")]
-    [InlineData(9, "九")]
-    [InlineData(10, "十")]
-    [InlineData(15, "十五")]
-    [InlineData(20, "二十")]
-    [InlineData(26, "二十六")]
-    public void Articles_are_numbered_in_Chinese(int n, string numeral) => Assert.Equal(numeral, ClauseNames.Numeral(n));
-
-    [Fact]
-    public void A_sub_clause_is_named_by_its_article()
-    {
-        // zz2023-23/8-major (重大工业项目) is a sentence of 第八条.
-        Assert.Equal("郑政〔2023〕23号第八条", ClauseNames.Article(PolicySource.Default(), "zz2023-23/8-major"));
-        Assert.Equal("郑政文〔2022〕155号第十二条", ClauseNames.Article(PolicySource.Default(), "zzw2022-155/12"));
-    }
-
     /// <summary>Per clause, what the award year pays with the renewal minus without it, over the population.</summary>
     private static Dictionary<string, decimal> Difference(IEnumerable<Dossier> city, Func<Dossier, Dossier> shape, int year, Scenario with, Scenario without)
     {

@@ -101,7 +101,7 @@ public sealed class CatalogCommand : ICliCommand
         var d = c.Document;
         var sb = new StringBuilder();
         sb.AppendLine($"{c.Id}  {c.Title}");
-        sb.AppendLine($"文件 / document: {d.Number}《{d.Title}》");
+        sb.AppendLine($"文件 / document: {d.FullName}");
         sb.AppendLine($"状态 / status: {d.Explained(today)}");
         sb.AppendLine($"有效期 / window: {Window(c)}{(c.OwnWindow is not null ? "（本条自定期间）" : "")}");
         sb.AppendLine($"资金分担 / who pays: {d.Split}");

@@ -54,8 +54,21 @@ public readonly record struct CostSplit(int City, int District)
 public sealed class PolicyDocument
 {
     public required string Id { get; init; }
-    public required string Number { get; init; }
+
+    /// <summary>Its 文号 (郑政〔2023〕23号) when it was issued with one; an opinion or a draft may have none.</summary>
+    public string? Number { get; init; }
+
     public required string Title { get; init; }
+
+    /// <summary>How the bureaus call it where space is tight (23号文, 专精特新实施意见).</summary>
+    public required string ShortName { get; init; }
+
+    /// <summary>How a person cites it: its 文号, else its title in 《》, a draft marked as one.</summary>
+    public string Name => Number ?? $"《{Title}》" + (Adopted ? "" : "（征求意见稿）");
+
+    /// <summary>Its 文号 and title, as a heading: 郑政〔2023〕23号《郑州市进一步加强制造业高质量发展若干政策》.</summary>
+    public string FullName => Number is null ? Name : $"{Number}《{Title}》";
+
     public required string TextFile { get; init; }
     public required string OriginalText { get; init; }
 
@@ -183,6 +196,15 @@ public sealed class Clause
 
     /// <summary>The clause's parameters as written in the policy file, for <c>huiqi catalog show</c> and the clause page.</summary>
     public required string ParamsText { get; init; }
+
+    /// <summary>The article as a person cites it: 郑政〔2023〕23号第九条 (a sub-clause such as <c>zz2023-23/8-major</c> names its article).</summary>
+    public string ArticleName => Document.Name + ClauseNames.Place(Article);
+
+    /// <summary>The clause as lists and notices name it: 郑政〔2023〕23号第九条“支持企业技术改造升级”.</summary>
+    public string Name => $"{ArticleName}“{Title}”";
+
+    /// <summary>The short form where space is tight: 23号文第九条.</summary>
+    public string ShortName => Document.ShortName + ClauseNames.Place(Article);
 
     public bool IsReferral => Parts.All(p => p.Rule is Blocks.ReferralRule);
 
@@ -326,7 +348,7 @@ public sealed class PolicyCatalog
 
             documents.Add(new PolicyDocument
             {
-                Id = d.Id, Number = d.Number, Title = d.Title, TextFile = d.TextFile, OriginalText = d.OriginalText, Adopted = d.Adopted, Repealed = d.Repealed, ApplicationsUntil = d.ApplicationsUntil,
+                Id = d.Id, Number = d.Number, Title = d.Title, ShortName = d.ShortName, TextFile = d.TextFile, OriginalText = d.OriginalText, Adopted = d.Adopted, Repealed = d.Repealed, ApplicationsUntil = d.ApplicationsUntil,
                 Window = d.Window, DurationYears = d.DurationYears, WindowText = d.WindowText, Split = d.Split, SplitText = d.SplitText,
                 LeadUnit = d.LeadUnit, File = d.File, Clauses = clauses, Libraries = libs, Targets = d.Targets,
                 Precedence = d.Precedence.Where(p => p switch

@@ -158,7 +158,7 @@ public static class CatalogLoader
 
         var full = new PolicyDocument
         {
-            Id = doc.Id, Number = doc.Number, Title = doc.Title, TextFile = doc.TextFile, OriginalText = doc.OriginalText, Adopted = doc.Adopted, Repealed = doc.Repealed, ApplicationsUntil = doc.ApplicationsUntil,
+            Id = doc.Id, Number = doc.Number, Title = doc.Title, ShortName = doc.ShortName, TextFile = doc.TextFile, OriginalText = doc.OriginalText, Adopted = doc.Adopted, Repealed = doc.Repealed, ApplicationsUntil = doc.ApplicationsUntil,
             Window = doc.Window, DurationYears = doc.DurationYears, WindowText = doc.WindowText, Split = doc.Split, SplitText = doc.SplitText,
             LeadUnit = doc.LeadUnit, Tasks = doc.Tasks, File = path, Clauses = clauses, Libraries = libraries, Precedence = new List<Precedence>(), Targets = targets,
         };
@@ -219,8 +219,9 @@ public static class CatalogLoader
         var doc = new PolicyDocument
         {
             Id = id,
-            Number = d.String("number"),
+            Number = d.OptionalString("number"),
             Title = d.String("title"),
+            ShortName = d.String("shortName"),
             TextFile = textPath,
             OriginalText = original,
             Adopted = adopted,

@@ -277,7 +277,7 @@ public sealed class Evaluator(PolicyCatalog catalog)
             }
 
             var by = Catalog.ClausesById[s.By];
-            run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, $"{s.From:yyyy-MM-dd}起{by.Document.Number}施行，与原有政策冲突的按其执行：{Vocabulary.Chinese(c.Item)}按{by.Id}奖励"));
+            run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, $"{s.From:yyyy-MM-dd}起{by.Document.Name}施行，与原有政策冲突的按其执行：{Vocabulary.Chinese(c.Item)}按{by.Id}奖励"));
             return true;
         });
 
@@ -420,25 +420,25 @@ public sealed class Evaluator(PolicyCatalog catalog)
 
         if (doc.Repealed is not null)
         {
-            return $"{doc.Number}已废止，不予支付";
+            return $"{doc.Name}已废止，不予支付";
         }
 
         if (window is not { } w)
         {
-            return $"{doc.Number}未规定施行日期，不予支付";
+            return $"{doc.Name}未规定施行日期，不予支付";
         }
 
         if (eventDate > w.To)
         {
             return clause.OwnWindow is null
-                ? $"{doc.Number}有效期至{w.To:yyyy-MM-dd}，{eventDate:yyyy-MM-dd}发生的事项不予支付"
+                ? $"{doc.Name}有效期至{w.To:yyyy-MM-dd}，{eventDate:yyyy-MM-dd}发生的事项不予支付"
                 : $"{clause.Id}只适用于{w.From:yyyy-MM-dd}至{w.To:yyyy-MM-dd}发生的事项，{eventDate:yyyy-MM-dd}发生的事项不予支付";
         }
 
         if (eventDate < w.From)
         {
             return clause.OwnWindow is null
-                ? $"{doc.Number}自{w.From:yyyy-MM-dd}起施行，{eventDate:yyyy-MM-dd}发生的事项不予支付"
+                ? $"{doc.Name}自{w.From:yyyy-MM-dd}起施行，{eventDate:yyyy-MM-dd}发生的事项不予支付"
                 : $"{clause.Id}只适用于{w.From:yyyy-MM-dd}至{w.To:yyyy-MM-dd}发生的事项，{eventDate:yyyy-MM-dd}发生的事项不予支付";
         }
 

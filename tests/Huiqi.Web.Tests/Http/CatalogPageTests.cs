@@ -16,7 +16,7 @@ public sealed class CatalogPageTests(Apps apps) : IClassFixture<Apps>
         var index = await client.GetStringAsync("/policies");
         foreach (var d in catalog.Documents)
         {
-            Assert.Contains(d.Number, index, StringComparison.Ordinal);
+            Assert.Contains(d.Title, index, StringComparison.Ordinal);
             var page = await client.GetAsync($"/policies/{d.Id}");
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         }
