@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Huiqi.Cases;
+using Huiqi.Engine.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Huiqi.Web.Tests.Http;
 
@@ -47,6 +51,28 @@ public sealed partial class AwardYearTests : IAsyncLifetime
         Assert.Equal(("2026", "2026年度（事件类条款的当前年度）"), Selected(events, "year"));
         Assert.Contains("/enterprises?clause=zz2023-23%2F2&amp;year=2026", events, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_case_paid_before_its_deadline_shows_no_date_after_today()
+    {
+        // The demo history's late round for 2025 is paid in autumn 2026, days or weeks before the deadline the payment
+        // was due by; beside 已拨付 that deadline would read as a payment dated in the future.
+        var today = _app.Clock.Today();
+        await using var store = _app.Services.GetRequiredService<CasesDatabase>().CreateDbContext();
+        var paid = await store.Cases.AsNoTracking()
+            .Where(c => c.AwardYear == 2025 && c.Status == CaseStatus.Paid && c.Deadline > today).FirstAsync();
+        using var city = await _app.SignedInAsync("city-review");
+        foreach (var url in new[] { $"/cases/{paid.Id}", $"/cases?year=2025&status=paid&q={paid.Uscc}" })
+        {
+            var page = await city.GetStringAsync(url);
+            Assert.Contains("已拨付", page, StringComparison.Ordinal);
+            var after = IsoDate().Matches(page).Select(m => DateOnly.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).Where(d => d > today);
+            Assert.True(!after.Any(), $"{url} shows {string.Join("、", after.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))} for a case paid by {today:yyyy-MM-dd}");
+        }
+    }
+
+    [GeneratedRegex(@"\b20\d\d-\d\d-\d\d\b")]
+    private static partial Regex IsoDate();
 
     private async Task ExpectAsync(string uscc, int figures, int events)
     {
