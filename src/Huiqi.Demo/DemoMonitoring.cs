@@ -1,4 +1,5 @@
 using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Model;
 using Huiqi.Store;
 using Huiqi.Supervision.Monitoring;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace Huiqi.Demo;
 /// report, month by month through each target's year, and a watchlist of each district's first enterprises with their
 /// monthly revenue. Deterministic and quick: the figures come from the target and a fixed pattern of the district's
 /// place in Annex 1, so on every fresh start the same districts are ahead, on track and behind, and the same
-/// enterprises fall by more than the threshold.
+/// enterprises fall by more than the threshold. A month is reported on the 10th of the next (Beijing time), so only the
+/// months reported by the clock's today are there, up to the month <see cref="DemoCity.DataAsOf"/> ends.
 /// </summary>
 public static class DemoMonitoring
 {
@@ -26,24 +28,41 @@ public static class DemoMonitoring
     public const int CityLeaders = 10;
 
     /// <summary>Fills empty monitoring tables; answers how many reports were written (0 when some existed).</summary>
-    public static async Task<int> SeedIfEmptyAsync(PolicyCatalog catalog, HuiqiDatabase registry, MonitoringDatabase monitoring, CancellationToken cancel = default)
+    public static async Task<int> SeedIfEmptyAsync(PolicyCatalog catalog, HuiqiDatabase registry, MonitoringDatabase monitoring, TimeProvider clock, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(monitoring);
+        ArgumentNullException.ThrowIfNull(clock);
         await using var db = monitoring.CreateDbContext(Actor);
         if (await db.Reports.AnyAsync(cancel))
         {
             return 0;
         }
 
-        var at = new DateTime(2025, 1, 15, 0, 0, 0, DateTimeKind.Utc);
-        var reports = Reports(catalog).Select(r => { r.ReportedAt = at; return r; }).ToList();
+        var last = LastReported(clock.Today());
+        var reports = Reports(catalog).Where(r => (r.Year, r.Month).CompareTo(last) <= 0).Select(r => { r.ReportedAt = ReportedAt(r.Year, r.Month); return r; }).ToList();
         db.Reports.AddRange(reports);
-        await Watchlist(registry, db, at, cancel);
+        await Watchlist(registry, db, last, cancel);
         await db.SaveChangesAsync(cancel);
         return reports.Count;
     }
+
+    /// <summary>The latest month reported by <paramref name="today"/> (on the 10th of the next), no later than the demo data's month.</summary>
+    public static (int Year, int Month) LastReported(DateOnly today)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(today.Day >= ReportDay ? -1 : -2);
+        var dataEnds = new DateOnly(DemoCity.DataAsOf.Year, DemoCity.DataAsOf.Month, 1);
+        var last = month < dataEnds ? month : dataEnds;
+        return (last.Year, last.Month);
+    }
+
+    /// <summary>The day of the next month a month's figures are reported on.</summary>
+    private const int ReportDay = 10;
+
+    /// <summary>09:00 Beijing time on the 10th of the month after.</summary>
+    private static DateTime ReportedAt(int year, int month) =>
+        new DateTimeOffset(new DateOnly(year, month, 1).AddMonths(1).AddDays(ReportDay - 1), new TimeOnly(9, 0), BeijingTime.Offset).UtcDateTime;
 
     /// <summary>The monthly reports of every reported target, January to December of its year.</summary>
     public static IEnumerable<IndicatorReportRow> Reports(PolicyCatalog catalog)
@@ -76,22 +95,23 @@ public static class DemoMonitoring
 
     /// <summary>
     /// Each district's first <see cref="PerDistrict"/> enterprises (by registry order) on its list and the city's first
-    /// <see cref="CityLeaders"/>, with monthly revenue for December 2023 to December 2024: steady growth, except every
-    /// seventh enterprise whose December falls by a quarter (a warning over the 20% default).
+    /// <see cref="CityLeaders"/>, with monthly revenue for the thirteen months up to the last reported one: steady growth,
+    /// except every seventh enterprise whose last month falls by a quarter (a warning over the 20% default).
     /// </summary>
-    private static async Task Watchlist(HuiqiDatabase registry, MonitoringDbContext db, DateTime at, CancellationToken cancel)
+    private static async Task Watchlist(HuiqiDatabase registry, MonitoringDbContext db, (int Year, int Month) last, CancellationToken cancel)
     {
         await using var store = registry.CreateDbContext();
         var enterprises = await store.Enterprises.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Uscc, e.Name, e.District }).ToListAsync(cancel);
         var picked = enterprises.GroupBy(e => e.District).SelectMany(g => g.Take(PerDistrict)).ToList();
+        var first = new DateOnly(last.Year, last.Month, 1).AddMonths(-12);
         foreach (var e in picked)
         {
-            db.Watchlist.Add(new WatchEntryRow { Level = e.District, Uscc = e.Uscc, Name = e.Name, District = e.District, Reason = "区级骨干企业（演示）", AddedBy = Actor, AddedAt = at });
+            db.Watchlist.Add(new WatchEntryRow { Level = e.District, Uscc = e.Uscc, Name = e.Name, District = e.District, Reason = "区级骨干企业（演示）", AddedBy = Actor, AddedAt = ReportedAt(first.Year, first.Month) });
         }
 
         foreach (var e in enterprises.Take(CityLeaders))
         {
-            db.Watchlist.Add(new WatchEntryRow { Level = WatchEntryRow.CityLevel, Uscc = e.Uscc, Name = e.Name, District = e.District, Reason = "市级龙头企业（演示）", AddedBy = Actor, AddedAt = at });
+            db.Watchlist.Add(new WatchEntryRow { Level = WatchEntryRow.CityLevel, Uscc = e.Uscc, Name = e.Name, District = e.District, Reason = "市级龙头企业（演示）", AddedBy = Actor, AddedAt = ReportedAt(first.Year, first.Month) });
         }
 
         for (var i = 0; i < picked.Count; i++)
@@ -100,14 +120,14 @@ public static class DemoMonitoring
             var baseRevenue = 800m + (i % 11 * 150m);
             for (var k = 0; k <= 12; k++)
             {
-                var (year, month) = k == 0 ? (2023, 12) : (2024, k);
+                var (year, month) = (first.AddMonths(k).Year, first.AddMonths(k).Month);
                 var value = decimal.Round(baseRevenue * (1m + (k * 0.01m)), 2);
                 if (k == 12 && i % 7 == 3)
                 {
                     value = decimal.Round(value * 0.75m, 2);
                 }
 
-                db.EnterpriseIndicators.Add(new EnterpriseIndicatorRow { Uscc = e.Uscc, District = e.District, Indicator = "营业收入", Year = year, Month = month, Value = value, ReportedBy = Actor, ReportedAt = at });
+                db.EnterpriseIndicators.Add(new EnterpriseIndicatorRow { Uscc = e.Uscc, District = e.District, Indicator = "营业收入", Year = year, Month = month, Value = value, ReportedBy = Actor, ReportedAt = ReportedAt(year, month) });
             }
         }
     }

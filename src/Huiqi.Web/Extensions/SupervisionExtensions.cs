@@ -60,7 +60,7 @@ internal sealed class SupervisionStartup(IServiceProvider services, IHostEnviron
         }
 
         var engine = services.GetRequiredService<PolicyEngine>();
-        var written = await DemoMonitoring.SeedIfEmptyAsync(engine.Catalog, registry, services.GetRequiredService<MonitoringDatabase>(), cancellationToken);
+        var written = await DemoMonitoring.SeedIfEmptyAsync(engine.Catalog, registry, services.GetRequiredService<MonitoringDatabase>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
         if (written > 0)
         {
             log.LogInformation("Created the demo monitoring: {Reports} monthly reports and the watchlists", written);

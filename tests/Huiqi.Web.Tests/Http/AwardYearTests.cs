@@ -71,6 +71,18 @@ public sealed partial class AwardYearTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task The_watchlist_shows_the_months_reported_by_today()
+    {
+        // On 6 December 2026 the last month reported is October (November's figures come on the 10th); the demo's
+        // falling enterprises fall in that month, not in a December of two years ago.
+        using var city = await _app.SignedInAsync("city-review");
+        var page = await city.GetStringAsync("/monitoring/watchlist");
+        Assert.Contains("2026年10月", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026年11月", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("2024年12月", page, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"\b20\d\d-\d\d-\d\d\b")]
     private static partial Regex IsoDate();
 
