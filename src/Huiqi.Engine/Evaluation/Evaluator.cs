@@ -481,8 +481,8 @@ public sealed class Evaluator(PolicyCatalog catalog)
             }
 
             var days = string.Join("、", events.Select(e => e.Day).Distinct().Order().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-            var what = items.Count == 1 ? "" : $"（{string.Join("、", items.Select(i => i is null ? "本条奖励" : Vocabulary.Chinese(i)))}）";
-            run.NotPaid.Add(new NotPaid(group.Key.Clause.Id, item, $"{group.Key.Why.Head}，{days}发生的{events.Count}项事项{what}不予支付"));
+            // The count, not the items: an item code's word depends on the clause (a chain's "new" is 新增配套).
+            run.NotPaid.Add(new NotPaid(group.Key.Clause.Id, item, $"{group.Key.Why.Head}，{days}发生的{events.Count}项事项不予支付"));
         }
     }
 
