@@ -393,7 +393,8 @@ public sealed class MilestonesRule : IClauseRule, IHintingRule
         var pay = Money.Min(sum, _cap);
         var what = string.Join("，并", Group(first, newSteps));
         var because = $"{ctx.Year}年{name}{Zh.Money(value)}{what}{ShareText(ctx, value)}，奖励" +
-            (first.Count + newCount > 1 ? $"{Addends(first, newSteps, newCount)}={Zh.Money(sum)}" : Zh.Money(sum));
+            // A sum of 万元 addends stays in 万元 (…×197=19900万元), even past 1亿.
+            (first.Count + newCount > 1 ? $"{Addends(first, newSteps, newCount)}={Zh.MoneyIn(sum, Zh.UnitOf(_stepPays, sum))}" : Zh.Money(sum));
         if (pay < sum)
         {
             because += $"，同一企业每年最高{Zh.Money(_cap!.Value)}，奖励{Zh.Money(pay)}";
