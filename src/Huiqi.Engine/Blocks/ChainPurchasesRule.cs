@@ -70,7 +70,8 @@ public sealed class ChainPurchasesRule : IClauseRule, IHintingRule
             }
 
             var qualifying = sums.Where(s => s.Value >= min).ToList();
-            var name = Vocabulary.Chinese(chain);
+            // The chain's own word: "new" is 新增配套 here, not a project kind's 新建项目.
+            var name = Vocabulary.SupplyChains[chain];
             ctx.Check($"{ctx.Year}年{name}采购额达到{Zh.Money(min)}的供应商{qualifying.Count}家（共{sums.Count}家）", qualifying.Count > 0);
             if (qualifying.Count == 0)
             {
@@ -80,12 +81,13 @@ public sealed class ChainPurchasesRule : IClauseRule, IHintingRule
             var baseAmount = _base == "all-purchases" ? sums.Values.Sum() : qualifying.Sum(s => s.Value);
             var raw = Money.FloorYuan(baseAmount * rate);
             var pay = Money.Min(raw, cap);
+            var u = Zh.UnitOf(min, baseAmount, raw, cap ?? raw);
             var text = _base == "all-purchases"
-                ? $"{ctx.Year}年{name}采购或委托加工：{qualifying.Count}家供应商单家达到{Zh.Money(min)}以上，全部{sums.Count}家采购额合计{Zh.Money(baseAmount)}×{Zh.Percent(rate)}={Zh.Money(raw)}"
-                : $"{ctx.Year}年{name}采购或委托加工：单家达到{Zh.Money(min)}以上的供应商{qualifying.Count}家，采购额合计{Zh.Money(baseAmount)}×{Zh.Percent(rate)}={Zh.Money(raw)}";
+                ? $"{ctx.Year}年{name}采购或委托加工：{qualifying.Count}家供应商单家达到{Zh.MoneyIn(min, u)}以上，全部{sums.Count}家采购额合计{Zh.MoneyIn(baseAmount, u)}×{Zh.Percent(rate)}={Zh.MoneyIn(raw, u)}"
+                : $"{ctx.Year}年{name}采购或委托加工：单家达到{Zh.MoneyIn(min, u)}以上的供应商{qualifying.Count}家，采购额合计{Zh.MoneyIn(baseAmount, u)}×{Zh.Percent(rate)}={Zh.MoneyIn(raw, u)}";
             if (cap is { } c)
             {
-                text += raw > c ? $"，超过最高{Zh.Money(c)}，奖励{Zh.Money(c)}" : $"，未超过最高{Zh.Money(c)}";
+                text += raw > c ? $"，超过最高{Zh.MoneyIn(c, u)}，奖励{Zh.MoneyIn(c, u)}" : $"，未超过最高{Zh.MoneyIn(c, u)}";
                 if (raw > c)
                 {
                     ctx.NotPaid(chain, $"超过最高奖励{Zh.Money(c)}的部分{Zh.Money(raw - c)}不予支付");
@@ -118,7 +120,7 @@ public sealed class ChainPurchasesRule : IClauseRule, IHintingRule
             var top = sums.MaxBy(s => s.Value);
             var needed = min - top.Value;
             var wouldPay = ctx.MoreAfterLedger(0m, Money.Min(Money.FloorYuan((_base == "all-purchases" ? sums.Values.Sum() + needed : min) * rate), cap), chain);
-            ctx.Hint("procurement", ctx.Year, needed, wouldPay, $"{ctx.Year}年向供应商{top.Key}的{Vocabulary.Chinese(chain)}采购再增加{Zh.Money(needed)}（达到{Zh.Money(min)}），可获奖励{Zh.Money(wouldPay)}");
+            ctx.Hint("procurement", ctx.Year, needed, wouldPay, $"{ctx.Year}年向供应商{top.Key}的{Vocabulary.SupplyChains[chain]}采购再增加{Zh.Money(needed)}（达到{Zh.Money(min)}），可获奖励{Zh.Money(wouldPay)}");
         }
     }
 }

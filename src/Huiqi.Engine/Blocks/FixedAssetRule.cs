@@ -74,7 +74,9 @@ public sealed class FixedAssetRule : IClauseRule
                 if (second > amount)
                 {
                     amount = second;
-                    because = $"固定资产投资库项目{project.Id}于{project.EnteredLibraryOn:yyyy-MM-dd}新增入库，{_period.ToChinese()}累计投资{Zh.Money(invest)}达到{Zh.Money(_entryAtLeast)}，奖励{Zh.Money(_entryPays)}，超出部分每增加{Zh.Money(_stepSize)}奖励{Zh.Money(_stepPays)}，{Zh.Money(_entryPays)}+{steps}×{Zh.Money(_stepPays)}={Zh.Money(second)}";
+                    // The investment, its bar and the step it is counted in are worked together: one unit (万元).
+                    var u = Zh.UnitOf(invest, _entryAtLeast, _stepSize);
+                    because = $"固定资产投资库项目{project.Id}于{Zh.Date(project.EnteredLibraryOn!.Value)}新增入库，{_period.ToChinese()}累计投资{Zh.MoneyIn(invest, u)}达到{Zh.MoneyIn(_entryAtLeast, u)}，奖励{Zh.Money(_entryPays)}，超出部分每增加{Zh.MoneyIn(_stepSize, u)}奖励{Zh.Money(_stepPays)}，{Zh.Money(_entryPays)}+{steps}×{Zh.Money(_stepPays)}={Zh.Money(second)}";
                 }
             }
 

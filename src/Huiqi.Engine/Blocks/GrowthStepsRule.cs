@@ -113,7 +113,9 @@ public sealed class GrowthStepsRule : IClauseRule, IHintingRule
 
         var raw = steps * _perStep;
         var pay = Money.Min(raw, _cap);
-        var because = $"{Vocabulary.Chinese(sector)}领域入库企业{ctx.Year}年{name}{Zh.Money(v)}，较{ctx.Year - 1}年{Zh.Money(baseValue!.Value)}增长{growth}，每增长{_stepText}个百分点奖励{_perStepText}，{steps}×{_perStepText}={Zh.Money(raw)}";
+        // The two years' figures in one unit (10000万元 beside 9259.3万元, not 1亿元 beside it), the unit of the award.
+        var u = Zh.UnitOf(v, baseValue!.Value, _perStep);
+        var because = $"{Vocabulary.Chinese(sector)}领域入库企业{ctx.Year}年{name}{Zh.MoneyIn(v, u)}，较{ctx.Year - 1}年{Zh.MoneyIn(baseValue.Value, u)}增长{growth}，每增长{_stepText}个百分点奖励{_perStepText}，{steps}×{_perStepText}={Zh.Money(raw)}";
         if (pay < raw)
         {
             because += $"，同一企业每年最高{Zh.Money(_cap!.Value)}，奖励{Zh.Money(pay)}";

@@ -268,6 +268,20 @@ public sealed class MilestonesRule : IClauseRule, IHintingRule
         return true;
     }
 
+    /// <summary>
+    /// The share the clause also asked for and <see cref="Eligible"/> checked (/6: 战略性新兴产业营业收入占50%以上), in
+    /// the unit the year's figure is written in; empty when the clause asks none.
+    /// </summary>
+    private string ShareText(RuleContext ctx, decimal value)
+    {
+        if (_shareMetric is not { } sm || ctx.Dossier.Figures.Get(sm, Period.OfYear(ctx.Year)) is not { } part)
+        {
+            return "";
+        }
+
+        return $"，{Vocabulary.Chinese(sm)}{Zh.MoneyIn(part, Zh.UnitOf(value))}，占{Zh.PercentAgainst(part / value, _shareAtLeast)}，达到{Zh.Percent(_shareAtLeast)}以上";
+    }
+
     /// <summary>The year an earlier figure crossed the level, or the ledger's, or null when this is the first time.</summary>
     private string? CrossedBefore(RuleContext ctx, Level level)
     {
@@ -378,8 +392,9 @@ public sealed class MilestonesRule : IClauseRule, IHintingRule
         var sum = first.Sum(l => l.Pays) + (newCount * _stepPays);
         var pay = Money.Min(sum, _cap);
         var what = string.Join("，并", Group(first, newSteps));
-        var because = $"{ctx.Year}年{name}{Zh.Money(value)}{what}，奖励" +
-            (first.Count + newCount > 1 ? $"{Addends(first, newSteps, newCount)}={Zh.Money(sum)}" : Zh.Money(sum));
+        var because = $"{ctx.Year}年{name}{Zh.Money(value)}{what}{ShareText(ctx, value)}，奖励" +
+            // A sum of 万元 addends stays in 万元 (…×197=19900万元), even past 1亿.
+            (first.Count + newCount > 1 ? $"{Addends(first, newSteps, newCount)}={Zh.MoneyIn(sum, Zh.UnitOf(_stepPays, sum))}" : Zh.Money(sum));
         if (pay < sum)
         {
             because += $"，同一企业每年最高{Zh.Money(_cap!.Value)}，奖励{Zh.Money(pay)}";

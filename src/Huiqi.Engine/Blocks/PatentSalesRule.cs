@@ -60,7 +60,7 @@ public sealed class PatentSalesRule : IClauseRule
             var sales = patent.Sales[ctx.Year];
             var raw = Money.FloorYuan(sales * _rate);
             var pay = Money.Min(raw, _cap);
-            var text = $"发明专利{patent.Id}（{patent.GrantedOn:yyyy-MM-dd}授权）产品{ctx.Year}年销售收入{Zh.Money(sales)}≥{Zh.Money(_minSales)}（授权后{_withinYears}年内），{Zh.Money(sales)}×{Zh.Percent(_rate)}={Zh.Money(raw)}";
+            var text = $"发明专利{patent.Id}（{Zh.Date(patent.GrantedOn)}授权）产品{ctx.Year}年销售收入{Zh.Money(sales)}≥{Zh.Money(_minSales)}（授权后{_withinYears}年内），{Zh.Money(sales)}×{Zh.Percent(_rate)}={Zh.Money(raw)}";
             if (_cap is { } cap)
             {
                 text += raw > cap ? $"，超过{Zh.Money(cap)}上限，按上限奖励{Zh.Money(cap)}" : $"，未超过{Zh.Money(cap)}上限";

@@ -136,22 +136,24 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
         }
 
         // The sentence follows the bureau's own wording (example 03): growth and its bar, the increase, the rule, the sum.
+        // The figures worked together (the increase, its bar, the base, a money step, the sum and its cap) in one unit.
+        var u = Zh.UnitOf(increase, _minIncrease ?? increase, _baseOver is null ? increase : b, _baseOver ?? increase, _quantity == "points" ? increase : _stepSize ?? increase, amount, _cap ?? amount);
         var because = $"{_period.ToChinese()}{Name}同比增长"
             + (_minGrowth is { } mg ? $"{Zh.PercentAgainst(g, mg)}≥{Zh.Percent(mg)}" : _growthOver is { } go ? $"{Zh.PercentAgainst(g, go)}>{Zh.Percent(go)}" : Zh.Percent(g))
-            + $"，增加{Zh.Money(increase)}" + (_minIncrease is { } mi ? $"≥{Zh.Money(mi)}" : "")
-            + (_baseOver is { } bo ? $"，{_base.ToChinese()}{Name}{Zh.Money(b)}>{Zh.Money(bo)}" : "")
+            + $"，增加{Zh.MoneyIn(increase, u)}" + (_minIncrease is { } mi ? $"≥{Zh.MoneyIn(mi, u)}" : "")
+            + (_baseOver is { } bo ? $"，{_base.ToChinese()}{Name}{Zh.MoneyIn(b, u)}>{Zh.MoneyIn(bo, u)}" : "")
             + (_fixed > 0 ? $"，奖励{Zh.Money(_fixed)}" : "")
             + (_stepSize is { } stepSize
                 ? _quantity == "points"
                     ? $"，{(_stepFrom > 0 ? $"超过{Zh.Number(_stepFrom)}%后" : "")}每增长{Zh.Number(stepSize)}个百分点奖励{Zh.Money(_stepPays)}"
-                    : $"，{(_stepFrom > 0 ? $"超过{Zh.Money(_stepFrom)}后" : "")}每{Zh.Money(stepSize)}奖励{Zh.Money(_stepPays)}"
+                    : $"，{(_stepFrom > 0 ? $"超过{Zh.Money(_stepFrom)}后" : "")}每{Zh.MoneyIn(stepSize, u)}奖励{Zh.Money(_stepPays)}"
                 : "")
             + (_rate is { } r ? $"，按增量部分的{Zh.Percent(r)}奖励" : "")
-            + $"，计{Zh.Money(amount)}";
+            + $"，计{Zh.MoneyIn(amount, u)}";
         var pay = Money.Min(amount, _cap);
         if (pay < amount)
         {
-            because += $"，超过最高奖励{Zh.Money(_cap!.Value)}，奖励{Zh.Money(pay)}";
+            because += $"，超过最高奖励{Zh.MoneyIn(_cap!.Value, u)}，奖励{Zh.MoneyIn(pay, u)}";
             ctx.NotPaid(null, $"超过最高奖励{Zh.Money(_cap.Value)}的部分{Zh.Money(amount - pay)}不予支付");
         }
 

@@ -75,8 +75,8 @@ public sealed class PremisesRule : IClauseRule
             }
 
             var because = kind == "lease"
-                ? $"租赁入驻工业楼宇{Zh.Number(b.Premises.Area)}平方米（自{b.Premises.Since:yyyy-MM-dd}起满{_leaseYears}年），面积达到{Zh.Number(b.Tier.AtLeast)}平方米，给予{Zh.Money(b.Tier.Pays)}一次性补助"
-                : $"购买工业楼宇产权{Zh.Number(b.Premises.Area)}平方米，{b.Premises.Date:yyyy-MM-dd}在属地经营并产生经济贡献，面积达到{Zh.Number(b.Tier.AtLeast)}平方米，给予{Zh.Money(b.Tier.Pays)}一次性补助";
+                ? $"租赁入驻工业楼宇{Zh.Number(b.Premises.Area)}平方米（自{Zh.Date(b.Premises.Since)}起满{_leaseYears}年），面积达到{Zh.Number(b.Tier.AtLeast)}平方米，给予{Zh.Money(b.Tier.Pays)}一次性补助"
+                : $"购买工业楼宇产权{Zh.Number(b.Premises.Area)}平方米，{Zh.Date(b.Premises.Date)}在属地经营并产生经济贡献，面积达到{Zh.Number(b.Tier.AtLeast)}平方米，给予{Zh.Money(b.Tier.Pays)}一次性补助";
             ctx.Award(kind, b.Tier.Pays, b.Premises.Date, because);
         }
     }

@@ -45,19 +45,17 @@ public sealed class ProjectShareRule : IClauseRule
         _kindText = Vocabulary.Chinese(_kind);
         _rateText = Zh.Percent(_rate);
         _seiRateText = _seiRate is { } sr ? Zh.Percent(sr) : _rateText;
-        _minTotalText = _minTotal is { } m ? Zh.Money(m) : "";
-        _capUnder = _cap is { } c ? $"，未超过{Zh.Money(c)}上限" : "";
-        _capOver = _cap is { } c2 ? $"，超过{Zh.Money(c2)}上限，按上限奖励{Zh.Money(c2)}" : "";
     }
 
     private readonly string _kindText;
     private readonly string _rateText;
     private readonly string _seiRateText;
-    private readonly string _minTotalText;
-    private readonly string _capUnder;
-    private readonly string _capOver;
 
-    private string Name(Project project) => $"{_kindText}{project.Id}{(project.Sei ? " 战略性新兴产业" : "")}";
+    /// <summary>
+    /// The project as the sentence names it: 战略性新兴产业 only where the clause asks for it or pays it a rate of its
+    /// own (/8, /9), not where it changes nothing (/10, /11).
+    /// </summary>
+    private string Name(Project project) => $"{_kindText}{project.Id}{(project.Sei && (_seiOnly || _seiRate is not null) ? " 战略性新兴产业" : "")}";
 
     public void Evaluate(RuleContext ctx)
     {
@@ -149,11 +147,13 @@ public sealed class ProjectShareRule : IClauseRule
                 continue;
             }
 
+            // One unit for every figure of the sentence (设备投资16000万元×15%=2400万元, not 1.6亿元×15%=2400万元).
+            var u = Zh.UnitOf(equipment, raw, _cap ?? raw, project.TotalInvestment ?? raw, _minTotal ?? raw);
             var text = Name(project)
-                + (_minTotal is not null ? $" 总投资{Zh.Money(project.TotalInvestment!.Value)}≥{_minTotalText}" : "")
-                + (_minBenefit is { } mbr ? $" {day:yyyy-MM-dd}达产，实际效益{Zh.PercentAgainst(project.BenefitRate!.Value, mbr)}≥{Zh.Percent(mbr)}" : "");
-            var capText = _cap is { } cap ? raw > cap ? _capOver : _capUnder : "";
-            var computed = $"{text}，设备投资{Zh.Money(equipment)}×{(project.Sei && _seiRate is not null ? _seiRateText : _rateText)}={Zh.Money(raw)}";
+                + (_minTotal is { } mt ? $" 总投资{Zh.MoneyIn(project.TotalInvestment!.Value, u)}≥{Zh.MoneyIn(mt, u)}" : "")
+                + (_minBenefit is { } mbr ? $" {Zh.Date(day)}达产，实际效益{Zh.PercentAgainst(project.BenefitRate!.Value, mbr)}≥{Zh.Percent(mbr)}" : "");
+            var capText = _cap is { } cap ? raw > cap ? $"，超过{Zh.MoneyIn(cap, u)}上限，按上限奖励{Zh.MoneyIn(cap, u)}" : $"，未超过{Zh.MoneyIn(cap, u)}上限" : "";
+            var computed = $"{text}，设备投资{Zh.MoneyIn(equipment, u)}×{(project.Sei && _seiRate is not null ? _seiRateText : _rateText)}={Zh.MoneyIn(raw, u)}";
             ctx.Check(computed, pay > 0);
             if (pay > 0)
             {

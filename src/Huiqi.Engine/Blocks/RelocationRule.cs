@@ -56,11 +56,11 @@ public sealed class RelocationRule : IClauseRule
         var name = Vocabulary.Chinese(b.Kind);
         if (pay == 0)
         {
-            ctx.NotPaid(b.Kind, $"{name}参照新认定标准{Zh.Money(b.Amount)}，已获同类奖励{Zh.Money(before)}，从高不重复，无差额可奖励");
+            ctx.NotPaid(b.Kind, $"持有{name}称号，参照新认定标准{Zh.Money(b.Amount)}，已获同类奖励{Zh.Money(before)}，按“从高、不重复”原则无差额可奖励");
             return;
         }
 
         ctx.Award(b.Kind, pay, anniversary,
-            $"{moved:yyyy-MM-dd}整体迁入本市，正常经营满一年（{anniversary:yyyy-MM-dd}），持有{name}，参照新认定补贴标准{Zh.Money(b.Amount)}" + (before > 0 ? $"，扣除已获{Zh.Money(before)}，奖励{Zh.Money(pay)}" : ""));
+            $"{Zh.Date(moved)}整体迁入本市，正常经营满一年（{Zh.Date(anniversary)}），持有{name}称号，参照新认定补贴标准{Zh.Money(b.Amount)}" + (before > 0 ? $"，扣除已获{Zh.Money(before)}，奖励{Zh.Money(pay)}" : ""));
     }
 }

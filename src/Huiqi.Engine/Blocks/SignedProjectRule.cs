@@ -45,7 +45,7 @@ public sealed class SignedProjectRule : IClauseRule, IHintingRule
             ctx.Check($"合同投资额{Zh.Money(invest)}须≥{Zh.Money(_tiers.Tiers[0].AtLeast)}", tier is not null);
             if (tier is not null && !ctx.AlreadyPaid(project.Id, $"招商签约项目{project.Id}"))
             {
-                ctx.Award(project.Id, tier.Pays, started, $"招商签约项目{project.Id}于{project.SignedOn:yyyy-MM-dd}签约、{started:yyyy-MM-dd}开工，合同投资额{Zh.Money(invest)}达到{Zh.Money(tier.AtLeast)}，给予开工奖励{Zh.Money(tier.Pays)}");
+                ctx.Award(project.Id, tier.Pays, started, $"招商签约项目{project.Id}于{Zh.Date(project.SignedOn!.Value)}签约、{Zh.Date(started)}开工，合同投资额{Zh.Money(invest)}达到{Zh.Money(tier.AtLeast)}，给予开工奖励{Zh.Money(tier.Pays)}");
             }
         }
     }

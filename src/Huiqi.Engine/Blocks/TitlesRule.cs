@@ -80,6 +80,7 @@ public sealed class TitlesRule : IClauseRule
         var paidThisYear = new List<(string Name, decimal Amount)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var payable = new List<(Honor Honor, decimal Amount, string Because)>();
+        Honor? first = null;
 
         foreach (var (h, table) in held)
         {
@@ -87,9 +88,16 @@ public sealed class TitlesRule : IClauseRule
             var name = NameOf(h);
             if (!seen.Add(_once == "clause" ? "" : _once == "item" ? h.Kind + "|" + h.Item : h.Kind))
             {
-                ctx.Check($"{name}在本年度重复出现，只计一次", false);
+                // A reviewer sees why the second certificate of a once-per-enterprise clause (zz2023-23/19) pays nothing.
+                var why = _once == "clause"
+                    ? $"{Event(h, name)}：本条为一次性奖励，同一企业只奖励一次，本年度已有{NameOf(first!)}，不再奖励"
+                    : $"{Event(h, name)}：同一称号在本年度重复出现，只计一次";
+                ctx.Check(why, false);
+                ctx.NotPaid(item ?? h.Kind, why);
                 continue;
             }
+
+            first ??= h;
 
             // A line without item under a clause of one title can only have paid that title (interpretation.md rule 7).
             if (_mode != "ladder" && ctx.AlreadyPaid(item ?? h.Kind, name, soleItem: _titles.Count == 1 && _once == "kind", wholeClause: _once == "clause"))
@@ -104,18 +112,35 @@ public sealed class TitlesRule : IClauseRule
 
             if (_mode == "ladder")
             {
-                var before = LadderBefore(ctx, h, paidThisYear, out var heldNote);
-                var pay = Math.Max(0m, amount - before.Sum(b => b.Amount));
-                var deduct = (before.Count == 0 ? "" : $"，按级差扣除已获{string.Join("、", before.Select(b => b.Name + Zh.Money(b.Amount)))}") + heldNote;
-                if (pay == 0)
+                // The same title paid before is not a step of the ladder but a payment already made.
+                if (ctx.TitlePaid(item ?? h.Kind, _ladderWith, out var paidSum) is { } grant)
                 {
-                    ctx.Check($"{name}{Zh.Money(amount)}{deduct}，差额为零", false);
-                    ctx.NotPaid(item, $"{name}{Zh.Money(amount)}{deduct}，按级差无差额可奖励");
+                    var twice = $"{name}：该称号已于{Zh.Date(grant.Date)}{(grant.Clause == ctx.Clause.Id ? "" : $"按{ctx.ArticleOf(grant.Clause)}")}兑付{Zh.Money(paidSum)}，不再重复奖励";
+                    ctx.Check(twice, false);
+                    ctx.NotPaid(item, twice);
                     continue;
                 }
 
-                ctx.Check($"{name}{Zh.Money(amount)}{deduct}，奖励{Zh.Money(pay)}", true);
-                ctx.Award(item, pay, h.Date, $"{name}{Zh.Money(amount)}{deduct}，奖励{Zh.Money(pay)}");
+                var before = LadderBefore(ctx, h, paidThisYear, out var heldNote);
+                var pay = Math.Max(0m, amount - before.Sum(b => b.Amount));
+                // The clause's own principle in its own words: 级差 (zz2023-23/15), or 从高、不重复 (zzb2022-zjtx/2).
+                var highest = ctx.Clause.Text.Any(t => t.Contains("从高、不重复", StringComparison.Ordinal));
+                var deduct = (before.Count == 0 ? "" : $"，按{(highest ? "“从高、不重复”原则" : "级差")}扣除已获{string.Join("、", before.Select(b => b.Name + Zh.Money(b.Amount)))}") + heldNote;
+                // The first title of the ladder reads as any title; a higher one gives the deduction. Under 级差 with a
+                // deduction the sentence is the spec's worked example 02, which names no date.
+                var sentence = before.Count == 0
+                    ? $"{Event(h, name)}，给予{Zh.Money(amount)}一次性奖励"
+                    : highest ? $"{Event(h, name)}（{Zh.Money(amount)}）{deduct}，奖励{Zh.Money(pay)}" : $"{name}{Zh.Money(amount)}{deduct}，奖励{Zh.Money(pay)}";
+                if (pay == 0)
+                {
+                    var nothing = highest ? $"{Event(h, name)}（{Zh.Money(amount)}）{deduct}，无差额可奖励" : $"{name}{Zh.Money(amount)}{deduct}，无差额可奖励";
+                    ctx.Check(nothing, false);
+                    ctx.NotPaid(item, nothing);
+                    continue;
+                }
+
+                ctx.Check(sentence, true);
+                ctx.Award(item, pay, h.Date, sentence);
                 // Only what this clause will pay is paid on the ladder: not a title outside the window, nor one another document
                 // pays instead (zzb2022-zjtx/2's 单项冠军 from 2023-11-27).
                 if (ctx.Payable(h.Date) && !ctx.Superseded(item, h.Date))
@@ -174,6 +199,25 @@ public sealed class TitlesRule : IClauseRule
 
     private string? ItemOf(Honor h) => _once == "item" || _salesRate is not null ? h.Item ?? h.Kind : h.Kind;
 
+    /// <summary>
+    /// The day and how the enterprise came by the title, in the texts' verbs: 取得 a certificate, 新投产入库, 被认定为 what
+    /// a bureau recognises, 获评 the rest (2024年4月1日获评省级智能车间).
+    /// </summary>
+    private static string Event(Honor h, string name)
+    {
+        var day = Zh.Date(h.Date);
+        return h.Kind switch
+        {
+            "food-safety-cert" => $"{day}取得{name}",
+            "new-production-entry" => $"{day}新投产入库",
+            "sei-report-library" or "above-scale-entry" => $"{day}{name}",
+            "provincial-quality-benchmark" => $"{day}被省级工信部门认定为质量标杆企业",
+            "champion-enterprise" or "champion-product" or "national-industrial-demo-base" or "provincial-industrial-demo-base"
+                or "provincial-innovation-center" or "provincial-zjtx" or "national-xiaojuren" => $"{day}被认定为{name}",
+            _ => $"{day}获评{name}",
+        };
+    }
+
     private static string NameOf(Honor h) => Vocabulary.Chinese(h.Kind) + (h.Item is { } i ? $"“{i}”" : "");
 
     /// <summary>The amount a title is worth: the table's, or matched to provincial funding, or a share of sales.</summary>
@@ -190,7 +234,7 @@ public sealed class TitlesRule : IClauseRule
             }
 
             amount = Money.Min(f, _cap);
-            because = $"{name}，按省补助资金{Zh.Money(f)}给予1:1配套支持，计{Zh.Money(amount)}";
+            because = $"{Event(h, name)}，按省补助资金{Zh.Money(f)}给予1:1配套支持，计{Zh.Money(amount)}";
             return amount > 0;
         }
 
@@ -211,7 +255,7 @@ public sealed class TitlesRule : IClauseRule
         }
 
         amount = table;
-        because = $"{h.Date:yyyy年M月d日}获评{name}，给予{Zh.Money(table)}一次性奖励";
+        because = $"{Event(h, name)}，给予{Zh.Money(table)}一次性奖励";
         return amount > 0;
     }
 

@@ -255,6 +255,9 @@ public sealed record ClauseTest(string Name, int Year, string DossierJson, decim
 
     /// <summary>Reading switches chosen for this case (the other reading of a sentence).</summary>
     public IReadOnlyDictionary<string, string>? Readings { get; init; }
+
+    /// <summary>Words the clause's award sentence (because) must contain, as a reviewer reads them.</summary>
+    public string? BecauseContains { get; init; }
 }
 
 /// <summary>

@@ -420,6 +420,7 @@ public static class CatalogLoader
         var test = new ClauseTest(name, year, json, t.OptionalAmount("amount") ?? 0m, t.Bool("boundary", false), t.Bool("referral", false), t.OptionalString("notPaid"), t.Line)
         {
             InForceFrom = t.OptionalDate("inForceFrom"),
+            BecauseContains = t.OptionalString("because"),
             Readings = readings is null ? null : readings.Keys.ToList().ToDictionary(k => k, readings.String, StringComparer.Ordinal),
         };
         if (!t.Has("amount") && !test.ExpectReferral)

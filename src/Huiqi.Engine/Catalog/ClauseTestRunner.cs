@@ -54,6 +54,11 @@ public static class ClauseTestRunner
             problems.Add($"notPaid 中应有“{np}” / expected a notPaid reason containing '{np}'; got: {string.Join(" | ", answer.NotPaid.Select(n => n.Reason))}");
         }
 
+        if (test.BecauseContains is { } bc && !answer.Awards.Any(a => a.Clause == clause.Id && a.Because.Contains(bc, StringComparison.Ordinal)))
+        {
+            problems.Add($"because 中应有“{bc}” / expected an award sentence containing '{bc}'; got: {string.Join(" | ", answer.Awards.Where(a => a.Clause == clause.Id).Select(a => a.Because))}");
+        }
+
         foreach (var a in answer.Awards.Where(a => a.Clause == clause.Id))
         {
             if (a.CityShare + a.DistrictShare != a.Amount)

@@ -58,6 +58,9 @@ public sealed partial class RuleContext
 
     public int Year => _run.Year;
 
+    /// <summary>Another clause as a sentence names it (郑政〔2023〕23号第二十条), never by its catalogue id.</summary>
+    public string ArticleOf(string clause) => _run.Evaluator.Catalog.ClausesById.TryGetValue(clause, out var c) ? c.ArticleName : clause;
+
     public Clause Clause { get; internal set; }
 
     public ClausePart Part { get; internal set; }

@@ -39,6 +39,9 @@ internal sealed class EvaluationRun
     public List<Candidate> Candidates { get; } = [];
     public List<(Clause Clause, Referral Referral, DateOnly? EventDate)> ReferralCandidates { get; } = [];
     public List<NotPaid> NotPaid { get; private set; } = [];
+
+    /// <summary>Events refused by a document's window, said once per clause and reason when the answer is built.</summary>
+    public List<(Clause Clause, string? Item, DateOnly Day)> Refused { get; } = [];
     public List<TraceEntry>? Trace { get; private set; }
     public List<Hint>? Hints { get; private set; }
 
@@ -59,6 +62,7 @@ internal sealed class EvaluationRun
         run.Candidates.Clear();
         run.ReferralCandidates.Clear();
         run.Kept.Clear();
+        run.Refused.Clear();
         run.NotPaid = [];
         run.Trace = options.Trace ? [] : null;
         run.Hints = options.Hints ? [] : null;
@@ -71,6 +75,7 @@ internal sealed class EvaluationRun
         Candidates.Clear();
         ReferralCandidates.Clear();
         Kept.Clear();
+        Refused.Clear();
         Dossier = null!;
         NotPaid = null!;
         Trace = null;
@@ -133,7 +138,8 @@ public sealed class Evaluator(PolicyCatalog catalog)
         foreach (var (clause, parts) in _clauses)
         {
             var traced = run.Trace?.Count ?? 0;
-            var found = run.Candidates.Count + run.ReferralCandidates.Count + run.NotPaid.Count;
+            var (candidates, referred, notPaid) = (run.Candidates.Count, run.ReferralCandidates.Count, run.NotPaid.Count);
+            var found = candidates + referred + notPaid;
             foreach (var part in parts)
             {
                 // A part with its own span of days (a parameter revised from a day) is not tried in years it does not touch.
@@ -156,6 +162,11 @@ public sealed class Evaluator(PolicyCatalog catalog)
                 }
             }
 
+            if (DocumentRefusal(clause, options) is { } notInForce)
+            {
+                Withhold(run, clause, notInForce, candidates, referred, notPaid);
+            }
+
             // "Every clause tried": a clause that found no fact to test still says so in the trace.
             if (run.Trace is { } trace && trace.Count == traced && run.Candidates.Count + run.ReferralCandidates.Count + run.NotPaid.Count == found)
             {
@@ -167,14 +178,16 @@ public sealed class Evaluator(PolicyCatalog catalog)
         List<Referral>? referrals = null;
         foreach (var (clause, referral, day) in run.ReferralCandidates)
         {
-            if (day is { } d && Refusal(clause, d, options) is { } why)
+            if (day is { } d && Refusal(clause, d, options) is not null)
             {
-                run.NotPaid.Add(new NotPaid(clause.Id, referral.Item, why));
+                run.Refused.Add((clause, referral.Item, d));
                 continue;
             }
 
-            (referrals ??= []).Add(referral);
+            (referrals ??= []).Add(PaidElsewhere(run, clause, referral, awards) is { } note ? referral with { Reason = $"{referral.Reason}；{note}" } : referral);
         }
+
+        SayRefusals(run);
 
         var answer = new Answer(dossier.Uscc, year, awards, referrals ?? (IReadOnlyList<Referral>)[], run.NotPaid, libraries ?? (IReadOnlyList<string>)[], run.Hints, run.Trace);
         run.Finish();
@@ -196,7 +209,7 @@ public sealed class Evaluator(PolicyCatalog catalog)
             if (c.Amount > 0 && c.EventDate.Year == run.Year)
             {
                 var span = window.From == DateOnly.MinValue ? $"{window.To:yyyy-MM-dd}及以前" : window.To == DateOnly.MaxValue ? $"{window.From:yyyy-MM-dd}起" : $"{window.From:yyyy-MM-dd}至{window.To:yyyy-MM-dd}";
-                run.NotPaid.Add(new NotPaid(clause.Id, c.Item, $"{clause.Id}的这组参数只适用于{span}发生的事项，{c.EventDate:yyyy-MM-dd}发生的事项按另一时段的参数计算"));
+                run.NotPaid.Add(new NotPaid(clause.Id, c.Item, $"本条的这组参数只适用于{span}发生的事项，{c.EventDate:yyyy-MM-dd}发生的事项按另一时段的参数计算"));
             }
         }
     }
@@ -228,7 +241,7 @@ public sealed class Evaluator(PolicyCatalog catalog)
             foreach (var c in group.Where(c => !ReferenceEquals(c, top)))
             {
                 kept.Remove(c);
-                run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, $"从高不重复：同一事项按{top.Clause.Id}奖励{Zh.Money(top.Amount)}，本条{Zh.Money(c.Amount)}不重复支付"));
+                run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, $"从高不重复：同一事项按{top.Clause.ArticleName}奖励{Zh.Money(top.Amount)}，本条{Zh.Money(c.Amount)}不重复支付"));
             }
         }
     }
@@ -237,7 +250,7 @@ public sealed class Evaluator(PolicyCatalog catalog)
     /// "从高不重复" across years of payment: what the ledger paid for the same item and award year under another clause
     /// of the rule is deducted, so that the two together never pay more than the higher one (interpretation.md rule 8).
     /// </summary>
-    private static void DeductOthersPaid(EvaluationRun run, List<Candidate> kept, HighestOnly h)
+    private void DeductOthersPaid(EvaluationRun run, List<Candidate> kept, HighestOnly h)
     {
         for (var i = kept.Count - 1; i >= 0; i--)
         {
@@ -255,7 +268,7 @@ public sealed class Evaluator(PolicyCatalog catalog)
 
             var sum = paid.Sum(g => g.Amount);
             var left = Math.Max(0m, c.Amount - sum);
-            var text = $"从高不重复：同一事项{run.Year}年已按{string.Join("、", paid.Select(g => g.Clause).Distinct())}兑付{Zh.Money(sum)}";
+            var text = $"从高不重复：同一事项{run.Year}年已按{string.Join("、", paid.Select(g => ArticleOf(g.Clause)).Distinct())}兑付{Zh.Money(sum)}";
             if (left == 0)
             {
                 kept.RemoveAt(i);
@@ -277,7 +290,7 @@ public sealed class Evaluator(PolicyCatalog catalog)
             }
 
             var by = Catalog.ClausesById[s.By];
-            run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, $"{s.From:yyyy-MM-dd}起{by.Document.Name}施行，与原有政策冲突的按其执行：{Vocabulary.Chinese(c.Item)}按{by.Id}奖励"));
+            run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, $"{Zh.Date(s.From)}起{by.Document.Name}施行，与原有政策冲突的按其执行：{Vocabulary.Chinese(c.Item)}按{by.ArticleName}奖励"));
             return true;
         });
 
@@ -326,8 +339,8 @@ public sealed class Evaluator(PolicyCatalog catalog)
 
             if (Refusal(c.Clause, c.EventDate, run.Options) is { } why)
             {
-                run.NotPaid.Add(new NotPaid(c.Clause.Id, c.Item, why));
-                run.Trace?.Add(new TraceEntry(c.Clause.Id, why, false));
+                run.Refused.Add((c.Clause, c.Item, c.EventDate));
+                run.Trace?.Add(new TraceEntry(c.Clause.Id, why.Sentence(c.EventDate), false));
                 continue;
             }
 
@@ -398,22 +411,18 @@ public sealed class Evaluator(PolicyCatalog catalog)
     /// <summary>Whether an event of a clause falls where its document pays.</summary>
     internal bool IsPayable(Clause clause, DateOnly eventDate, EvaluationOptions options) => Refusal(clause, eventDate, options) is null;
 
-    /// <summary>Why an event of this clause is not paid (status, window), or null when it is.</summary>
-    private static string? Refusal(Clause clause, DateOnly eventDate, EvaluationOptions options)
+    /// <summary>Another clause as a sentence names it (郑政〔2023〕23号第二十条).</summary>
+    private string ArticleOf(string clause) => Catalog.ClausesById.TryGetValue(clause, out var c) ? c.ArticleName : clause;
+
+    /// <summary>
+    /// Why no event of the clause is paid whatever its day (a draft, a repealed document, one without a start), or null.
+    /// Only what people decided matters here (adopted, repealed); the window decides the rest.
+    /// </summary>
+    private static string? DocumentRefusal(Clause clause, EvaluationOptions options)
     {
         var doc = clause.Document;
-        var window = clause.OwnWindow ?? doc.Window;
-        // Only what people decided matters here (adopted, repealed); the window below decides the rest. An expired
-        // document still pays for events inside its window.
-        var adopted = doc.Adopted;
-        if (options.InForceFrom.TryGetValue(doc.Id, out var from))
-        {
-            adopted = true;
-            var to = doc.DurationYears is { } years ? from.AddYears(years).AddDays(-1) : doc.Window?.To ?? DateOnly.MaxValue;
-            window = clause.OwnWindow ?? new DateRange(from, to);
-        }
-
-        if (!adopted)
+        var forced = options.InForceFrom.ContainsKey(doc.Id);
+        if (!doc.Adopted && !forced)
         {
             return $"《{doc.Title}》为征求意见稿，尚未生效，不予支付";
         }
@@ -423,25 +432,135 @@ public sealed class Evaluator(PolicyCatalog catalog)
             return $"{doc.Name}已废止，不予支付";
         }
 
-        if (window is not { } w)
+        return !forced && (clause.OwnWindow ?? doc.Window) is null ? $"{doc.Name}未规定施行日期，不予支付" : null;
+    }
+
+    /// <summary>
+    /// A document not in force is the one reason its clause pays nothing: what the clause's parts proposed, referred or
+    /// found missing (a draft's 缺少实际销售额) is replaced by one not-paid line saying so.
+    /// </summary>
+    private static void Withhold(EvaluationRun run, Clause clause, string why, int candidates, int referred, int notPaid)
+    {
+        var items = new List<string?>();
+        for (var i = candidates; i < run.Candidates.Count; i++)
         {
-            return $"{doc.Name}未规定施行日期，不予支付";
+            if (run.Candidates[i] is { Amount: > 0 } c && c.EventDate.Year == run.Year)
+            {
+                items.Add(c.Item);
+            }
         }
 
+        items.AddRange(run.ReferralCandidates.Skip(referred).Select(r => r.Referral.Item));
+        items.AddRange(run.NotPaid.Skip(notPaid).Select(n => n.Item));
+        run.Candidates.RemoveRange(candidates, run.Candidates.Count - candidates);
+        run.ReferralCandidates.RemoveRange(referred, run.ReferralCandidates.Count - referred);
+        run.NotPaid.RemoveRange(notPaid, run.NotPaid.Count - notPaid);
+        if (items.Count > 0)
+        {
+            var distinct = items.Distinct().ToList();
+            run.NotPaid.Add(new NotPaid(clause.Id, distinct.Count == 1 ? distinct[0] : null, why));
+            run.Trace?.Add(new TraceEntry(clause.Id, why, false));
+        }
+    }
+
+    /// <summary>
+    /// The refused events as not-paid lines, one per clause and reason: one event in the words of dossier.md
+    /// (郑政文〔2022〕155号有效期至2023-12-31，2024-01-01发生的事项不予支付), several with their days and count.
+    /// </summary>
+    private static void SayRefusals(EvaluationRun run)
+    {
+        foreach (var group in run.Refused.GroupBy(r => (r.Clause, Why: Refusal(r.Clause, r.Day, run.Options)!.Value)))
+        {
+            var events = group.ToList();
+            var items = events.Select(e => e.Item).Distinct().ToList();
+            var item = items.Count == 1 ? items[0] : null;
+            if (events.Count == 1)
+            {
+                run.NotPaid.Add(new NotPaid(group.Key.Clause.Id, item, group.Key.Why.Sentence(events[0].Day)));
+                continue;
+            }
+
+            var days = string.Join("、", events.Select(e => e.Day).Distinct().Order().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            // The count, not the items: an item code's word depends on the clause (a chain's "new" is 新增配套).
+            run.NotPaid.Add(new NotPaid(group.Key.Clause.Id, item, $"{group.Key.Why.Head}，{days}发生的{events.Count}项事项不予支付"));
+        }
+    }
+
+    /// <summary>
+    /// "从高不重复" for a referral (zzw2022-155/6's exhibitions, 按照有关政策给予补贴): what another clause of the same rule
+    /// already pays the same item in the award year, in this answer or in the ledger, said beside the reason so that the
+    /// person who decides pays at most the difference; null when nothing is paid elsewhere.
+    /// </summary>
+    private string? PaidElsewhere(EvaluationRun run, Clause clause, Referral referral, IReadOnlyList<AwardLine> awards)
+    {
+        foreach (var p in _precedence)
+        {
+            if (p is not HighestOnly h || IndexOf(h.Clauses, clause.Id) < 0 || referral.Item is null)
+            {
+                continue;
+            }
+
+            var others = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var a in awards)
+            {
+                if (a.Clause != clause.Id && a.Item == referral.Item && IndexOf(h.Clauses, a.Clause) >= 0)
+                {
+                    others[a.Clause] = others.GetValueOrDefault(a.Clause) + a.Amount;
+                }
+            }
+
+            foreach (var g in run.Dossier.Grants)
+            {
+                if (g.Clause != clause.Id && g.Item == referral.Item && g.Year == run.Year && IndexOf(h.Clauses, g.Clause) >= 0)
+                {
+                    others[g.Clause] = others.GetValueOrDefault(g.Clause) + g.Amount;
+                }
+            }
+
+            if (others.Count > 0)
+            {
+                var paid = string.Join("、", others.Select(o => $"按{ArticleOf(o.Key)}补贴{Zh.Money(o.Value)}"));
+                return $"同一事项{run.Year}年已{paid}，按“从高不重复”原则只可补足差额，不重复补贴";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Why an event of this clause is not paid (status, window), or null when it is.</summary>
+    private static Why? Refusal(Clause clause, DateOnly eventDate, EvaluationOptions options)
+    {
+        if (DocumentRefusal(clause, options) is { } notInForce)
+        {
+            return new Why(notInForce, false);
+        }
+
+        // An expired document still pays for events inside its window.
+        var doc = clause.Document;
+        var window = clause.OwnWindow ?? doc.Window;
+        if (options.InForceFrom.TryGetValue(doc.Id, out var from))
+        {
+            var to = doc.DurationYears is { } years ? from.AddYears(years).AddDays(-1) : doc.Window?.To ?? DateOnly.MaxValue;
+            window = clause.OwnWindow ?? new DateRange(from, to);
+        }
+
+        var w = window!.Value;
         if (eventDate > w.To)
         {
-            return clause.OwnWindow is null
-                ? $"{doc.Name}有效期至{w.To:yyyy-MM-dd}，{eventDate:yyyy-MM-dd}发生的事项不予支付"
-                : $"{clause.Id}只适用于{w.From:yyyy-MM-dd}至{w.To:yyyy-MM-dd}发生的事项，{eventDate:yyyy-MM-dd}发生的事项不予支付";
+            return new Why(clause.OwnWindow is null ? $"{doc.Name}有效期至{w.To:yyyy-MM-dd}" : $"本条只适用于{w.From:yyyy-MM-dd}至{w.To:yyyy-MM-dd}发生的事项", true);
         }
 
         if (eventDate < w.From)
         {
-            return clause.OwnWindow is null
-                ? $"{doc.Name}自{w.From:yyyy-MM-dd}起施行，{eventDate:yyyy-MM-dd}发生的事项不予支付"
-                : $"{clause.Id}只适用于{w.From:yyyy-MM-dd}至{w.To:yyyy-MM-dd}发生的事项，{eventDate:yyyy-MM-dd}发生的事项不予支付";
+            return new Why(clause.OwnWindow is null ? $"{doc.Name}自{w.From:yyyy-MM-dd}起施行" : $"本条只适用于{w.From:yyyy-MM-dd}至{w.To:yyyy-MM-dd}发生的事项", true);
         }
 
         return null;
+    }
+
+    /// <summary>A refusal: the reason, and whether the sentence goes on with the day of the event refused.</summary>
+    private readonly record struct Why(string Head, bool Dated)
+    {
+        public string Sentence(DateOnly day) => Dated ? $"{Head}，{day:yyyy-MM-dd}发生的事项不予支付" : Head;
     }
 }

@@ -160,7 +160,7 @@ public sealed partial class RuleContext
             if (g.Clause == Clause.Id || Contains(with, g.Clause))
             {
                 var name = g.Item is { } i ? Vocabulary.Chinese(i) : "奖励";
-                paid.Add((g.Clause == Clause.Id ? name : $"{g.Clause}{name}", g.Amount, g.Item));
+                paid.Add((g.Clause == Clause.Id ? name : $"{name}（按{ArticleOf(g.Clause)}兑付）", g.Amount, g.Item));
             }
         }
 
@@ -168,11 +168,31 @@ public sealed partial class RuleContext
         {
             if (c.Amount > 0 && c.EventDate.Year == Year && Contains(with, c.Clause.Id) && Payable(c.EventDate))
             {
-                paid.Add(($"本年度{c.Clause.Id}{(c.Item is { } i ? Vocabulary.Chinese(i) : "")}", c.Amount, c.Item));
+                paid.Add(($"{(c.Item is { } i ? Vocabulary.Chinese(i) : "奖励")}（本年度按{c.Clause.ArticleName}）", c.Amount, c.Item));
             }
         }
 
         return paid;
+    }
+
+    /// <summary>
+    /// The ledger's payments for this very title on a ladder (this clause and those it forms one ladder with), in any
+    /// year: their sum, and the last of them for the sentence (该称号已于2024年4月1日兑付30万元), or null when none.
+    /// </summary>
+    public Grant? TitlePaid(string item, IReadOnlyList<string> with, out decimal sum)
+    {
+        sum = 0m;
+        Grant? last = null;
+        foreach (var g in Items(Dossier.Grants))
+        {
+            if (g.Item == item && (g.Clause == Clause.Id || Contains(with, g.Clause)))
+            {
+                sum += g.Amount;
+                last = last is null || g.Date > last.Date ? g : last;
+            }
+        }
+
+        return sum > 0 ? last : null;
     }
 
     private static bool Contains(IReadOnlyList<string> list, string id)

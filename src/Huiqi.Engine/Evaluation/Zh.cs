@@ -36,6 +36,31 @@ public static class Zh
         return sign + Trim(v) + "元";
     }
 
+    /// <summary>
+    /// The one unit a sentence writes its figures in (one unit per sentence): 亿 when <see cref="Money(decimal)"/> would
+    /// write every figure in 亿, else 万 when all are whole yuan and one reaches 1万, else 元.
+    /// </summary>
+    public static decimal UnitOf(params ReadOnlySpan<decimal> figures)
+    {
+        bool yi = true, wan = true, large = false;
+        foreach (var f in figures)
+        {
+            var v = Math.Abs(f);
+            yi &= v >= 100_000_000m && v % 10_000m == 0;
+            wan &= v % 1m == 0;
+            large |= v >= 10_000m;
+        }
+
+        return yi ? 100_000_000m : wan && large ? 10_000m : 1m;
+    }
+
+    /// <summary>An amount written in the unit <see cref="UnitOf"/> chose for its sentence: 20000万元 beside 9259.3万元.</summary>
+    public static string MoneyIn(decimal yuan, decimal unit) =>
+        unit == 1m ? Trim(yuan) + "元" : Trim(yuan / unit) + (unit == 100_000_000m ? "亿元" : "万元");
+
+    /// <summary>A day in a sentence: 2024年4月1日.</summary>
+    public static string Date(DateOnly day) => day.ToString("yyyy年M月d日", Inv);
+
     /// <summary>A rate as a percentage, exact when it has at most four decimals of a percent, else to two.</summary>
     public static string Percent(decimal rate)
     {

@@ -60,7 +60,7 @@ public sealed class LedgerCaseTests
             node.Remove("grants");
 
             // The same case without its ledger, asked only for the amount: it must then fail.
-            var bare = t with { DossierJson = node.ToJsonString(), NotPaidContains = null, ExpectReferral = false };
+            var bare = t with { DossierJson = node.ToJsonString(), NotPaidContains = null, BecauseContains = null, ExpectReferral = false };
             return ClauseTestRunner.Run(catalog, c, t).Passed && !ClauseTestRunner.Run(catalog, c, bare).Passed;
         }).ToList();
         Assert.True(changed.Count > 0, $"{clause}: no case whose ledger line changes the amount (cases with grants: {string.Join("; ", withLedger.Select(t => t.Name))})");

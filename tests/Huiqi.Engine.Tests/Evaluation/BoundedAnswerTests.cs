@@ -136,7 +136,8 @@ public sealed class BoundedAnswerTests
     {
         // zz2023-23/6 (no cap): 9亿 in 2024 crossed 5亿 then; the ledger paid the step at 20亿 (the 2nd 5亿 step above
         // 10亿) in 2024. 1000亿 in 2025 crosses 10亿 for the first time (200万) and reaches the 5亿 steps 1 to
-        // (1000亿 − 10亿) / 5亿 = 198, of which step 2 was paid: 197 steps × 100万. 200万 + 100万 × 197 = 1.99亿元.
+        // (1000亿 − 10亿) / 5亿 = 198, of which step 2 was paid: 197 steps × 100万. 200万 + 100万 × 197 = 19900万元, written
+        // in the addends' unit. The strategic-emerging share it checked is stated: 1000亿 / 1000亿 = 100% ≥ 50%.
         var read = DossierReader.Read("""
             {"uscc":"91410100MA3159566W","name":"战新","district":"金水区","traits":["industrial"],
              "figures":{"mainRevenue":{"2024":900000000,"2025":100000000000},"seiRevenue":{"2025":100000000000}},
@@ -146,7 +147,7 @@ public sealed class BoundedAnswerTests
         Assert.Equal(199_000_000m, award.Amount);
         Assert.Equal(
             "2025年主营业务收入1000亿元首次超过10亿元，并首次达到第1个5亿元台阶（15亿元）、第3至第198个5亿元台阶（25亿元至1000亿元，共196个），" +
-            "奖励200万元+100万元×197=1.99亿元（5亿元台阶已于2024年越过，20亿元台阶已于2024年获奖励）",
+            "战略性新兴产业营业收入1000亿元，占100%，达到50%以上，奖励200万元+100万元×197=19900万元（5亿元台阶已于2024年越过，20亿元台阶已于2024年获奖励）",
             award.Because);
     }
 }

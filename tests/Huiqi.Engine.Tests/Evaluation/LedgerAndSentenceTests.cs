@@ -39,7 +39,8 @@ public sealed class LedgerAndSentenceTests
         var answer = Evaluate("""{"uscc":"91410100MA3159566W","name":"迁入","district":"金水区","honors":[{"kind":"national-xiaojuren","date":"2025-07-01"}],"grants":[{"clause":"zzb2022-zjtx/3","item":"provincial-zjtx","amount":500000,"date":"2024-04-01"}]}""", 2025);
         var award = Assert.Single(answer.Awards);
         Assert.Equal(("zzb2022-zjtx/2", 1_500_000m), (award.Clause, award.Amount));
-        Assert.Contains("zzb2022-zjtx/3", award.Because, StringComparison.Ordinal);
+        // The other clause of the ladder is named as the bureau cites it, not by its catalogue id.
+        Assert.Contains("省级“专精特新”中小企业（按《关于支持“专精特新”中小企业高质量发展的实施意见》第三条兑付）50万元", award.Because, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,13 +35,14 @@ public sealed class MilestoneStepTests
     {
         // 10万亿元 (the contract's bound for money) in 2024: 50亿 was crossed in 2022, 100亿 is crossed for the first
         // time (400万), and the 50亿 steps above 100亿 reached are (10万亿 − 100亿) / 50亿 = 1998, 150亿 to 10万亿, each
-        // 200万: 400万 + 200万 × 1998 = 40亿, capped at 1000万 a year (zz2023-23/5).
+        // 200万: 400万 + 200万 × 1998 = 40亿, capped at 1000万 a year (zz2023-23/5). The sum is written in the unit of its
+        // addends and of the cap it is compared with: 400000万元.
         var read = DossierReader.Read(Example01("10000000000000"));
         var award = Assert.Single(Engine.Evaluate(read.Dossier!, 2024).Awards, a => a.Clause == "zz2023-23/5");
         Assert.Equal(10_000_000m, award.Amount);
         Assert.Equal(
             "2024年主营业务收入100000亿元首次超过100亿元，并首次达到第1至第1998个50亿元台阶（150亿元至100000亿元，共1998个），" +
-            "奖励400万元+200万元×1998=40亿元，同一企业每年最高1000万元，奖励1000万元（50亿元台阶已于2022年越过）",
+            "奖励400万元+200万元×1998=400000万元，同一企业每年最高1000万元，奖励1000万元（50亿元台阶已于2022年越过）",
             award.Because);
     }
 

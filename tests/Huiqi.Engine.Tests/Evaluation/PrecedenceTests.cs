@@ -18,7 +18,7 @@ public sealed class PrecedenceTests
         var after = Evaluate("""{"uscc":"91410100MA3159566W","name":"冠军","district":"金水区","honors":[{"kind":"champion-enterprise","date":"2023-11-27"}]}""", 2023);
         var award = Assert.Single(after.Awards);
         Assert.Equal(("zz2023-23/17", 3_000_000m), (award.Clause, award.Amount));
-        Assert.Contains(after.NotPaid, n => n.Clause == "zzb2022-zjtx/2" && n.Reason.Contains("zz2023-23/17", StringComparison.Ordinal));
+        Assert.Contains(after.NotPaid, n => n.Clause == "zzb2022-zjtx/2" && n.Reason.Contains("按郑政〔2023〕23号第十七条奖励", StringComparison.Ordinal));
     }
 
     [Fact]
