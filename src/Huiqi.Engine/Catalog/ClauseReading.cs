@@ -41,7 +41,7 @@ public interface ITypicalMember
 }
 
 /// <summary>A typical case (典型情形) worked by the engine: the facts, the award year, the engine's amount and its arithmetic.</summary>
-public sealed record TypicalCase(string Facts, int Year, decimal Amount, IReadOnlyList<string> Working, IReadOnlyList<string> Referred)
+public sealed record TypicalCase(string Facts, int Year, decimal Amount, IReadOnlyList<string> Working, IReadOnlyList<string> Referred, string DossierJson)
 {
     /// <summary>The case as one paragraph a reader recomputes by hand.</summary>
     public string Sentence => Referred.Count > 0
@@ -80,7 +80,7 @@ public sealed record ClauseReading(
         var who = new List<string>();
         var standard = new List<string>();
         var limits = new List<string>();
-        var cases = new List<(string, JsonObject, int)>();
+        var perPart = new List<List<(string, JsonObject, int)>>();
         foreach (var part in clause.Parts)
         {
             var draft = new ReadingDraft(clause.Id, year);
@@ -88,7 +88,7 @@ public sealed record ClauseReading(
             who.AddRange(draft.Who.Where(w => !who.Contains(w)));
             standard.AddRange(draft.Standard);
             limits.AddRange(draft.Limits.Where(l => !limits.Contains(l)));
-            cases.AddRange(draft.Cases);
+            perPart.Add(draft.Cases);
         }
 
         if (clause.Library is { } lib)
@@ -97,7 +97,9 @@ public sealed record ClauseReading(
         }
 
         var only = catalog.Only([clause.Id]);
-        var worked = cases.Take(2).Select(c => Work(only, clause, c.Item1, c.Item2, c.Item3)).ToList();
+        // One or two cases, and the first of every part of a clause of several parts.
+        var cases = perPart.SelectMany(p => p.Select((c, i) => (c, i))).OrderBy(x => x.i).Select(x => x.c).Take(Math.Max(2, perPart.Count));
+        var worked = cases.Select(c => Work(only, clause, c.Item1, c.Item2, c.Item3)).ToList();
         return new(who, standard, limits, WayOf(clause), PayerOf(clause.Document.Split), WindowOf(clause, today), worked);
     }
 
@@ -161,9 +163,10 @@ public sealed record ClauseReading(
             member.AddMember(dossier, year);
         }
 
-        var answer = ClauseTestRunner.Evaluate(catalog, clause, dossier.ToJsonString(), year, clause.Document.Adopted ? null : new DateOnly(year, 1, 1), null);
+        var json = dossier.ToJsonString();
+        var answer = ClauseTestRunner.Evaluate(catalog, clause, json, year, clause.Document.Adopted ? null : new DateOnly(year, 1, 1), null);
         var awards = answer.Awards.Where(a => a.Clause == clause.Id).ToList();
         var referred = answer.Referrals.Where(r => r.Clause == clause.Article).Select(r => r.Reason).ToList();
-        return new(facts, year, awards.Sum(a => a.Amount), [.. awards.Select(a => a.Because)], referred);
+        return new(facts, year, awards.Sum(a => a.Amount), [.. awards.Select(a => a.Because)], referred, json);
     }
 }
