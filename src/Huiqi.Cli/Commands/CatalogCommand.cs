@@ -120,6 +120,13 @@ public sealed class CatalogCommand : ICliCommand
         }
 
         sb.AppendLine();
+        sb.AppendLine("解读 / reading:");
+        foreach (var line in ClauseReading.Of(catalog, c, today).Sentences)
+        {
+            sb.AppendLine("  " + line);
+        }
+
+        sb.AppendLine();
         foreach (var part in c.Parts)
         {
             sb.AppendLine($"规则 / rule: {part.RuleName}{(part.Item is not null ? $"（{part.Item}）" : "")}");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -123,4 +124,31 @@ public sealed class ChainPurchasesRule : IClauseRule, IHintingRule
             ctx.Hint("procurement", ctx.Year, needed, wouldPay, $"{ctx.Year}年向供应商{top.Key}的{Vocabulary.SupplyChains[chain]}采购再增加{Zh.Money(needed)}（达到{Zh.Money(min)}），可获奖励{Zh.Money(wouldPay)}");
         }
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        reading.Qualifies(Say.Requires(_requires) ?? "采购或委托加工本地配套产品的企业。");
+        foreach (var (chain, min, rate, cap) in _chains)
+        {
+            var basis = _base == "all-purchases" ? $"有一家供应商年采购额{Say.AtLeast(Zh.Money(min))}的，按全部{Say.Term(chain)}采购额" : $"按年采购额{Say.AtLeast(Zh.Money(min))}的{Say.Term(chain)}供应商的采购额合计";
+            reading.Pays($"{Say.Term(chain)}：{basis}的{Zh.Percent(rate)}给予奖励（按元向下取整）。");
+            reading.Limit($"{Say.Term(chain)}：{Say.Cap(cap, "每家企业每年")}");
+        }
+
+        string[] suppliers = ["91410100MA18931346", "91410100MA119312XG", "91410100MA3159566W"];
+        foreach (var (chain, min, _, _) in _chains.Take(2))
+        {
+            var big = min * 1.2m;
+            var small = min / 5m;
+            var lines = new[] { (suppliers[0], big), (suppliers[1], big), (suppliers[2], small) }
+                .Select(s => new JsonObject { ["year"] = reading.Year, ["supplier"] = s.Item1, ["amount"] = s.Item2, ["chain"] = chain }).ToArray();
+            reading.Typical($"某企业{reading.Year}年向{Say.Term(chain)}的三家供应商分别采购{Zh.Money(big)}、{Zh.Money(big)}、{Zh.Money(small)}", Say.Facts("procurement", lines).With(_requires));
+        }
+    }
+
+    #endregion
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -102,4 +103,34 @@ public sealed class ElectricityRule : IClauseRule
                 $"{_year}年一季度用电量{Zh.Number(thisQ)}千瓦时不低于{_year - 1}年同期{Zh.Number(lastQ)}千瓦时，月均{avgText}千瓦时达到{_year - 1}年月峰值{Zh.Number(peak)}千瓦时的{Zh.Percent(_peakShare)}以上，给予{Zh.Money(_pays)}一次性奖励");
         }
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        reading.Requires(_requires);
+
+        reading.Qualifies($"{_year}年一季度用电量不低于{_year - 1}年同期，且一季度月均用电量{Say.AtLeast($"{_year - 1}年月用电峰值的{Zh.Percent(_peakShare)}")}的企业。");
+        reading.Pays($"一次性奖励{Zh.Money(_pays)}。");
+        reading.Limit("每家企业只奖励一次。");
+
+        // Last year 80万千瓦时 a month in the first quarter and 100万 the rest (the peak); this quarter 90万 a month.
+        var series = new JsonObject();
+        for (var m = 1; m <= 12; m++)
+        {
+            series[$"{_year - 1}-{m:00}"] = m <= 3 ? 800_000m : 1_000_000m;
+        }
+
+        for (var m = 1; m <= 3; m++)
+        {
+            series[$"{_year}-{m:00}"] = 900_000m;
+        }
+
+        var dossier = new JsonObject { ["figures"] = new JsonObject { ["electricityKwh"] = series } }.With(_requires);
+        reading.Typical($"某企业{_year - 1}年一季度每月用电80万千瓦时、其余月份每月100万千瓦时（峰值），{_year}年一季度每月用电90万千瓦时", dossier, _year);
+    }
+
+    #endregion
 }

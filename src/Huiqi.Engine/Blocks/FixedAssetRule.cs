@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -100,4 +101,32 @@ public sealed class FixedAssetRule : IClauseRule
             }
         }
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        reading.Qualifies($"纳入固定资产投资项目库、截至{_period.ToChinese()}末累计完成投资{Say.AtLeast(Zh.Money(_basic.AtLeast))}的项目。");
+        reading.Pays($"每个项目奖励{Zh.Money(_basic.Pays)}。");
+        reading.Pays($"{_enteredIn}年新入库、累计完成投资{Say.AtLeast(Zh.Money(_entryAtLeast))}的项目，奖励{Zh.Money(_entryPays)}，超过{Zh.Money(_entryAtLeast)}的部分每{Zh.Money(_stepSize)}再奖励{Zh.Money(_stepPays)}（不足{Zh.Money(_stepSize)}的不计）；与上一款从高计算，不重复。");
+        reading.Limit(Say.Cap(_cap, "单户企业"));
+        reading.Limit("同一项目只奖励一次。");
+        var year = _period.End.Year;
+        var basic = _basic.AtLeast + 100_000_000m;
+        reading.Typical($"某企业入库项目截至{_period.ToChinese()}末累计完成投资{Zh.Money(basic)}", Project(basic, $"{_enteredIn - 1}-06-01"), year);
+        var entry = _entryAtLeast + (_stepSize * 5.5m);
+        reading.Typical($"某企业{_enteredIn}年新入库项目截至{_period.ToChinese()}末累计完成投资{Zh.Money(entry)}", Project(entry, $"{_enteredIn}-01-15"), year);
+    }
+
+    private JsonObject Project(decimal investment, string entered) => Say.Facts("projects", new JsonObject
+    {
+        ["id"] = "甲",
+        ["kind"] = "fixed-asset",
+        ["enteredLibraryOn"] = entered,
+        ["figures"] = new JsonObject { ["investment"] = new JsonObject { [_period.ToString()] = investment } },
+    });
+
+    #endregion
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -159,4 +160,40 @@ public sealed class GrowthStepsRule : IClauseRule, IHintingRule
         ctx.Hint(_metric, ctx.Year, target - v, wouldPay,
             $"{ctx.Year}年{Vocabulary.Chinese(_metric)}再增加{Zh.Money(target - v)}（增速达到{Zh.Percent(Money.Growth(target, b)!.Value)}），可再获奖励{Zh.Money(wouldPay)}");
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var name = Vocabulary.Chinese(_metric);
+        reading.Requires(_requires);
+
+        reading.Qualifies("所属领域为" + string.Join("、", _sectors.Select(s => Say.Term(s.Sector)
+            + (s.Requires is { } r ? $"（{Say.Term(r)}）" : "") + (s.Unless is { } u ? $"（不含{Say.Term(u)}）" : ""))) + "之一的企业。");
+        reading.Qualifies($"当年{name}{Say.AtLeast(Zh.Money(_bandFrom))}、不超过{Zh.Money(_bandTo)}。");
+        reading.Pays($"以上年{name}为基数，增速每{_stepText}个百分点奖励{_perStepText}（不足{_stepText}个百分点的不计）。");
+        reading.Limit(Say.Cap(_cap, "每家企业每年"));
+
+        var (sector, sectorNeeds, _) = _sectors[0];
+        var before = _bandFrom * 2;
+        var growth = (_stepRate * 4) + (_stepRate / 2);
+        var now = before * (1 + growth);
+        var dossier = new JsonObject
+        {
+            ["sectors"] = new JsonArray(sector),
+            ["figures"] = new JsonObject { [_metric] = Say.Series((reading.Year - 1, before), (reading.Year, now)) },
+        }.With(_requires);
+        if (sectorNeeds is not null)
+        {
+            var traits = dossier["traits"] as JsonArray ?? [];
+            traits.Add(sectorNeeds);
+            dossier["traits"] = traits;
+        }
+
+        reading.Typical($"某{Say.Term(sector)}领域企业{reading.Year - 1}年{name}{Zh.Money(before)}，{reading.Year}年{Zh.Money(now)}", dossier);
+    }
+
+    #endregion
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -503,4 +504,52 @@ public sealed class MilestonesRule : IClauseRule, IHintingRule
             $"{ctx.Year}年{Vocabulary.Chinese(_metric)}再增加{(level.Strict ? "超过" : "")}{Zh.Money(gap)}（{(level.Strict ? "超过" : "达到")}{Zh.Money(level.Bar)}），可再获奖励{Zh.Money(pays)}" +
             (_shareMetric is { } sm ? $"（须{Vocabulary.Chinese(sm)}占比≥{Zh.Percent(_shareAtLeast)}）" : ""));
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var name = Vocabulary.Chinese(_metric);
+        reading.Requires(_requires);
+
+        if (_shareMetric is { } sm)
+        {
+            reading.Qualifies($"当年{Vocabulary.Chinese(sm)}占{name}的比例须{Say.AtLeast(Zh.Percent(_shareAtLeast))}。");
+        }
+
+        reading.Pays($"年{name}" + string.Join("；", _thresholds.Select(t => $"首次{Say.Over(Zh.Money(t.AtLeast))}的，奖励{Zh.Money(t.Pays)}")) + "。");
+        if (_stepSize is { } size)
+        {
+            reading.Pays($"此后每上一个{Zh.Money(size)}台阶（{Say.AtLeast(Zh.Money(_thresholds[^1].AtLeast + size))}、{Zh.Money(_thresholds[^1].AtLeast + (2 * size))}……），奖励{Zh.Money(_stepPays)}。");
+        }
+
+        reading.Limit("每个门槛、台阶只在首次越过时奖励一次；同一年越过多个的累加。");
+        reading.Limit(Say.Cap(_cap, "每家企业每年"));
+
+        var year = reading.Year;
+        var first = _thresholds[0].AtLeast;
+        reading.Typical($"某企业{year - 1}年{name}{Zh.Money(first * 0.9m)}，{year}年{Zh.Money(first * 1.04m)}", Figures(year, first * 0.9m, first * 1.04m));
+        if (_stepSize is { } s)
+        {
+            var last = _thresholds[^1].AtLeast;
+            var before = last * 1.02m;
+            var now = last + s + (s / 10m);
+            reading.Typical($"某企业{year - 1}年{name}{Zh.Money(before)}，{year}年{Zh.Money(now)}", Figures(year, before, now));
+        }
+    }
+
+    private JsonObject Figures(int year, decimal before, decimal now)
+    {
+        var figures = new JsonObject { [_metric] = Say.Series((year - 1, before), (year, now)) };
+        if (_shareMetric is { } sm)
+        {
+            figures[sm] = Say.Series((year, now * (_shareAtLeast + 0.1m)));
+        }
+
+        return new JsonObject { ["figures"] = figures }.With(_requires);
+    }
+
+    #endregion
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -70,4 +71,29 @@ public sealed class PatentSalesRule : IClauseRule
             ctx.Award(patent.Id, pay, new DateOnly(ctx.Year, 12, 31), text);
         }
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        reading.Qualifies($"拥有发明专利、其专利产品在授权后{_withinYears}年内年销售收入{Say.AtLeast(Zh.Money(_minSales))}的企业。");
+        reading.Pays($"按首个达到该标准年度的专利产品销售收入的{Zh.Percent(_rate)}给予奖励（按元向下取整）。");
+        reading.Limit(Say.Cap(_cap, "每个专利产品"));
+        reading.Limit("每个专利产品只奖励一次。");
+        var year = reading.Year;
+        foreach (var sales in new[] { _minSales * 1.5m, _cap is { } c ? Say.Round(c / _rate * 1.2m) : _minSales * 3 }.Distinct())
+        {
+            var patent = new JsonObject
+            {
+                ["id"] = "甲",
+                ["grantedOn"] = $"{year - 1}-03-01",
+                ["sales"] = Say.Series((year, sales)),
+            };
+            reading.Typical($"某企业发明专利于{year - 1}年3月1日授权，其产品{year}年销售收入{Zh.Money(sales)}", Say.Facts("patentProducts", patent));
+        }
+    }
+
+    #endregion
 }

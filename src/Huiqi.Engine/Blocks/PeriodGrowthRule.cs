@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -283,4 +284,84 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
 
         return amount;
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        reading.Requires(_requires);
+
+        if (_honor is { } honor)
+        {
+            reading.Qualifies($"须{(_honorFrom is { } f ? $"自{ClauseReading.Date(f)}以来" : "")}获评{Say.Term(honor)}。");
+        }
+
+        var bars = new List<string>();
+        if (_baseOver is { } bo)
+        {
+            bars.Add($"{_base.ToChinese()}{Name}{Say.Over(Zh.Money(bo))}");
+        }
+
+        if (_minGrowth is { } mg)
+        {
+            bars.Add($"{_period.ToChinese()}{Name}同比增长{Say.AtLeast(Zh.Percent(mg))}");
+        }
+
+        if (_growthOver is { } go)
+        {
+            bars.Add($"{_period.ToChinese()}{Name}同比增长{Say.Over(Zh.Percent(go))}");
+        }
+
+        if (_minIncrease is { } mi)
+        {
+            bars.Add($"{_period.ToChinese()}{Name}同比增加额{Say.AtLeast(Zh.Money(mi))}");
+        }
+
+        if (bars.Count > 0)
+        {
+            reading.Qualifies($"须{string.Join("，且", bars)}（与{_base.ToChinese()}相比）。");
+        }
+
+        var pays = new List<string>();
+        if (_fixed > 0)
+        {
+            pays.Add($"奖励{Zh.Money(_fixed)}");
+        }
+
+        if (_stepSize is { } size)
+        {
+            pays.Add(_quantity == "points"
+                ? $"{(_stepFrom > 0 ? $"增速超过{Zh.Number(_stepFrom)}%的部分，" : "")}增速每{Zh.Number(size)}个百分点奖励{Zh.Money(_stepPays)}（不足一个百分点的不计）"
+                : $"{(_stepFrom > 0 ? $"增加额超过{Zh.Money(_stepFrom)}的部分，" : "")}增加额每{Zh.Money(size)}奖励{Zh.Money(_stepPays)}（不足{Zh.Money(size)}的不计）");
+        }
+
+        if (_rate is { } rate)
+        {
+            pays.Add($"按增量部分的{Zh.Percent(rate)}给予奖励（按元向下取整）");
+        }
+
+        reading.Pays(string.Join("；另", pays) + "。");
+        reading.Limit(Say.Cap(_cap, "每家企业"));
+
+        // A typical figure comfortably past every bar: growth 15 points above the bar on a base above its own bar.
+        var bar = _minGrowth ?? _growthOver ?? 0m;
+        var growth = bar + 0.15m;
+        var baseValue = Math.Max(Math.Max((_baseOver ?? 0m) * 1.5m, (_minIncrease ?? 0m) * 10m), 100_000_000m);
+        var current = baseValue * (1 + growth);
+        var series = new JsonObject { [_base.ToString()] = baseValue, [_period.ToString()] = current };
+        var dossier = new JsonObject { ["figures"] = new JsonObject { [_metric] = series } }.With(_requires);
+        var facts = $"某企业{_base.ToChinese()}{Name}{Zh.Money(baseValue)}，{_period.ToChinese()}{Zh.Money(current)}";
+        if (_honor is { } h)
+        {
+            var day = _honorFrom ?? _period.Start.AddMonths(-6);
+            dossier["honors"] = new JsonArray(new JsonObject { ["kind"] = h, ["date"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+            facts = $"{facts}，{ClauseReading.Date(day)}获评{Say.Term(h)}";
+        }
+
+        reading.Typical(facts, dossier, _periodEnd.Year);
+    }
+
+    #endregion
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -80,4 +81,31 @@ public sealed class PremisesRule : IClauseRule
             ctx.Award(kind, b.Tier.Pays, b.Premises.Date, because);
         }
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        reading.Requires(_requires);
+
+        reading.Qualifies($"租赁工业楼宇且租期满{_leaseYears}年，或购买工业楼宇用于生产经营的企业。");
+        static string Area(decimal m2) => $"{Zh.Number(m2)}平方米";
+        reading.Pays("租赁：" + Say.Tiers(_lease, Area));
+        reading.Pays("购买：" + Say.Tiers(_purchase, Area));
+        reading.Limit("租赁、购买各只奖励一次。");
+        var tier = _lease.Tiers[Math.Min(1, _lease.Tiers.Count - 1)];
+        var area = tier.AtLeast + 5000m;
+        var day = new DateOnly(reading.Year, 6, 1);
+        var lease = new JsonObject
+        {
+            ["kind"] = "lease", ["area"] = area,
+            ["since"] = day.AddYears(-_leaseYears).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["date"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        reading.Typical($"某企业自{ClauseReading.Date(day.AddYears(-_leaseYears))}起租赁工业楼宇{Area(area)}，至{ClauseReading.Date(day)}满{_leaseYears}年", Say.Facts("premises", lease).With(_requires));
+    }
+
+    #endregion
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -45,4 +46,27 @@ public sealed class ProfitMarginRule : IClauseRule
             }
         }
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        reading.Qualifies("营业收入利润率（利润总额÷营业收入）高于市域同行业平均水平的企业。");
+        reading.Pays("按营业收入利润率为市域同行业平均水平的倍数奖励：" + Say.Tiers(_multiples, m => $"{Zh.Number(m)}倍"));
+        reading.Limit("每年按达到的最高一档奖励一次。");
+        var tier = _multiples.Tiers[0];
+        var year = reading.Year;
+        var margin = 0.1m * (tier.AtLeast + 0.1m);
+        var figures = new JsonObject
+        {
+            ["profit"] = Say.Series((year, 100_000_000m * margin)),
+            ["operatingRevenue"] = Say.Series((year, 100_000_000m)),
+            ["peerProfitMargin"] = Say.Series((year, 0.1m)),
+        };
+        reading.Typical($"某企业{year}年营业收入{Zh.Money(100_000_000m)}、利润总额{Zh.Money(100_000_000m * margin)}，市域同行业平均营业收入利润率10%", new JsonObject { ["figures"] = figures });
+    }
+
+    #endregion
 }

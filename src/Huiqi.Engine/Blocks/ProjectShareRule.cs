@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -161,4 +162,69 @@ public sealed class ProjectShareRule : IClauseRule
             }
         }
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var project = $"{_kindText}{(_seiOnly ? "（须为战略性新兴产业项目）" : "")}";
+        reading.Qualifies(_minTotal is { } min ? $"总投资{Say.AtLeast(Zh.Money(min))}的{project}。" : $"{project}。");
+        reading.Requires(_requires);
+
+        var when = _event == "reachedOutputOn" ? "项目达产后" : "项目竣工后";
+        var rates = _seiRate is { } sr ? $"战略性新兴产业项目按{Zh.Percent(sr)}、其他项目按{_rateText}" : $"按{_rateText}";
+        reading.Pays($"{when}，以项目设备投资额为基数，{rates}计算奖励（不超过该比例，按元向下取整）。");
+        if (_minBenefit is { } mb)
+        {
+            reading.Pays($"项目达产后实际效益须{Say.AtLeast(Zh.Percent(mb))}。");
+        }
+
+        reading.Limit(Say.Cap(_cap, "每个项目"));
+        reading.Limit("同一项目只奖励一次。");
+        if (_skipMajor)
+        {
+            reading.Limit("重大工业项目一事一议，不按比例计算。");
+        }
+
+        // Over the cap where there is one (设备投资 × 比例 > 上限), then well under it at the other rate.
+        var over = _cap is { } c ? Say.Round(c / _rate * 1.2m) : 20_000_000m;
+        reading.Typical($"某企业{Typical(reading.Year, over, sei: false, out var d1)}", d1);
+        if (_seiRate is { } seiRate)
+        {
+            var under = _cap is { } c2 ? Say.Round(c2 / seiRate / 4m) : 10_000_000m;
+            reading.Typical($"某企业{Typical(reading.Year, under, sei: true, out var d2)}", d2);
+        }
+    }
+
+    /// <summary>A typical project of the clause and its dossier: completed (or reaching output) in the award year.</summary>
+    private string Typical(int year, decimal equipment, bool sei, out JsonObject dossier)
+    {
+        var total = Math.Max(Say.Round(equipment * 1.25m), _minTotal ?? 0m);
+        var project = new JsonObject
+        {
+            ["id"] = "甲",
+            ["kind"] = _kind,
+            ["sei"] = sei || _seiOnly,
+            ["totalInvestment"] = total,
+            ["equipmentInvestment"] = equipment,
+            ["completedOn"] = _event == "reachedOutputOn" ? $"{year - 1}-12-31" : Say.MidYear(year),
+        };
+        if (_event == "reachedOutputOn")
+        {
+            project["reachedOutputOn"] = Say.MidYear(year);
+        }
+
+        if (_minBenefit is { } mb)
+        {
+            project["benefitRate"] = mb + 0.02m;
+        }
+
+        dossier = Say.Facts("projects", project).With(_requires);
+        return $"{year}年{(_event == "reachedOutputOn" ? "达产" : "竣工")}一个{(sei || _seiOnly ? "战略性新兴产业" : "")}{_kindText}，总投资{Zh.Money(total)}，设备投资{Zh.Money(equipment)}"
+            + (_minBenefit is { } b ? $"，达产后实际效益{Zh.Percent(b + 0.02m)}" : "");
+    }
+
+    #endregion
 }

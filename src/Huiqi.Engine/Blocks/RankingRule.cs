@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -121,4 +122,44 @@ public sealed class RankingRule : IClauseRule
             }
         }
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        foreach (var l in _lists)
+        {
+            var who = l.Requires.Count > 0 ? $"（须为{Say.Terms(l.Requires)}）" : "";
+            reading.Pays($"首次进入{Say.Term(l.List)}{who}的，一次性奖励{Zh.Money(l.Entry)}；此后排名较历年最高位次每提高{l.StepRanks}位，奖励{Zh.Money(l.StepPays)}（不足{l.StepRanks}位的不计）。");
+        }
+
+        reading.Qualifies($"进入{Say.Terms(_lists.Select(l => l.List), "或")}的企业。");
+        reading.Limit(Say.Cap(_cap, _capScope == "whole-clause" ? "每家企业每年（本条合计）" : $"每家企业每年（{Say.Term("china-manufacturing-500")}部分）"));
+        reading.Limit("进入同一榜单的奖励只给一次。");
+        var year = reading.Year;
+        var first = _lists[0];
+        var requires = first.Requires.Count > 0 ? new JsonArray([.. first.Requires.Select(t => (JsonNode)t)]) : null;
+        var entry = Say.Facts("rankings", Ranked(first.List, year, 480));
+        if (requires is not null)
+        {
+            entry["traits"] = requires;
+        }
+
+        reading.Typical($"某企业{year}年首次进入{Say.Term(first.List)}，位列第480位", entry);
+        var last = _lists[^1];
+        var climb = Say.Facts("rankings", Ranked(last.List, year - 1, 200), Ranked(last.List, year, 200 - (2 * last.StepRanks) - 1));
+        if (last.Requires.Count > 0)
+        {
+            climb["traits"] = new JsonArray([.. last.Requires.Select(t => (JsonNode)t)]);
+        }
+
+        reading.Typical($"某企业{year - 1}年进入{Say.Term(last.List)}第200位，{year}年升至第{200 - (2 * last.StepRanks) - 1}位", climb);
+    }
+
+    private static JsonObject Ranked(string list, int year, int rank) =>
+        new() { ["list"] = list, ["year"] = year, ["rank"] = rank, ["date"] = $"{year}-09-10" };
+
+    #endregion
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -63,4 +64,41 @@ public sealed class ReferralRule : IClauseRule
             }
         }
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var what = new List<string>();
+        if (_honors.Count > 0)
+        {
+            what.Add($"获得{Say.Terms(_honors)}");
+        }
+
+        if (_spending.Count > 0)
+        {
+            what.Add($"发生{Say.Terms(_spending)}支出");
+        }
+
+        if (_majorProjects)
+        {
+            what.Add("实施重大工业项目");
+        }
+
+        reading.Qualifies(what.Count > 0 ? $"企业{string.Join("，或", what)}的，适用本条。" : "本条没有可由平台数据自动判断的条件，由主管部门受理。");
+        reading.Pays($"本条没有计算公式，金额不由平台测算：{_reason}。");
+                var year = reading.Year;
+        if (_honors.Count > 0)
+        {
+            reading.Typical($"某企业{year}年获得{Say.Term(_honors[0])}", Say.Facts("honors", new JsonObject { ["kind"] = _honors[0], ["date"] = Say.MidYear(year) }));
+        }
+        else if (_spending.Count > 0)
+        {
+            reading.Typical($"某企业{year}年{Say.Term(_spending[0])}支出{Zh.Money(500_000m)}", Say.Facts("spending", new JsonObject { ["kind"] = _spending[0], ["year"] = year, ["amount"] = 500_000m }));
+        }
+    }
+
+    #endregion
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -63,4 +64,22 @@ public sealed class RelocationRule : IClauseRule
         ctx.Award(b.Kind, pay, anniversary,
             $"{Zh.Date(moved)}整体迁入本市，正常经营满一年（{Zh.Date(anniversary)}），持有{name}称号，参照新认定补贴标准{Zh.Money(b.Amount)}" + (before > 0 ? $"，扣除已获{Zh.Money(before)}，奖励{Zh.Money(pay)}" : ""));
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        reading.Qualifies($"持有{Say.Terms(_titles.Select(t => t.Key), "或")}称号、整体迁入郑州市并正常经营满一年的企业。");
+        reading.Pays("参照新认定标准，按所持最高称号奖励：" + string.Join("；", _titles.Select(t => $"{Say.Term(t.Key)}{Zh.Money(t.Value)}")) + "；迁入满一年时兑现。");
+        reading.Limit("从高、不重复：已按同一级差兑付的金额予以扣除" + (_ladderWith.Count > 0 ? $"（与{string.Join("、", _ladderWith)}合并计算）" : "") + "。");
+        var (top, _) = _titles.MaxBy(t => t.Value);
+        var moved = new DateOnly(reading.Year - 1, 3, 1);
+        var dossier = Say.Facts("honors", new JsonObject { ["kind"] = top, ["date"] = $"{moved.Year - 2}-09-01" });
+        dossier["relocatedOn"] = moved.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        reading.Typical($"某{Say.Term(top)}于{ClauseReading.Date(moved)}整体迁入郑州市，至{ClauseReading.Date(moved.AddYears(1))}正常经营满一年", dossier);
+    }
+
+    #endregion
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -9,7 +10,7 @@ namespace Huiqi.Engine.Blocks;
 /// "four-above" enterprises of strategic emerging industries with last year's revenue (or output) growth at least 20 %
 /// or tax at least 5,000,000; never an enterprise on the dishonesty list or ordered to suspend.
 /// </summary>
-public sealed class SangaoRule : ILibraryRule
+public sealed class SangaoRule : ILibraryRule, ITypicalMember
 {
     private readonly string _district;
     private readonly decimal _minGrowth;
@@ -79,5 +80,15 @@ public sealed class SangaoRule : ILibraryRule
         }
 
         return null;
+    }
+
+    /// <summary>A typical member: a district key monitored enterprise (区重点监测企业) of the library's district.</summary>
+    public void AddMember(JsonObject dossier, int year)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        dossier["district"] = _district;
+        var traits = dossier["traits"] as JsonArray ?? [];
+        traits.Add("key-monitored");
+        dossier["traits"] = traits;
     }
 }

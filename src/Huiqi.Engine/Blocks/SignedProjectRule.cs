@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -67,4 +68,28 @@ public sealed class SignedProjectRule : IClauseRule, IHintingRule
             }
         }
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        reading.Qualifies($"{_period.ToChinese()}正式签约且开工建设的工业项目。");
+        reading.Pays("按合同投资额给予开工奖励：" + Say.Tiers(_tiers, Zh.Money));
+        reading.Limit("同一项目只奖励一次。");
+        var tier = _tiers.Tiers[Math.Min(1, _tiers.Tiers.Count - 1)];
+        var invest = tier.AtLeast + (tier.AtLeast / 5m);
+        var signed = _period.Start.AddDays(14);
+        var started = _period.Start.AddDays(45);
+        var project = new JsonObject
+        {
+            ["id"] = "甲", ["kind"] = "signed", ["contractInvestment"] = invest,
+            ["signedOn"] = signed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["startedOn"] = started.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        reading.Typical($"某项目{ClauseReading.Date(signed)}签约、{ClauseReading.Date(started)}开工，合同投资额{Zh.Money(invest)}", Say.Facts("projects", project), started.Year);
+    }
+
+    #endregion
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -135,4 +136,34 @@ public sealed class SpendingShareRule : IClauseRule, IHintingRule
         var wouldPay = ctx.MoreAfterLedger(0m, Money.Min(Money.FloorYuan((_base == "all" ? reach : reach - over) * _rate), _cap));
         ctx.Hint(_kind, ctx.Year, needed, wouldPay, $"{ctx.Year}年{Vocabulary.Chinese(_kind)}再增加{Zh.Money(needed)}（超过{Zh.Money(over)}），可获补贴{Zh.Money(wouldPay)}");
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        reading.Requires(_requires);
+
+        var year = _onlyYear is { } y ? $"{y}年" : "每年";
+        var bar = _over is { } o ? $"{year}{_name}须{Say.Over(Zh.Money(o))}，" : year;
+        var basis = _over is not null && _base == "above-threshold" ? $"超出{Zh.Money(_over.Value)}的部分" : $"全年{_name}";
+        reading.Pays($"{bar}按{basis}的{_rateText}给予补贴（按元向下取整）。");
+        reading.Limit(Say.Cap(_cap, "每年"));
+
+        var caseYear = _onlyYear ?? reading.Year;
+        var spent = _cap is { } c ? Say.Round(c / _rate * 1.5m) + (_base == "above-threshold" ? _over ?? 0m : 0m) : Math.Max(1_000_000m, (_over ?? 0m) * 2);
+        spent = Math.Max(spent, (_over ?? 0m) + 1_000_000m);
+        reading.Typical($"某企业{caseYear}年{_name}{Zh.Money(spent)}", Spending(caseYear, spent), caseYear);
+        var small = (_over ?? 0m) + 100_000m;
+        if (Money.Min(Money.FloorYuan((_base == "above-threshold" ? small - (_over ?? 0m) : small) * _rate), _cap) < spent * _rate)
+        {
+            reading.Typical($"某企业{caseYear}年{_name}{Zh.Money(small)}", Spending(caseYear, small), caseYear);
+        }
+    }
+
+    private JsonObject Spending(int year, decimal amount) =>
+        Say.Facts("spending", new JsonObject { ["kind"] = _kind, ["year"] = year, ["amount"] = amount }).With(_requires);
+
+    #endregion
 }

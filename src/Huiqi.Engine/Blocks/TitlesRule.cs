@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -296,4 +297,94 @@ public sealed class TitlesRule : IClauseRule
         before.AddRange(thisYear);
         return before;
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var names = Say.Terms(_titles.Select(t => t.Key));
+        var dated = _datedIn is { } d ? $"（认定日期在{Dated(d.From)}至{Dated(d.To)}之间）" : "";
+        reading.Qualifies($"获得{names}的企业{dated}。");
+        reading.Requires(_requires);
+
+        if (_matchFunding)
+        {
+            reading.Pays($"获得{names}并取得省级补助资金的，按省级补助资金1:1给予配套支持。");
+        }
+        else if (_salesRate is { } rate)
+        {
+            reading.Pays($"获得{names}的产品，按其实际销售总额的{Zh.Percent(rate)}给予奖励（按元向下取整）。");
+        }
+        else
+        {
+            reading.Pays(string.Join("；", _titles.Select(t => $"获评{Say.Term(t.Key)}的，一次性奖励{Zh.Money(t.Value)}")) + "。");
+        }
+
+        if (_cap is { } cap)
+        {
+            reading.Limit(Say.Cap(cap, "每项"));
+        }
+
+        reading.Limit(_once switch
+        {
+            "item" => "每个产品（项目）只奖励一次。",
+            "clause" => "每家企业只奖励一次。",
+            _ => "同一称号只奖励一次。",
+        });
+        if (_mode == "ladder")
+        {
+            reading.Limit($"从高、不重复：获得更高层级称号的，按级差奖励，扣除已按本条{(_ladderWith.Count > 0 ? "及" + string.Join("、", _ladderWith) : "")}兑付的金额后补足差额。");
+        }
+        else if (_mode == "highest")
+        {
+            reading.Limit("同一申报年度获得多项称号的，按就高原则只享受一项。");
+        }
+
+        var year = reading.Year;
+        var (topKind, topAmount) = _titles.MaxBy(t => t.Value);
+        var day = _datedIn is { } w && !w.Contains(new DateOnly(year, 6, 30)) ? w.From : new DateOnly(year, 6, 30);
+        var top = Honor(topKind, day);
+        var facts = $"某企业{Dated(day)}获评{Say.Term(topKind)}";
+        if (_matchFunding)
+        {
+            top["provincialFunding"] = 5_000_000m;
+            facts += $"，取得省级补助资金{Zh.Money(5_000_000m)}";
+        }
+        else if (_salesRate is { } r)
+        {
+            var sales = _cap is { } c ? Say.Round(c / r / 2m) : 10_000_000m;
+            top["item"] = "某产品";
+            top["sales"] = sales;
+            facts += $"，产品实际销售总额{Zh.Money(sales)}";
+        }
+
+        reading.Typical(facts, Say.Facts("honors", top).With(_requires), day.Year);
+
+        // Ladders and 就高 show the second title: a lower one paid the year before, or two of one year.
+        var lower = _titles.Where(t => t.Value > 0 && t.Value < topAmount).OrderBy(t => t.Value).FirstOrDefault();
+        if (lower.Key is null)
+        {
+            return;
+        }
+
+        if (_mode == "ladder")
+        {
+            var earlier = day.AddYears(-1);
+            var dossier = Say.Facts("honors", Honor(lower.Key, earlier), Honor(topKind, day)).With(_requires);
+            dossier["grants"] = new JsonArray(new JsonObject { ["clause"] = reading.ClauseId, ["item"] = lower.Key, ["amount"] = lower.Value, ["date"] = $"{earlier.Year}-09-30" });
+            reading.Typical($"某企业{Dated(earlier)}获评{Say.Term(lower.Key)}并已兑付{Zh.Money(lower.Value)}，{Dated(day)}又获评{Say.Term(topKind)}", dossier, day.Year);
+        }
+        else if (_mode == "highest")
+        {
+            reading.Typical($"某企业{day.Year}年同时获评{Say.Term(lower.Key)}和{Say.Term(topKind)}", Say.Facts("honors", Honor(lower.Key, day), Honor(topKind, day)).With(_requires), day.Year);
+        }
+    }
+
+    private static JsonObject Honor(string kind, DateOnly day) => new() { ["kind"] = kind, ["date"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+
+    private static string Dated(DateOnly day) => ClauseReading.Date(day);
+
+    #endregion
 }

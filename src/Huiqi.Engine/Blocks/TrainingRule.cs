@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Model;
@@ -50,4 +51,19 @@ public sealed class TrainingRule : IClauseRule
             ctx.Award(null, pay, new DateOnly(ctx.Year, 12, 31), because);
         }
     }
+
+    #region 政策解读 (what the parameters say, in words)
+
+    /// <inheritdoc/>
+    public void Describe(ReadingDraft reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        reading.Qualifies(Say.Requires(_requires) ?? "开展技能人才培训的机构。");
+        reading.Pays("按当年培训合格人数补贴：" + string.Join("；", _perPerson.Select(t => $"{Say.Term(t.Key)}每人{Zh.Money(t.Value)}")) + "。");
+        reading.Limit("不设上限，按人数累计。");
+        var (kind, _) = _perPerson[0];
+        reading.Typical($"某培养机构{reading.Year}年培训{Say.Term(kind)}20人", Say.Facts("training", new JsonObject { ["kind"] = kind, ["year"] = reading.Year, ["count"] = 20 }).With(_requires));
+    }
+
+    #endregion
 }

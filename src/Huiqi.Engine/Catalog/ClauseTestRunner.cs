@@ -1,5 +1,6 @@
 using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Input;
+using Huiqi.Engine.Model;
 
 namespace Huiqi.Engine.Catalog;
 
@@ -20,23 +21,16 @@ public static class ClauseTestRunner
 
     public static ClauseTestResult Run(PolicyCatalog catalog, Clause clause, ClauseTest test)
     {
-        var json = test.DossierJson;
-        json = Fill(json, "uscc", DefaultUscc);
-        json = Fill(json, "name", "测试企业");
-        json = Fill(json, "district", "郑州高新区");
-        var read = DossierReader.Read(json);
-        if (!read.Ok)
+        Answer answer;
+        try
         {
-            return new(clause, test, false, "用例的企业档案有误 / the case's dossier is invalid: " + string.Join("; ", read.Errors));
+            answer = Evaluate(catalog, clause, test.DossierJson, test.Year, test.InForceFrom, test.Readings);
+        }
+        catch (ArgumentException e)
+        {
+            return new(clause, test, false, e.Message);
         }
 
-        var used = test.Readings is { Count: > 0 } readings ? catalog.WithReadings(readings) : catalog;
-
-        var options = new EvaluationOptions
-        {
-            InForceFrom = test.InForceFrom is { } from ? new Dictionary<string, DateOnly> { [clause.Document.Id] = from } : new Dictionary<string, DateOnly>(),
-        };
-        var answer = new Evaluator(used).Evaluate(read.Dossier!, test.Year, options);
         var amount = answer.Awards.Where(a => a.Clause == clause.Id).Sum(a => a.Amount);
         var problems = new List<string>();
         if (amount != test.Amount)
@@ -68,6 +62,33 @@ public static class ClauseTestRunner
         }
 
         return new(clause, test, problems.Count == 0, problems.Count == 0 ? "通过 / passed" : string.Join("; ", problems));
+    }
+
+    /// <summary>
+    /// Evaluates a dossier fragment (uscc, name and district filled in when left out) for an award year, with the
+    /// clause's document put in force from a day and some readings flipped where given. An invalid fragment is an
+    /// <see cref="ArgumentException"/> naming its errors.
+    /// </summary>
+    public static Answer Evaluate(PolicyCatalog catalog, Clause clause, string dossierJson, int year, DateOnly? inForceFrom, IReadOnlyDictionary<string, string>? readings)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(clause);
+        var json = dossierJson;
+        json = Fill(json, "uscc", DefaultUscc);
+        json = Fill(json, "name", "测试企业");
+        json = Fill(json, "district", "郑州高新区");
+        var read = DossierReader.Read(json);
+        if (!read.Ok)
+        {
+            throw new ArgumentException("用例的企业档案有误 / the case's dossier is invalid: " + string.Join("; ", read.Errors), nameof(dossierJson));
+        }
+
+        var used = readings is { Count: > 0 } r ? catalog.WithReadings(r) : catalog;
+        var options = new EvaluationOptions
+        {
+            InForceFrom = inForceFrom is { } from ? new Dictionary<string, DateOnly> { [clause.Document.Id] = from } : new Dictionary<string, DateOnly>(),
+        };
+        return new Evaluator(used).Evaluate(read.Dossier!, year, options);
     }
 
     /// <summary>Runs every case of the catalogue.</summary>

@@ -18,6 +18,12 @@ public interface IClauseRule
     /// (<see cref="AwardYears"/>).
     /// </summary>
     AwardBasis Basis { get; }
+
+    /// <summary>
+    /// Says what the block pays in plain Chinese from its own parameters (政策解读), with a typical case or two the engine
+    /// then works out (<see cref="Catalog.ClauseReading"/>): every block describes itself, so no reading is written by hand.
+    /// </summary>
+    void Describe(Catalog.ReadingDraft reading);
 }
 
 /// <summary>A rule that can also say what the enterprise would need to reach its next threshold or step.</summary>

@@ -1,10 +1,11 @@
 using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Model;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Policies;
 
 /// <summary>A clause: its original text, its reading, its 申兑指南 and what it has paid so far.</summary>
-public sealed class ClauseModel(PolicyEngine engine, LedgerQueries ledger) : PageModel
+public sealed class ClauseModel(PolicyEngine engine, LedgerQueries ledger, TimeProvider clock) : PageModel
 {
     private static readonly LedgerQueries.Paid Nothing = new(0, 0, 0);
 
@@ -13,6 +14,9 @@ public sealed class ClauseModel(PolicyEngine engine, LedgerQueries ledger) : Pag
     public Clause Clause { get; private set; } = null!;
 
     public ClauseGuide Guide { get; private set; } = null!;
+
+    /// <summary>The clause in plain words (政策解读), with its typical cases worked by the engine.</summary>
+    public ClauseReading Reading { get; private set; } = null!;
 
     public IReadOnlyList<Precedence> Precedence { get; private set; } = [];
 
@@ -40,6 +44,7 @@ public sealed class ClauseModel(PolicyEngine engine, LedgerQueries ledger) : Pag
         var now = engine.Current;
         Year = year is { } y && now.Offered.Contains(y) ? y : now.Of(clause);
         Guide = ClauseGuide.For(clause);
+        Reading = ClauseReading.Of(engine.Catalog, clause, clock.Today());
         Precedence = [.. engine.Catalog.Precedence.Where(p => p switch
         {
             Supersedes s => s.By == clause.Id || s.Over == clause.Id,
