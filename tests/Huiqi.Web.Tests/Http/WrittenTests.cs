@@ -40,9 +40,11 @@ public sealed partial class WrittenTests(Apps apps) : IClassFixture<Apps>
                 Assert.Equal(Written.Money(exact), m.Groups["shown"].Value);
             }
 
-            // Nothing written the old ways: five-decimal 万元 (185.1851万元) or an unseparated 元 figure of 1万 and more.
-            Assert.DoesNotMatch(@"\d\.\d{3,}万元", html);
-            Assert.DoesNotMatch(@"(?<![\d,.])\d{5,}(\.\d+)?元", Regex.Replace(html, "<[^>]+>", " "));
+            // Every amount column holds only amounts written so: none in bare 元 beside 万元, none with four decimals of a 万.
+            var tables = string.Concat(new[] { "id=\"cases\"", "id=\"awards\"", "id=\"ledger\"" }.Where(html.Contains).Select(t => html[html.IndexOf(t, StringComparison.Ordinal)..]).Select(t => t[..t.IndexOf("</table>", StringComparison.Ordinal)]));
+            var cells = Regex.Matches(tables, "<td class=\"num\">(.*?)</td>").Select(c => c.Groups[1].Value).Where(c => c.Length > 0 && c != "—").ToList();
+            Assert.NotEmpty(cells);
+            Assert.All(cells, c => Assert.Matches($"^{Amount()}$", c));
         }
 
         // The engine's award lines on the enterprise page are its computation (测算), not reported figures.
