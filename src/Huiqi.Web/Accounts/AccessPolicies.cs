@@ -46,7 +46,7 @@ public static class AccessPolicies
     ];
 
     /// <summary>The pages anyone may open, signed in or not.</summary>
-    public static readonly IReadOnlyList<string> Anonymous = ["/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Status"];
+    public static readonly IReadOnlyList<string> Anonymous = ["/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Status", "/Help"];
 
     /// <summary>The fallback (a signed-in user) and the named policies.</summary>
     public static IServiceCollection AddHuiqiPolicies(this IServiceCollection services)

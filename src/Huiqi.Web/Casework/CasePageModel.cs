@@ -6,7 +6,8 @@ namespace Huiqi.Web.Casework;
 /// <summary>
 /// What the case pages share: the signed-in user as a <see cref="Actor"/>, and one way to take a step — done, the
 /// page redirects with a message (so a reload does not post twice); refused, it shows the workflow's Chinese reason
-/// with the matching status (404 for a case outside the scope, 403, 409 for a stale page, 400), and logs the English.
+/// with the matching status (404 for a case outside the scope, 403, 409 for a stale page, 400; 400 too for an amount
+/// that is not a number), and logs the English.
 /// </summary>
 public abstract class CasePageModel : PageModel
 {
@@ -33,6 +34,16 @@ public abstract class CasePageModel : PageModel
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(done);
         ArgumentNullException.ThrowIfNull(refused);
+        if (Pages.Shared.MoneyBinder.Error(ModelState) is { } unreadable)
+        {
+            // An amount that is not a number is refused before the step, and the form comes back as typed.
+            Error = unreadable;
+            Message = null;
+            var form = await refused();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return form;
+        }
+
         try
         {
             Message = await step(Actor);

@@ -101,7 +101,7 @@ public static class CaseText
                     System.Text.Json.JsonValueKind.Null => null,
                     System.Text.Json.JsonValueKind.True => "是",
                     System.Text.Json.JsonValueKind.False => "否",
-                    System.Text.Json.JsonValueKind.Number when money && p.Value.TryGetDecimal(out var d) => d.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + "元",
+                    System.Text.Json.JsonValueKind.Number when money && p.Value.TryGetDecimal(out var d) => Huiqi.Engine.Model.Written.ExactMoney(d),
                     System.Text.Json.JsonValueKind.String => p.Value.GetString(),
                     _ => p.Value.GetRawText(),
                 };
@@ -152,6 +152,4 @@ public static class CaseText
         ["comment"] = ("评价", false),
         ["account"] = ("账号", false),
     };
-
-    public static string Time(DateTime utc) => Huiqi.Engine.Model.BeijingTime.Show(utc);
 }

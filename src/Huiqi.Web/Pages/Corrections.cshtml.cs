@@ -65,7 +65,7 @@ public sealed class CorrectionsModel(IDbContextFactory<WebDbContext> contexts, T
             }
 
             log.LogWarning("Correction {Id} of {Uscc} is already {Status} (by {DecidedBy}); {User} asked to make it {Asked}: refused", id, item.Uscc, item.Status, item.DecidedBy, by, status);
-            Error = $"更正申请 {id} 已于{(item.DecidedAt is { } decidedAt ? Huiqi.Engine.Model.BeijingTime.Show(decidedAt) : "")}由{item.DecidedBy}处理（{StatusText(item.Status)}），处理结果不可更改；如需变更，请企业重新提交更正申请。";
+            Error = $"更正申请 {id} 已于{(item.DecidedAt is { } decidedAt ? Show.Time(decidedAt) : "")}由{item.DecidedBy}处理（{StatusText(item.Status)}），处理结果不可更改；如需变更，请企业重新提交更正申请。";
             await OnGetAsync(cancel);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();

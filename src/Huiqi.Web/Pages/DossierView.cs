@@ -33,7 +33,11 @@ public static class DossierView
     /// <summary>Whether a field's column holds numbers (right-aligned).</summary>
     public static bool Numeric(FactField field) => field.Kind is FieldKind.Money or FieldKind.Area or FieldKind.Integer;
 
-    /// <summary>A value as the pages write it: words in Chinese, money in 万/亿, dates yyyy-MM-dd; — when absent.</summary>
+    /// <summary>A value in a table cell: as <see cref="Text"/>, an amount with the exact yuan on hover (<see cref="Show.MoneyHtml"/>).</summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Html(FactField field, FieldValue value) =>
+        field.Kind == FieldKind.Money && value.HasValue ? Show.MoneyHtml(value.Number!.Value) : new Microsoft.AspNetCore.Html.HtmlString(System.Net.WebUtility.HtmlEncode(Text(field, value)));
+
+    /// <summary>A value as the pages write it: words in Chinese, money as <see cref="Written.Money"/> writes it, dates yyyy-MM-dd; — when absent.</summary>
     public static string Text(FactField field, FieldValue value)
     {
         if (!value.HasValue)

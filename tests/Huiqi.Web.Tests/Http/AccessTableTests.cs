@@ -33,6 +33,7 @@ public sealed class AccessTableTests(Apps apps) : IClassFixture<Apps>
         ["Account/Login"] = "ooooooo",
         ["Account/Logout"] = "rrrrrrr",
         ["Account/AccessDenied"] = "ooooooo",
+        ["help"] = "ooooooo",
         ["enterprises"] = "ldooooo",
         ["enterprise/{uscc}"] = "loooooo",
         ["corrections"] = "ldooooo",

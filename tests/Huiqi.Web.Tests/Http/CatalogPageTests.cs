@@ -44,6 +44,7 @@ public sealed class CatalogPageTests(Apps apps) : IClassFixture<Apps>
         using var client = await app.SignedInAsync("city-review");
         // The demo city's ledger pays zz2023-23/15 (smart workshops) to some enterprises.
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/policies/zz2023-23/15"));
-        Assert.Matches("全市累计兑付</th><td>[0-9.]+万元（[1-9][0-9]* 笔", html);
+        // Written in 万元 (or 亿元) with at most two decimals, the exact yuan on hover.
+        Assert.Matches("全市累计兑付</th><td><span class=\"money\" title=\"精确金额：[0-9,]+(\\.[0-9]+)?元\">[0-9,]+(\\.[0-9]{1,2})?[万亿]元</span>（[1-9][0-9]* 笔", html);
     }
 }

@@ -12,7 +12,7 @@ public sealed class ApplyModel(CaseWorkflow workflow, PolicyEngine engine, Dossi
     [BindProperty] public string ClauseId { get; set; } = "";
     [BindProperty] public string? Item { get; set; }
     [BindProperty] public int AwardYear { get; set; }
-    [BindProperty] public decimal Requested { get; set; }
+    [BindProperty(BinderType = typeof(Shared.MoneyBinder))] public decimal Requested { get; set; }
     [BindProperty] public string Account { get; set; } = "";
 
     public PolicyEngine Engine => engine;

@@ -33,12 +33,12 @@ public sealed class BudgetsModel(CaseWorkflow workflow, CaseQueries queries, Pol
         }
     }
 
-    public Task<IActionResult> OnPostSetAsync(string document, string? clause, decimal amount, decimal? perEnterprise, CancellationToken cancel) =>
+    public Task<IActionResult> OnPostSetAsync(string document, string? clause, [ModelBinder(typeof(Shared.MoneyBinder))] decimal amount, [ModelBinder(typeof(Shared.MoneyBinder))] decimal? perEnterprise, CancellationToken cancel) =>
         StepAsync(
             async a =>
             {
                 var b = await workflow.SetBudgetAsync(a, document, string.IsNullOrWhiteSpace(clause) ? null : clause.Trim(), ShownYear, amount, perEnterprise, cancel);
-                return $"已设置 {b.Year} 年度预算：{(b.Clause.Length > 0 ? b.Clause : b.Document)} {Show.Yuan(b.Amount)} 元。";
+                return $"已设置 {b.Year} 年度预算：{(b.Clause.Length > 0 ? b.Clause : b.Document)} {Show.Money(b.Amount)}。";
             },
             () => Redirect($"/cases/budgets?year={ShownYear}"),
             async () =>

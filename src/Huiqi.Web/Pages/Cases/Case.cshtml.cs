@@ -89,7 +89,7 @@ public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, Policy
             return "申报已提交，等待区县工信部门审核。";
         });
 
-    public Task<IActionResult> OnPostPassAsync(long id, int version, decimal? amount, string? reason, CancellationToken cancel) =>
+    public Task<IActionResult> OnPostPassAsync(long id, int version, [ModelBinder(typeof(Shared.MoneyBinder))] decimal? amount, string? reason, CancellationToken cancel) =>
         Step(id, cancel, async a =>
         {
             var c = await workflow.PassAsync(id, version, a, amount, string.IsNullOrWhiteSpace(reason) ? null : reason, cancel);

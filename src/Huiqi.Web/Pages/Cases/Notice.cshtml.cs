@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Cases;
@@ -23,9 +22,7 @@ public sealed class NoticeModel(CaseQueries queries, CaseWorkflow workflow, Poli
     public bool Over => workflow.Today > Notice.Ends;
 
     /// <summary>The period as the city writes it: 2025年3月3日至2025年3月7日.</summary>
-    public string Period => $"{Chinese(Notice.Starts)}至{Chinese(Notice.Ends)}";
-
-    public static string Chinese(DateOnly d) => d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+    public string Period => $"{Show.LongDate(Notice.Starts)}至{Show.LongDate(Notice.Ends)}";
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel)
     {
