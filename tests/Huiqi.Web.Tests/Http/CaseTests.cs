@@ -217,8 +217,10 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(CaseStatus.Approved, (await CaseSteps.GetAsync(city, c.Id)).Status);
 
         var rows = await XlsxRowsAsync(city, $"/cases/notices/{notice}?handler=Export");
-        Assert.Equal(["序号", "企业名称", "统一社会信用代码", "所属区县", "政策条款", "支持事项", "拟支持金额（元）", "市级承担（元）", "区级承担（元）"], rows[0].Keys);
+        Assert.Equal(["序号", "企业名称", "统一社会信用代码", "所属区县", "政策条款", "条款名称", "支持事项", "拟支持金额（元）", "市级承担（元）", "区级承担（元）"], rows[0].Keys);
         var row = Assert.Single(rows, r => (string?)r["统一社会信用代码"] == c.Uscc && (string?)r["政策条款"] == c.Clause);
+        // Beside the id, the clause as the bureaus cite it (郑政〔2023〕23号第九条“…”).
+        Assert.Equal(app.Services.GetRequiredService<Huiqi.Policies.PolicyEngine>().Catalog.ClausesById[c.Clause].Name, (string?)row["条款名称"]);
         Assert.Equal(c.Amount, Convert.ToDecimal(row["拟支持金额（元）"], System.Globalization.CultureInfo.InvariantCulture));
 
         // The printable page carries the official wording and the print stylesheet hides the forms.
