@@ -144,7 +144,7 @@ public static class Vocabulary
 
     /// <summary>
     /// An award line's item (事项) in Chinese: a word of a vocabulary (an honour, a ranking, a kind of spending, 租赁);
-    /// a half-year or quarter (<c>2023H1</c> → 2023年上半年, <c>2023Q1</c> → 2023年第一季度); a product or project the
+    /// a period (<c>2023H1</c> → 2023年上半年, <c>2023Q1</c> → 2023年一季度); a product or project the
     /// enterprise named in Chinese as it is; a project known only by its id in the dossier (<c>P1</c>) as 项目P1.
     /// </summary>
     public static string Item(string code)
@@ -155,16 +155,9 @@ public static class Vocabulary
             return word;
         }
 
-        if (code.Length == 6 && int.TryParse(code.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
+        if (Period.TryParse(code, out var period))
         {
-            var part = code[4..] switch
-            {
-                "H1" => "上半年", "H2" => "下半年", "Q1" => "第一季度", "Q2" => "第二季度", "Q3" => "第三季度", "Q4" => "第四季度", _ => null,
-            };
-            if (part is not null)
-            {
-                return $"{year}年{part}";
-            }
+            return period.ToChinese();
         }
 
         return code.All(char.IsAscii) ? "项目" + code : code;
