@@ -179,5 +179,6 @@ public static class Payer
     public const string City = "city";
     public const string District = "district";
 
-    public static string Chinese(string payer) => payer == City ? "市级" : "区县级";
+    /// <summary>市级财政 or 区县财政, from the vocabulary.</summary>
+    public static string Chinese(string payer) => Huiqi.Engine.Model.Vocabulary.Payers.TryGetValue(payer, out var name) ? name : payer;
 }

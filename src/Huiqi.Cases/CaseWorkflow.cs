@@ -111,7 +111,7 @@ public sealed partial class CaseWorkflow(CasesDatabase cases, HuiqiDatabase regi
             if (c.Version != version)
             {
                 throw CaseException.Conflict(
-                    $"该事项已被他人处理（您看到的是第{version}版，现为第{c.Version}版，状态：{c.Status.Chinese()}），请刷新后查看",
+                    $"该事项已被他人处理，现为“{c.Status.Chinese()}”，请刷新页面后再操作",
                     $"case {id} is at version {c.Version}, not {version}");
             }
 

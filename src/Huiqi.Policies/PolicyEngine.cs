@@ -46,6 +46,12 @@ public sealed class PolicyEngine
     public Answer Evaluate(Dossier dossier, int year, bool hints = false, bool trace = false) =>
         Evaluator.Evaluate(dossier, year, new EvaluationOptions { Hints = hints, Trace = trace });
 
+    /// <summary>A clause (or document) as the bureaus cite it: <see cref="PolicyCatalog.NameOf"/>.</summary>
+    public string ClauseName(string id) => Catalog.NameOf(id);
+
+    /// <summary>A clause (or document) cited where space is tight: <see cref="PolicyCatalog.ShortNameOf"/>.</summary>
+    public string ClauseShortName(string id) => Catalog.ShortNameOf(id);
+
     /// <summary>A clause's title for a line of an answer; the id itself when the catalogue does not know it.</summary>
     public string ClauseTitle(string id) => Catalog.ClausesById.TryGetValue(id, out var c) ? c.Title : id;
 }

@@ -285,6 +285,9 @@ public sealed class PolicyCatalog
         Precedence = documents.SelectMany(d => d.Precedence).ToList();
         Libraries = documents.SelectMany(d => d.Libraries).ToList();
         Targets = documents.SelectMany(d => d.Targets).ToList();
+        _ids = new System.Text.RegularExpressions.Regex(
+            "(?<![A-Za-z0-9-])(?<doc>" + string.Join('|', documents.Select(d => System.Text.RegularExpressions.Regex.Escape(d.Id)).OrderByDescending(x => x.Length)) + @")(?:/[0-9]+(?:\.[0-9]+)?(?![A-Za-z0-9])|/(?<section>[一二三四五六七八九十附件0-9()（）]+)|(?![A-Za-z0-9]))",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     }
 
     /// <summary>The targets of every document (目标): Annex 1 of zzb2020-19, the 2025 goals of zzb2022-zjtx, Shangjie's goals.</summary>
@@ -297,6 +300,47 @@ public sealed class PolicyCatalog
     public IReadOnlyList<LibraryRule> Libraries { get; }
 
     public PolicyDocument? Document(string id) => Documents.FirstOrDefault(d => d.Id == id);
+
+    /// <summary>
+    /// A clause, task or document cited by its id as the bureaus cite it: a clause by <see cref="Clause.Name"/>
+    /// (郑政〔2023〕23号第九条“支持企业技术改造升级”), a numbered task or item by its document's name and place
+    /// (郑政办〔2020〕19号第三十一条), a document by <see cref="PolicyDocument.Name"/>; an id the catalogue does not
+    /// know as it is.
+    /// </summary>
+    public string NameOf(string id) => Cite(id, c => c.Name, d => d.Name);
+
+    /// <summary>The short form of <see cref="NameOf"/> where space is tight: 23号文第九条, 19号文第三十一条, 23号文.</summary>
+    public string ShortNameOf(string id) => Cite(id, c => c.ShortName, d => d.ShortName);
+
+    /// <summary>A text that cites the catalogue by ids (a library's basis: "zzb2022-zjtx/13、sj-sangao 三") with each id in its short name.</summary>
+    public string Spell(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _ids.Replace(text, m => m.Groups["section"].Success
+            ? ShortNameOf(m.Groups["doc"].Value) + Section(m.Groups["section"].Value)
+            : ShortNameOf(m.Value));
+    }
+
+    /// <summary>A part of a document named in its own words: 二 → 第二部分, 附件1 and 一(二) as written.</summary>
+    private static string Section(string section) =>
+        section.All(ch => "一二三四五六七八九十".Contains(ch, StringComparison.Ordinal)) ? $"第{section}部分" : section.Replace('(', '（').Replace(')', '）');
+
+    private string Cite(string id, Func<Clause, string> clause, Func<PolicyDocument, string> document)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (ClausesById.TryGetValue(id, out var c))
+        {
+            return clause(c);
+        }
+
+        var slash = id.IndexOf('/', StringComparison.Ordinal);
+        return Document(slash < 0 ? id : id[..slash]) is not { } d ? id
+            : slash < 0 ? document(d)
+            : document(d) + ClauseNames.Place(id);
+    }
+
+    /// <summary>Any document id of the catalogue, with the place of a clause or task after it.</summary>
+    private readonly System.Text.RegularExpressions.Regex _ids;
 
     private static readonly HashSet<string> NoLibraries = new(StringComparer.Ordinal);
 

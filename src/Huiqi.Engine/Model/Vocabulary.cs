@@ -135,6 +135,40 @@ public static class Vocabulary
         ["senior-technician-upgrade"] = "高级技师提升培训",
     };
 
+    /// <summary>Who pays a share of an award (出资方), as the cases and the split name them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Payers = new Dictionary<string, string>
+    {
+        ["city"] = "市级财政",
+        ["district"] = "区县财政",
+    };
+
+    /// <summary>
+    /// An award line's item (事项) in Chinese: a word of a vocabulary (an honour, a ranking, a kind of spending, 租赁);
+    /// a period (<c>2023H1</c> → 2023年上半年, <c>2023Q1</c> → 2023年一季度); a product or project the
+    /// enterprise named in Chinese as it is; a project known only by its id in the dossier (<c>P1</c>) as 项目P1.
+    /// </summary>
+    public static string Item(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        if (AllWords.TryGetValue(code, out var word))
+        {
+            return word;
+        }
+
+        if (Period.TryParse(code, out var period))
+        {
+            return period.ToChinese();
+        }
+
+        return code.All(char.IsAscii) ? "项目" + code : code;
+    }
+
+    /// <summary>Every code of every vocabulary above: none may reach a page as it is.</summary>
+    public static IEnumerable<string> Codes => All.SelectMany(v => v.Keys).Distinct(StringComparer.Ordinal);
+
+    private static IReadOnlyDictionary<string, string>[] All =>
+        [HonorKinds, Traits, Metrics, ProjectKinds, SpendingKinds, Sectors, RankingLists, SupplyChains, PremisesKinds, TrainingKinds, Payers];
+
     /// <summary>The Chinese name of any vocabulary word, or the word itself when it has none (a product item, a project id).</summary>
     public static string Chinese(string word) => AllWords.TryGetValue(word, out var z) ? z : word;
 
@@ -142,10 +176,9 @@ public static class Vocabulary
     /// Every vocabulary in one table, looked up once: where two vocabularies share a word (<c>new</c>), the first of
     /// honors, traits, metrics, project kinds, spending kinds, sectors, lists, supply chains, premises and training wins.
     /// </summary>
-    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> AllWords = Merge(
-        HonorKinds, Traits, Metrics, ProjectKinds, SpendingKinds, Sectors, RankingLists, SupplyChains, PremisesKinds, TrainingKinds);
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> AllWords = Merge(All);
 
-    private static System.Collections.Frozen.FrozenDictionary<string, string> Merge(params IReadOnlyDictionary<string, string>[] vocabularies)
+    private static System.Collections.Frozen.FrozenDictionary<string, string> Merge(IReadOnlyDictionary<string, string>[] vocabularies)
     {
         var all = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var vocabulary in vocabularies)

@@ -73,10 +73,12 @@ public static class CaseText
 
     /// <summary>
     /// A decision's detail (the JSON kept in the log, hashed as stored) read out in Chinese for the case history:
-    /// "理由：材料不全；金额：1,000,000元". Unknown keys are shown as stored, so nothing recorded is hidden.
+    /// "理由：材料不全；金额：1,000,000元"; a clause or document by <paramref name="name"/> (the catalogue's name), an
+    /// item and a payer in the vocabulary's words. Unknown keys are shown as stored, so nothing recorded is hidden.
     /// </summary>
-    public static string Detail(string json)
+    public static string Detail(string json, Func<string, string> name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         if (string.IsNullOrWhiteSpace(json) || json == "{}")
         {
             return "";
@@ -102,7 +104,13 @@ public static class CaseText
                     System.Text.Json.JsonValueKind.True => "是",
                     System.Text.Json.JsonValueKind.False => "否",
                     System.Text.Json.JsonValueKind.Number when money && p.Value.TryGetDecimal(out var d) => Huiqi.Engine.Model.Written.ExactMoney(d),
-                    System.Text.Json.JsonValueKind.String => p.Value.GetString(),
+                    System.Text.Json.JsonValueKind.String => p.Name switch
+                    {
+                        "clause" or "document" => name(p.Value.GetString()!),
+                        "item" => Pages.Show.Item(p.Value.GetString()!),
+                        "payer" => Payer.Chinese(p.Value.GetString()!),
+                        _ => p.Value.GetString(),
+                    },
                     _ => p.Value.GetRawText(),
                 };
                 if (!string.IsNullOrEmpty(value))

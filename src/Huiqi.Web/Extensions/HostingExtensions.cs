@@ -44,6 +44,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<LedgerQueries>();
         builder.Services.AddScoped<DemoCitySeeder>();
         builder.Services.AddScoped<AccountSeeder>();
+        builder.Services.AddScoped<Offices>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

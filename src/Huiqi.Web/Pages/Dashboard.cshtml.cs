@@ -39,7 +39,7 @@ public sealed class DashboardModel(SupervisionBoard board, LibraryRegister regis
             "behind" => Xlsx.File(Behind.Select(TargetRow), "落后清单", $"落后清单-{name}-{TargetYear}年.xlsx"),
             "awards" => Xlsx.File(Awards.Cells.Select(c => (IDictionary<string, object?>)new Dictionary<string, object?>
             {
-                ["条款"] = c.Clause, ["条款名称"] = board.Engine.ClauseTitle(c.Clause), ["区县"] = c.District,
+                ["条款"] = c.Clause, ["条款名称"] = board.Engine.ClauseName(c.Clause), ["区县"] = c.District,
                 ["月份"] = c.Month is { } m ? $"{Awards.Year}-{m:00}" : $"{Awards.Year}年度（应享，未兑付）",
                 ["金额（元）"] = c.Amount, ["笔数"] = c.Payments,
             }), "奖励兑付", $"奖励兑付-{name}-{Awards.Year}年.xlsx"),

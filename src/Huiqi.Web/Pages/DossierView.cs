@@ -54,7 +54,7 @@ public static class DossierView
             FieldKind.Integer or FieldKind.Year => value.Whole!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             FieldKind.Date => Show.Date(value.Date),
             FieldKind.Bool => value.Bool == true ? "是" : "否",
-            FieldKind.Series => string.Join("；", ((IReadOnlyDictionary<Period, decimal>)value.Series!).OrderBy(i => i.Key).Select(i => $"{i.Key}：{Show.Money(i.Value)}")),
+            FieldKind.Series => string.Join("；", ((IReadOnlyDictionary<Period, decimal>)value.Series!).OrderBy(i => i.Key).Select(i => $"{i.Key.ToChinese()}：{Show.Money(i.Value)}")),
             FieldKind.YearSeries => string.Join("；", ((IReadOnlyDictionary<int, decimal>)value.Series!).OrderBy(s => s.Key).Select(s => $"{s.Key}年：{Show.Money(s.Value)}")),
             _ => value.Text!,
         };

@@ -43,11 +43,8 @@ public static class Show
 
     public static string Honor(string code) => Vocabulary.HonorKinds.TryGetValue(code, out var zh) ? zh : code;
 
-    /// <summary>
-    /// An award line's item (事项) in Chinese when it is a word of the vocabulary (an honour, a kind of spending …);
-    /// a project's own id from the dossier (<c>projects[].id</c>) is shown as the enterprise gave it.
-    /// </summary>
-    public static string Item(string code) => Vocabulary.Chinese(code);
+    /// <summary>An award line's item (事项) in Chinese: <see cref="Vocabulary.Item"/>.</summary>
+    public static string Item(string code) => Vocabulary.Item(code);
 
     public static string ProjectKind(string code) => Vocabulary.ProjectKinds.TryGetValue(code, out var zh) ? zh : code;
 

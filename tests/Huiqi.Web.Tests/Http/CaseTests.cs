@@ -41,7 +41,8 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("确认享受", html, StringComparison.Ordinal);
-        Assert.Contains(c.Clause, html, StringComparison.Ordinal);
+        // The clause as the bureaus cite it (its id stays in the link only).
+        Assert.Contains(ClauseName(app, c.Clause), System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
 
         // Another enterprise, and the office of another district: not found, on the page, the API and a step.
         var other = (await app.EnterpriseAccountsAsync()).First(a => a.Uscc != c.Uscc);
@@ -143,7 +144,7 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
 
         var budgets = await city.GetStringAsync($"/cases/budgets?year={HuiqiApp.Year}");
         var ratings = budgets[budgets.IndexOf("id=\"ratings\"", StringComparison.Ordinal)..];
-        Assert.Contains(c.Clause, ratings, StringComparison.Ordinal);
+        Assert.Contains(ClauseName(app, c.Clause), System.Net.WebUtility.HtmlDecode(ratings), StringComparison.Ordinal);
         Assert.Contains(c.District, ratings, StringComparison.Ordinal);
 
         var decisions = await city.GetStringAsync("/cases/decisions");
@@ -217,8 +218,10 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(CaseStatus.Approved, (await CaseSteps.GetAsync(city, c.Id)).Status);
 
         var rows = await XlsxRowsAsync(city, $"/cases/notices/{notice}?handler=Export");
-        Assert.Equal(["序号", "企业名称", "统一社会信用代码", "所属区县", "政策条款", "支持事项", "拟支持金额（元）", "市级承担（元）", "区级承担（元）"], rows[0].Keys);
+        Assert.Equal(["序号", "企业名称", "统一社会信用代码", "所属区县", "政策条款", "条款名称", "支持事项", "拟支持金额（元）", "市级承担（元）", "区级承担（元）"], rows[0].Keys);
         var row = Assert.Single(rows, r => (string?)r["统一社会信用代码"] == c.Uscc && (string?)r["政策条款"] == c.Clause);
+        // Beside the id, the clause as the bureaus cite it (郑政〔2023〕23号第九条“…”).
+        Assert.Equal(app.Services.GetRequiredService<Huiqi.Policies.PolicyEngine>().Catalog.ClausesById[c.Clause].Name, (string?)row["条款名称"]);
         Assert.Equal(c.Amount, Convert.ToDecimal(row["拟支持金额（元）"], System.Globalization.CultureInfo.InvariantCulture));
 
         // The printable page carries the official wording and the print stylesheet hides the forms.
@@ -325,4 +328,8 @@ public sealed partial class CaseTests(Apps apps) : IClassFixture<Apps>
 
     [GeneratedRegex("href=\"(/cases/[0-9]+\\?handler=Attachment&amp;file=[0-9]+)\"")]
     private static partial Regex Attachment();
+
+    /// <summary>A clause as the pages name it (郑政〔2023〕23号第九条“…”).</summary>
+    private static string ClauseName(HuiqiApp app, string clause) =>
+        app.Services.GetRequiredService<Huiqi.Policies.PolicyEngine>().Catalog.ClausesById[clause].Name;
 }

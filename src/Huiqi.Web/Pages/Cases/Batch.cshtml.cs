@@ -58,7 +58,7 @@ public sealed class BatchModel(BatchScheduler scheduler, CaseBatch batch, CasesD
         {
             ["序号"] = i + 1,
             ["条款"] = t.Clause,
-            ["条款名称"] = engine.ClauseTitle(t.Clause),
+            ["条款名称"] = engine.ClauseName(t.Clause),
             ["区县（市）"] = t.District,
             ["事项数"] = t.Cases,
             ["平台计算金额（元）"] = t.Amount,

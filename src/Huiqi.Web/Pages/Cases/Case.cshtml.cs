@@ -42,7 +42,7 @@ public sealed class CaseModel(CaseQueries queries, CaseWorkflow workflow, Policy
     /// <summary>The shares the signed-in finance office may pay on this case now.</summary>
     public IReadOnlyList<string> Payable => CasePath.PayableShares(Case, Actor, View.Payments);
 
-    public string ClauseTitle => engine.ClauseTitle(Case.Clause);
+    public string ClauseName => engine.ClauseName(Case.Clause);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel) =>
         await LoadAsync(id, cancel) ? Page() : NotFound();

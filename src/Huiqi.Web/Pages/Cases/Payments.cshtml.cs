@@ -49,6 +49,7 @@ public sealed class PaymentsModel(CaseQueries queries, CaseWorkflow workflow, Po
             ["统一社会信用代码"] = x.Case.Uscc,
             ["所属区县"] = x.Case.District,
             ["政策条款"] = x.Case.Clause,
+            ["条款名称"] = engine.ClauseName(x.Case.Clause),
             ["事项"] = x.Case.Item.Length == 0 ? "" : Show.Item(x.Case.Item),
             ["评估年度"] = x.Case.AwardYear,
             ["出资方"] = Payer.Chinese(x.Payment.Payer),

@@ -63,7 +63,8 @@ public sealed class IndexModel(EnterpriseDirectory directory, PolicyEngine engin
                 ["市级承担（元）"] = e.CityShare ?? 0m,
                 ["区级承担（元）"] = e.DistrictShare ?? 0m,
                 ["奖励项数"] = e.Awards ?? 0,
-                ["奖励条款"] = string.Join("、", e.Clauses.Select(c => $"{c} {engine.ClauseTitle(c)}")),
+                ["奖励条款"] = string.Join("、", e.Clauses),
+                ["奖励条款名称"] = string.Join("、", e.Clauses.Select(engine.ClauseShortName)),
                 ["培育库"] = string.Join("、", e.Libraries.Select(engine.LibraryName)),
             });
         }

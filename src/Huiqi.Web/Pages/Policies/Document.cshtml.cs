@@ -29,8 +29,8 @@ public sealed class DocumentModel(PolicyEngine engine, LedgerQueries ledger) : P
         ArgumentNullException.ThrowIfNull(engine);
         return p switch
         {
-            Supersedes s => $"自 {s.From:yyyy-MM-dd} 起，{s.Over}（{engine.ClauseTitle(s.Over)}）中的 {string.Join("、", s.Items.Select(Show.Honor))} 按 {s.By}（{engine.ClauseTitle(s.By)}）执行：“{string.Join("", s.Text)}”",
-            HighestOnly h => $"从高不重复：{string.Join("、", h.Clauses.Select(c => $"{c}（{engine.ClauseTitle(c)}）"))}，同一事项只按最高一项奖励：“{string.Join("", h.Text)}”",
+            Supersedes s => $"自 {s.From:yyyy-MM-dd} 起，{engine.ClauseName(s.Over)}中的 {string.Join("、", s.Items.Select(Show.Item))} 按 {engine.ClauseName(s.By)}执行：“{string.Join("", s.Text)}”",
+            HighestOnly h => $"从高不重复：{string.Join("、", h.Clauses.Select(engine.ClauseName))}，同一事项只按最高一项奖励：“{string.Join("", h.Text)}”",
             _ => "",
         };
     }
