@@ -1,5 +1,6 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Simulation;
+using Microsoft.AspNetCore.Identity;
 using Huiqi.Simulation.Runs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +14,7 @@ namespace Huiqi.Web.Pages.Simulation;
 /// the run is stored and opened. A form with faults names each field; a YAML reform with faults shows each with its
 /// line; neither runs anything.
 /// </summary>
-public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine) : PageModel
+public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine, UserManager<HuiqiUser> users) : PageModel
 {
     /// <summary>The largest reform file taken: reforms are a few changes, never megabytes.</summary>
     public const int MaxReformBytes = 256 * 1024;
@@ -44,6 +45,9 @@ public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine) : PageM
 
     public IReadOnlyList<SimulationRunRow> Runs { get; private set; } = [];
 
+    /// <summary>Who ran the runs listed, as their accounts are named.</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
+
     public long MaxEnterprises => runs.MaxEnterprises;
 
     /// <summary>The award years offered: from three before the default year to three after (a reform is often about the years to come).</summary>
@@ -53,7 +57,7 @@ public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine) : PageM
     {
         Year = engine.Current.Catalogue;
         Reform = ReformText.ShippedNames.FirstOrDefault();
-        Runs = await runs.ListAsync(cancel: cancel);
+        await ListAsync(cancel);
     }
 
     /// <summary>The form's reform: its faults by field, or its YAML shown (只生成调整方案), or run as a pasted reform is.</summary>
@@ -68,7 +72,7 @@ public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine) : PageM
         GeneratedYaml = yaml;
         if (Preview)
         {
-            Runs = await runs.ListAsync(cancel: cancel);
+            await ListAsync(cancel);
             return Page();
         }
 
@@ -96,9 +100,15 @@ public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine) : PageM
     {
         Errors = errors;
         TooMany = tooMany;
-        Runs = await runs.ListAsync(cancel: cancel);
+        await ListAsync(cancel);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
+    }
+
+    private async Task ListAsync(CancellationToken cancel)
+    {
+        Runs = await runs.ListAsync(cancel: cancel);
+        People = await SimulationShow.PeopleAsync(users, Runs.Select(r => r.CreatedBy));
     }
 
     /// <summary>The reform handed in: an uploaded file wins over pasted text, which wins over the shipped example chosen.</summary>
