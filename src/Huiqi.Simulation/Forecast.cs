@@ -57,7 +57,7 @@ public sealed class GrowthAssumptions(decimal central, decimal spread, IReadOnly
 
     /// <summary>
     /// Reads a growth file: YAML (<c>default: { central: 8%, spread: 4% }</c> and <c>growth:</c> a list of
-    /// <c>{ district?, metric?, central, low?, high? }</c>) or CSV with the header <c>district,metric,central,low,high</c>.
+    /// <c>{ district?, metric?, central, low?, high? }</c>) or CSV headed as <see cref="ForecastTables.GrowthColumns"/> (区县,指标,中值增长率,低值增长率,高值增长率; the older <c>district,metric,central,low,high</c> still reads).
     /// </summary>
     public static (GrowthAssumptions? Growth, IReadOnlyList<CatalogError> Errors) Read(string file, string text, decimal central, decimal spread)
     {
@@ -172,7 +172,7 @@ public sealed record BudgetCheck(Budget Budget, BandAmounts Forecast)
     public string Status => Forecast.Central > Budget.Amount ? "over" : Forecast.High > Budget.Amount ? "at-risk" : "within";
 }
 
-/// <summary>Reads budget files: YAML <c>budgets: [{ clause|document, year, amount }]</c> or CSV <c>key,year,amount</c>.</summary>
+/// <summary>Reads budget files: YAML <c>budgets: [{ clause|document, year, amount }]</c> or CSV headed as <see cref="ForecastTables.BudgetColumns"/> (条款或文件,年度,预算金额（万元）; the older <c>key,year,amount</c>, amounts in yuan, still reads).</summary>
 public static class Budgets
 {
     public static (IReadOnlyList<Budget>? Budgets, IReadOnlyList<CatalogError> Errors) Read(string file, string text, PolicyCatalog catalog)
