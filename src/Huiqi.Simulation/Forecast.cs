@@ -1,5 +1,6 @@
 using System.Globalization;
 using Huiqi.Engine.Catalog;
+using Huiqi.Engine.Evaluation;
 using Huiqi.Engine.Input;
 using Huiqi.Engine.Model;
 
@@ -54,56 +55,71 @@ public sealed class GrowthAssumptions(decimal central, decimal spread, IReadOnly
 
     private static int Rank(GrowthRule r) => (r.District is null ? 0 : 1) + (r.Metric is null ? 0 : 2);
 
-    private static readonly string[] ExtraMetrics = ["spending", "procurement"];
-
     /// <summary>
     /// Reads a growth file: YAML (<c>default: { central: 8%, spread: 4% }</c> and <c>growth:</c> a list of
-    /// <c>{ district?, metric?, central, low?, high? }</c>) or CSV with the header <c>district,metric,central,low,high</c>.
+    /// <c>{ district?, metric?, central, low?, high? }</c>) or CSV headed as <see cref="ForecastTables.GrowthColumns"/> (区县,指标,中值增长率,低值增长率,高值增长率; the older <c>district,metric,central,low,high</c> still reads).
     /// </summary>
     public static (GrowthAssumptions? Growth, IReadOnlyList<CatalogError> Errors) Read(string file, string text, decimal central, decimal spread)
     {
-        var errors = new List<CatalogError>();
-        var rules = new List<GrowthRule>();
         if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            foreach (var (line, cells) in TableFile.Csv(text, ["district", "metric", "central", "low", "high"], file, errors))
+            return FromRows(file, ForecastTables.CsvRows(text), central, spread);
+        }
+
+        var errors = new List<CatalogError>();
+        var rules = new List<GrowthRule>();
+        try
+        {
+            var root = TableFile.Yaml(file, text);
+            if (root.OptionalMapping("default") is { } d)
+            {
+                central = d.Rate("central");
+                spread = d.OptionalRate("spread") ?? spread;
+                d.Done();
+            }
+
+            foreach (var g in root.OptionalList("growth"))
             {
                 try
                 {
-                    rules.Add(Rule(file, line, cells[0], cells[1], cells[2], cells[3], cells[4]));
+                    decimal? R(string key) => g.OptionalString(key) is { } t
+                        ? ParamReader.TryParseRate(t, out var v) ? v : throw g.Error($"{key}“{t}”不是比例（如 8% 或 0.08） / {key} '{t}' is not a rate")
+                        : null;
+                    rules.Add(Rule(g.OptionalString("district"), g.OptionalString("metric"), R("central") ?? throw g.Error("缺少 central / central is required"), R("low"), R("high"), g.Line,
+                        (_, reason) => g.Error(reason)));
+                    g.Done();
                 }
                 catch (CatalogException e)
                 {
                     errors.Add(e.Error);
                 }
             }
+
+            root.Done();
         }
-        else
+        catch (CatalogException e)
+        {
+            errors.Add(e.Error);
+        }
+
+        return errors.Count == 0 ? (new GrowthAssumptions(central, spread, rules), errors) : (null, errors);
+    }
+
+    /// <summary>
+    /// Reads the growth table (<see cref="ForecastTables.GrowthColumns"/>: 区县, 指标, 中值/低值/高值增长率) from an xlsx's rows or
+    /// a CSV's; a metric by its Chinese name or its code. Any wrong row: its faults by row and column, and no assumptions.
+    /// </summary>
+    public static (GrowthAssumptions? Growth, IReadOnlyList<CatalogError> Errors) FromRows(string file, IEnumerable<(int Row, object?[] Cells)> rows, decimal central, decimal spread)
+    {
+        var errors = new List<CatalogError>();
+        var rules = new List<GrowthRule>();
+        foreach (var row in ForecastTables.Read(file, rows, ForecastTables.GrowthColumns, errors))
         {
             try
             {
-                var root = TableFile.Yaml(file, text);
-                if (root.OptionalMapping("default") is { } d)
-                {
-                    central = d.Rate("central");
-                    spread = d.OptionalRate("spread") ?? spread;
-                    d.Done();
-                }
-
-                foreach (var g in root.OptionalList("growth"))
-                {
-                    try
-                    {
-                        rules.Add(Rule(file, g.Line, g.OptionalString("district"), g.OptionalString("metric"), g.String("central"), g.OptionalString("low"), g.OptionalString("high")));
-                        g.Done();
-                    }
-                    catch (CatalogException e)
-                    {
-                        errors.Add(e.Error);
-                    }
-                }
-
-                root.Done();
+                var metric = row.Text(1) is { } m ? ForecastTables.Metrics.FirstOrDefault(x => x.Key == m || x.Value == m).Key ?? m : null;
+                rules.Add(Rule(row.Text(0), metric, row.Rate(2) ?? throw row.Fault(2, "为空，须填写增长率（如 8%）"), row.Rate(3), row.Rate(4), row.Row,
+                    row.Fault));
             }
             catch (CatalogException e)
             {
@@ -114,21 +130,19 @@ public sealed class GrowthAssumptions(decimal central, decimal spread, IReadOnly
         return errors.Count == 0 ? (new GrowthAssumptions(central, spread, rules), errors) : (null, errors);
     }
 
-    private static GrowthRule Rule(string file, int line, string? district, string? metric, string? central, string? low, string? high)
+    private static GrowthRule Rule(string? district, string? metric, decimal central, decimal? low, decimal? high, int line, Func<int, string, CatalogException> fault)
     {
         if (district is not null && !Vocabulary.Districts.Contains(district))
         {
-            throw new CatalogException(file, line, $"“{district}”不是郑州市的区县（市） / '{district}' is not a district");
+            throw fault(0, $"“{district}”不是郑州市的区县（市）");
         }
 
-        if (metric is not null && !Vocabulary.Metrics.ContainsKey(metric) && !ExtraMetrics.Contains(metric))
+        if (metric is not null && !ForecastTables.Metrics.ContainsKey(metric))
         {
-            throw new CatalogException(file, line, $"“{metric}”不是已知的指标，可选：{string.Join("、", Vocabulary.Metrics.Keys.Concat(ExtraMetrics))} / unknown metric '{metric}'");
+            throw fault(1, $"“{metric}”不是已知的指标，可选：{string.Join("、", ForecastTables.Metrics.Values)}");
         }
 
-        decimal? R(string? text, string name) => text is null or "" ? null
-            : ParamReader.TryParseRate(text, out var v) ? v : throw new CatalogException(file, line, $"{name}“{text}”不是比例（如 8% 或 0.08） / {name} '{text}' is not a rate");
-        return new GrowthRule(district, metric, R(central, "central") ?? throw new CatalogException(file, line, "缺少 central / central is required"), R(low, "low"), R(high, "high"), line);
+        return new GrowthRule(district, metric, central, low, high, line);
     }
 }
 
@@ -158,68 +172,68 @@ public sealed record BudgetCheck(Budget Budget, BandAmounts Forecast)
     public string Status => Forecast.Central > Budget.Amount ? "over" : Forecast.High > Budget.Amount ? "at-risk" : "within";
 }
 
-/// <summary>Reads budget files: YAML <c>budgets: [{ clause|document, year, amount }]</c> or CSV <c>key,year,amount</c>.</summary>
+/// <summary>Reads budget files: YAML <c>budgets: [{ clause|document, year, amount }]</c> or CSV headed as <see cref="ForecastTables.BudgetColumns"/> (条款或文件,年度,预算金额（万元）; the older <c>key,year,amount</c>, amounts in yuan, still reads).</summary>
 public static class Budgets
 {
     public static (IReadOnlyList<Budget>? Budgets, IReadOnlyList<CatalogError> Errors) Read(string file, string text, PolicyCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var errors = new List<CatalogError>();
-        var result = new List<Budget>();
-        void Add(string key, string year, string amount, int line)
-        {
-            if (!catalog.ClausesById.ContainsKey(key) && catalog.Document(key) is null)
-            {
-                throw new CatalogException(file, line, $"目录中没有条款或文件“{key}” / no clause or document '{key}' in the catalogue");
-            }
-
-            if (!int.TryParse(year, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y))
-            {
-                throw new CatalogException(file, line, $"年度“{year}”不是整数 / year '{year}' is not a whole number");
-            }
-
-            if (!ParamReader.TryParseAmount(amount, out var a))
-            {
-                throw new CatalogException(file, line, $"金额“{amount}”无效（如 5000万） / amount '{amount}' is not an amount");
-            }
-
-            result.Add(new Budget(key, y, a, line));
-        }
-
         if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            foreach (var (line, cells) in TableFile.Csv(text, ["key", "year", "amount"], file, errors))
+            return FromRows(file, ForecastTables.CsvRows(text), catalog);
+        }
+
+        var errors = new List<CatalogError>();
+        var result = new List<Budget>();
+        try
+        {
+            var root = TableFile.Yaml(file, text);
+            foreach (var b in root.List("budgets"))
             {
                 try
                 {
-                    Add(cells[0] ?? "", cells[1] ?? "", cells[2] ?? "", line);
+                    var key = b.OptionalString("clause") ?? b.OptionalString("document") ?? throw b.Error("需要 clause 或 document / clause or document is required");
+                    var year = b.String("year");
+                    var amount = b.String("amount");
+                    result.Add(new Budget(
+                        Key(catalog, key) ?? throw b.Error($"目录中没有条款或文件“{key}”"),
+                        int.TryParse(year, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : throw b.Error($"年度“{year}”不是整数"),
+                        ParamReader.TryParseAmount(amount, out var a) ? a : throw b.Error($"金额“{amount}”无效（如 5000万）"),
+                        b.Line));
+                    b.Done();
                 }
                 catch (CatalogException e)
                 {
                     errors.Add(e.Error);
                 }
             }
+
+            root.Done();
         }
-        else
+        catch (CatalogException e)
+        {
+            errors.Add(e.Error);
+        }
+
+        return errors.Count == 0 ? (result, errors) : (null, errors);
+    }
+
+    /// <summary>
+    /// Reads the budget table (<see cref="ForecastTables.BudgetColumns"/>: 条款或文件, 年度, 预算金额) from an xlsx's rows or a
+    /// CSV's. Any wrong row: its faults by row and column, and no budgets.
+    /// </summary>
+    public static (IReadOnlyList<Budget>? Budgets, IReadOnlyList<CatalogError> Errors) FromRows(string file, IEnumerable<(int Row, object?[] Cells)> rows, PolicyCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var errors = new List<CatalogError>();
+        var result = new List<Budget>();
+        foreach (var row in ForecastTables.Read(file, rows, ForecastTables.BudgetColumns, errors))
         {
             try
             {
-                var root = TableFile.Yaml(file, text);
-                foreach (var b in root.List("budgets"))
-                {
-                    try
-                    {
-                        var key = b.OptionalString("clause") ?? b.OptionalString("document") ?? throw b.Error("需要 clause 或 document / clause or document is required");
-                        Add(key, b.String("year"), b.String("amount"), b.Line);
-                        b.Done();
-                    }
-                    catch (CatalogException e)
-                    {
-                        errors.Add(e.Error);
-                    }
-                }
-
-                root.Done();
+                var name = row.Text(0) ?? throw row.Fault(0, "为空，须填写条款或文件（如 郑政〔2023〕23号第九条）");
+                var key = Key(catalog, name) ?? throw row.Fault(0, $"目录中没有条款或文件“{name}”（写文号，如 郑政〔2023〕23号，或条款，如 郑政〔2023〕23号第九条）");
+                result.Add(new Budget(key, row.Year(1), row.Amount(2), row.Row));
             }
             catch (CatalogException e)
             {
@@ -228,6 +242,17 @@ public static class Budgets
         }
 
         return errors.Count == 0 ? (result, errors) : (null, errors);
+    }
+
+    /// <summary>The clause or document a budget names: by id, or as the bureaus cite it (文号, 文号+条, short name, full name).</summary>
+    public static string? Key(PolicyCatalog catalog, string name)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var n = name.Trim();
+        return catalog.ClausesById.ContainsKey(n) ? n
+            : catalog.Document(n) is { } d ? d.Id
+            : catalog.Clauses.FirstOrDefault(c => n == c.ArticleName || n == c.Name || n == c.ShortName)?.Id
+              ?? catalog.Documents.FirstOrDefault(d => n == d.Name || n == d.FullName || n == d.ShortName || n == d.Number || n == d.Title)?.Id;
     }
 }
 
@@ -441,4 +466,38 @@ public sealed record ForecastReport
 
     /// <summary>Budget lines for other years than the forecast year, which were not compared.</summary>
     public required int OtherYearBudgets { get; init; }
+
+    /// <summary>
+    /// One band's figure in a sentence a reader checks: which year's figures it starts from, the growth it assumes (the
+    /// default and each district's or metric's own), what is not projected, and what it yields beside the latest year.
+    /// </summary>
+    /// <param name="band">The band explained.</param>
+    /// <param name="policy">What was evaluated: 现行政策 or the reform's title.</param>
+    /// <param name="money">How the page writes an amount.</param>
+    public string Explain(Band band, string policy, Func<decimal, string> money)
+    {
+        ArgumentNullException.ThrowIfNull(money);
+        var name = band switch { Band.Low => "低", Band.High => "高", _ => "中" };
+        var rate = band switch { Band.Low => Growth.Central - Growth.Spread, Band.High => Growth.Central + Growth.Spread, _ => Growth.Central };
+        var how = band switch
+        {
+            Band.Low => $"（中值{Zh.Percent(Growth.Central)}减浮动{Zh.Percent(Growth.Spread)}）",
+            Band.High => $"（中值{Zh.Percent(Growth.Central)}加浮动{Zh.Percent(Growth.Spread)}）",
+            _ => "",
+        };
+        var rules = Growth.Rules.Count == 0 ? "" : "，其中" + string.Join("、", Growth.Rules.Select(r =>
+            $"{r.District ?? ""}{(r.Metric is { } m ? ForecastTables.Metrics.GetValueOrDefault(m, m) : r.District is null ? "" : "各项数据")}按{Zh.Percent(RuleRate(r, band))}"));
+        var amount = Total[band];
+        var change = amount - Total.Latest;
+        var compared = change == 0 ? $"与{LatestYear}年按同样方法测算的支出持平" : $"比{LatestYear}年按同样方法测算的{money(Total.Latest)}{(change > 0 ? "增加" : "减少")}{money(Math.Abs(change))}";
+        return $"{name}：以登记库{Dossiers:N0}家企业{LatestYear}年的实际数据为基数，假设各项数据（收入、产值、纳税、各类费用和配套采购额）比{LatestYear}年增长{Zh.Percent(rate)}{how}{rules}，"
+            + $"推算出{Year}年的数据，按{policy}逐家评估，预计{Year}年支出{money(amount)}，{compared}。称号、项目、榜单只计登记库中已注明{Year}年日期的。";
+    }
+
+    private decimal RuleRate(GrowthRule r, Band band) => band switch
+    {
+        Band.Low => r.Low ?? r.Central - Growth.Spread,
+        Band.High => r.High ?? r.Central + Growth.Spread,
+        _ => r.Central,
+    };
 }

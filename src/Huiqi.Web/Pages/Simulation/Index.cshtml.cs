@@ -1,15 +1,20 @@
 using Huiqi.Engine.Catalog;
+using Huiqi.Simulation;
+using Microsoft.AspNetCore.Identity;
 using Huiqi.Simulation.Runs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Huiqi.Web.Pages.Simulation;
 
 /// <summary>
-/// 政策测算: a city bureau chooses a shipped reform or hands in its own (uploaded or pasted YAML, checked like the
-/// catalogue), and an award year; the whole registry is evaluated under the catalogue and under the reform, the run is
-/// stored and opened. A reform with faults shows each with its line and runs nothing.
+/// 政策测算: a city bureau fills in the common changes of a reform (<see cref="ReformForm"/>: a clause's amount, rate, cap or
+/// threshold, a window extended, a split, a draft in force), or, the advanced way, chooses a shipped reform or hands in
+/// its own YAML (uploaded or pasted, checked like the catalogue); and an award year. The form's reform is written as the
+/// YAML it stands for and run as any other: the whole registry is evaluated under the catalogue and under the reform,
+/// the run is stored and opened. A form with faults names each field; a YAML reform with faults shows each with its
+/// line; neither runs anything.
 /// </summary>
-public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine) : PageModel
+public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine, UserManager<HuiqiUser> users) : PageModel
 {
     /// <summary>The largest reform file taken: reforms are a few changes, never megabytes.</summary>
     public const int MaxReformBytes = 256 * 1024;
@@ -22,12 +27,26 @@ public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine) : PageM
 
     [BindProperty] public int Year { get; set; }
 
+    /// <summary>The form's changes (调整方案表单).</summary>
+    [BindProperty] public ReformForm Form { get; set; } = new();
+
+    /// <summary>Set by 只生成调整方案: the form's reform is shown as YAML and not run.</summary>
+    [BindProperty] public bool Preview { get; set; }
+
+    /// <summary>The YAML the form's reform is written as, once built.</summary>
+    public string? GeneratedYaml { get; private set; }
+
+    public PolicyCatalog Catalog => engine.Catalog;
+
     public IReadOnlyList<CatalogError> Errors { get; private set; } = [];
 
     /// <summary>Set when the registry holds more enterprises than a page request simulates.</summary>
     public long? TooMany { get; private set; }
 
     public IReadOnlyList<SimulationRunRow> Runs { get; private set; } = [];
+
+    /// <summary>Who ran the runs listed, as their accounts are named.</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
 
     public long MaxEnterprises => runs.MaxEnterprises;
 
@@ -38,37 +57,58 @@ public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine) : PageM
     {
         Year = engine.Current.Catalogue;
         Reform = ReformText.ShippedNames.FirstOrDefault();
-        Runs = await runs.ListAsync(cancel: cancel);
+        await ListAsync(cancel);
+    }
+
+    /// <summary>The form's reform: its faults by field, or its YAML shown (只生成调整方案), or run as a pasted reform is.</summary>
+    public async Task<IActionResult> OnPostFormAsync(CancellationToken cancel)
+    {
+        var (yaml, faults) = Form.Build(engine.Catalog);
+        if (yaml is null)
+        {
+            return await RefusedAsync([.. faults.Select(f => new CatalogError("", 0, f))], null, cancel);
+        }
+
+        GeneratedYaml = yaml;
+        if (Preview)
+        {
+            await ListAsync(cancel);
+            return Page();
+        }
+
+        return await RunAsync(new ReformText(ReformForm.File, yaml), cancel);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
     {
         var (input, error) = await ReadAsync(cancel);
-        if (input is not null && Year is < 2000 or > 2100)
+        return input is null ? await RefusedAsync([new CatalogError("", 0, error!)], null, cancel) : await RunAsync(input, cancel);
+    }
+
+    private async Task<IActionResult> RunAsync(ReformText input, CancellationToken cancel)
+    {
+        if (Year is < 2000 or > 2100)
         {
-            error = $"年度“{Year}”无效 / year {Year} is out of range";
-            input = null;
+            return await RefusedAsync([new CatalogError("", 0, $"评估年度“{Year}”无效")], null, cancel);
         }
 
-        if (input is not null)
-        {
-            var outcome = await runs.RunAsync(input, Year, User.Identity?.Name ?? "", cancel);
-            if (outcome.Id is { } id)
-            {
-                return Redirect($"/simulation/runs/{id}");
-            }
+        var outcome = await runs.RunAsync(input, Year, User.Identity?.Name ?? "", cancel);
+        return outcome.Id is { } id ? Redirect($"/simulation/runs/{id}") : await RefusedAsync(outcome.Errors, outcome.TooMany, cancel);
+    }
 
-            Errors = outcome.Errors;
-            TooMany = outcome.TooMany;
-        }
-        else
-        {
-            Errors = [new CatalogError("", 0, error!)];
-        }
-
-        Runs = await runs.ListAsync(cancel: cancel);
+    private async Task<IActionResult> RefusedAsync(IReadOnlyList<CatalogError> errors, long? tooMany, CancellationToken cancel)
+    {
+        Errors = errors;
+        TooMany = tooMany;
+        await ListAsync(cancel);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
+    }
+
+    private async Task ListAsync(CancellationToken cancel)
+    {
+        Runs = await runs.ListAsync(cancel: cancel);
+        People = await SimulationShow.PeopleAsync(users, Runs.Select(r => r.CreatedBy));
     }
 
     /// <summary>The reform handed in: an uploaded file wins over pasted text, which wins over the shipped example chosen.</summary>
@@ -78,7 +118,7 @@ public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine) : PageM
         {
             if (file.Length > MaxReformBytes)
             {
-                return (null, $"调整方案文件过大（上限 {MaxReformBytes / 1024} KB） / the reform file is too large");
+                return (null, $"调整方案文件过大（上限 {MaxReformBytes / 1024} KB）");
             }
 
             using var reader = new StreamReader(file.OpenReadStream());
@@ -88,12 +128,12 @@ public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine) : PageM
         if (!string.IsNullOrWhiteSpace(ReformYaml))
         {
             return ReformYaml.Length > MaxReformBytes
-                ? (null, $"调整方案过长（上限 {MaxReformBytes / 1024} KB） / the reform text is too long")
+                ? (null, $"调整方案过长（上限 {MaxReformBytes / 1024} KB）")
                 : (new ReformText(ReformText.Pasted, ReformYaml), null);
         }
 
         return Reform is not null && ReformText.Shipped(Reform) is { } shipped
             ? (shipped, null)
-            : (null, "请选择内置调整方案，或上传、粘贴调整方案 YAML / choose a shipped reform or hand one in");
+            : (null, "请选择内置调整方案，或上传、粘贴调整方案 YAML");
     }
 }

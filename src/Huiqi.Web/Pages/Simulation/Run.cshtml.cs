@@ -1,3 +1,5 @@
+using Huiqi.Simulation;
+using Microsoft.AspNetCore.Identity;
 using Huiqi.Simulation.Runs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,7 +9,7 @@ namespace Huiqi.Web.Pages.Simulation;
 /// A stored simulation run: its report (totals; by district, clause and payer as chart and table; gainers and losers
 /// with why; the changes that had no effect), reproduction from its snapshot, and its detail as xlsx.
 /// </summary>
-public sealed class RunModel(SimulationRuns runs, PolicyEngine engine) : PageModel
+public sealed class RunModel(SimulationRuns runs, PolicyEngine engine, UserManager<HuiqiUser> users) : PageModel
 {
     public SimulationRunRow Run { get; private set; } = null!;
 
@@ -17,6 +19,9 @@ public sealed class RunModel(SimulationRuns runs, PolicyEngine engine) : PageMod
     public Reproduction? Reproduced { get; private set; }
 
     public PolicyEngine Engine => engine;
+
+    /// <summary>Who ran it, as their account is named.</summary>
+    public string CreatedBy { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancel) =>
         await LoadAsync(id, cancel) ? Page() : NotFound();
@@ -43,7 +48,23 @@ public sealed class RunModel(SimulationRuns runs, PolicyEngine engine) : PageMod
         return File(runs.Workbook(Run), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"政策测算-{Run.ReformId}-{Run.Year}年度-第{Run.Id}次.xlsx");
     }
 
-    public string ClauseLabel(string id) => $"{id} {engine.ClauseTitle(id)}";
+    /// <summary>A clause as the bureaus cite it (郑政〔2023〕23号第九条“支持企业技术改造升级”); a clause the catalogue no longer has, by its id.</summary>
+    public string ClauseName(string id) => engine.Catalog.ClausesById.TryGetValue(id, out var c) ? c.Name : id;
+
+    /// <summary>The short form, where space is tight (23号文第九条).</summary>
+    public string ClauseShortName(string id) => engine.Catalog.ClausesById.TryGetValue(id, out var c) ? c.ShortName : id;
+
+    /// <summary>
+    /// A change of the run's reform in the bureau's words, from the stored reform text read again; the stored description
+    /// (with ids) only when the text no longer reads.
+    /// </summary>
+    public string Change(ChangeLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return _changes is { } changes && line.Number >= 1 && line.Number <= changes.Count ? ReformWords.Describe(changes[line.Number - 1], engine.Catalog) : line.Change;
+    }
+
+    private IReadOnlyList<ReformChange>? _changes;
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancel)
     {
@@ -54,6 +75,8 @@ public sealed class RunModel(SimulationRuns runs, PolicyEngine engine) : PageMod
 
         Run = run;
         Report = RunReport.Parse(run.ReportJson);
+        _changes = ReformReader.Read(run.ReformFile, run.ReformText).Reform?.Changes;
+        CreatedBy = (await SimulationShow.PeopleAsync(users, [run.CreatedBy]))[run.CreatedBy];
         return true;
     }
 }
