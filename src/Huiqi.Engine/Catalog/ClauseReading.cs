@@ -85,9 +85,10 @@ public sealed record ClauseReading(
         {
             var draft = new ReadingDraft(clause.Id, year);
             part.Rule.Describe(draft);
-            who.AddRange(draft.Who.Where(w => !who.Contains(w)));
-            standard.AddRange(draft.Standard);
-            limits.AddRange(draft.Limits.Where(l => !limits.Contains(l)));
+            // A block knows other clauses by id (a ladder across articles); the reader knows them by name.
+            who.AddRange(draft.Who.Select(catalog.Spell).Where(w => !who.Contains(w)));
+            standard.AddRange(draft.Standard.Select(catalog.Spell));
+            limits.AddRange(draft.Limits.Select(catalog.Spell).Where(l => !limits.Contains(l)));
             perPart.Add(draft.Cases);
         }
 

@@ -45,10 +45,6 @@ public sealed partial class VisibleTextTests(Apps apps) : IClassFixture<Apps>
     /// </summary>
     private static readonly (string Path, string? Part, string Why)[] NotYetRead =
     [
-        ("/simulation", null, "政策测算 pages: the reform form and result sentences are rewritten in the bureau's terms (issue 16, item 4)"),
-        ("/policies/*/*", "#reading", "a clause's 解读: the plain-language reading replaces the rule name, parameters and file (issue 16, item 2)"),
-        ("/policies/*/*", "h2=用例", "a clause's 用例: typical cases replace the test names (issue 16, item 2)"),
-        ("/enterprise/*", "#not-paid", "the engine's reasons for not paying, rewritten with the because sentences (issue 16, item 5)"),
     ];
 
     private const int PagesPerPattern = 3;
