@@ -94,6 +94,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Screenshots, name), FullPage = true });
     }
 
+    /// <summary>
+    /// Saves a screenshot of a page a reviewer reads, after checking that what it shows is the bureau's words: no
+    /// catalogue id, code or English word (the same reading as <see cref="Http.VisibleTextTests"/>, on the DOM as rendered).
+    /// </summary>
+    public async Task ScreenshotInBureauWordsAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var faults = Http.VisibleTextTests.Faults(App, new Uri(page.Url).PathAndQuery, await page.ContentAsync());
+        Assert.True(faults.Count == 0, $"{name} ({page.Url}):\n{string.Join('\n', faults)}");
+        await ScreenshotAsync(page, name);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -36,14 +36,14 @@ public sealed class BrowserTests(BrowserFixture fx) : IClassFixture<BrowserFixtu
         // The clause's original text is one click away from each line.
         await page.ClickAsync("#awards details summary");
         Assert.True(await page.IsVisibleAsync("#awards details blockquote"));
-        await fx.ScreenshotAsync(page, "calculator.png");
+        await fx.ScreenshotInBureauWordsAsync(page, "calculator.png");
 
         // The clause page of the first award: its text, its guide, what it has paid.
         await page.ClickAsync("#awards tbody tr:first-child td:first-child a");
         await page.WaitForSelectorAsync("#guide");
         Assert.Contains("兑现方式", await page.InnerTextAsync("#guide"), StringComparison.Ordinal);
         Assert.Contains("全市累计兑付", await page.InnerTextAsync("#paid"), StringComparison.Ordinal);
-        await fx.ScreenshotAsync(page, "clause.png");
+        await fx.ScreenshotInBureauWordsAsync(page, "clause.png");
     }
 
     [BrowserFact]

@@ -60,6 +60,7 @@ public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
         // The clause as the bureaus cite it, not its catalogue id.
         Assert.Contains(fx.App.Services.GetRequiredService<Huiqi.Policies.PolicyEngine>().Catalog.ClausesById[c.Clause].Name, await enterprise.InnerTextAsync("#case"), StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(await enterprise.InnerTextAsync("#because")));
+        await fx.ScreenshotInBureauWordsAsync(enterprise, "case.png");
         Assert.Contains("已确认", await ClickAsync(enterprise, "#confirm"), StringComparison.Ordinal);
 
         // Another enterprise cannot open it.
@@ -78,7 +79,11 @@ public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
         await city.ClickAsync("#publish-submit");
         await city.WaitForSelectorAsync("#notice");
         Assert.Contains(c.Uscc, await city.InnerTextAsync("#listed"), StringComparison.Ordinal);
-        await fx.ScreenshotAsync(city, "case-notice.png");
+        await fx.ScreenshotInBureauWordsAsync(city, "case-notice.png");
+        // The notice as printed for the public board: the print stylesheet drops the controls.
+        await city.EmulateMediaAsync(new() { Media = Media.Print });
+        await fx.ScreenshotInBureauWordsAsync(city, "notice-print.png");
+        await city.EmulateMediaAsync(new() { Media = Media.Screen });
         Assert.True(await city.IsDisabledAsync("#close"), "the notice cannot be closed while its period runs");
         await fx.App.PassNoticeAsync(long.Parse(city.Url[(city.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
         await city.ReloadAsync();
@@ -108,7 +113,8 @@ public sealed class CaseBrowserTests(BrowserFixture fx) : IClassFixture<BrowserF
 
         // The enterprise's ledger (calculator page) shows the grant; the next evaluation no longer offers it.
         await enterprise.GotoAsync("/enterprise/" + c.Uscc);
-        var ledger = await enterprise.Locator("#grants + .card tbody tr", new() { HasText = c.Clause }).AllInnerTextsAsync();
+        var article = fx.App.Services.GetRequiredService<Huiqi.Policies.PolicyEngine>().Catalog.ClausesById[c.Clause].ArticleName;
+        var ledger = await enterprise.Locator("#grants + .card tbody tr", new() { HasText = article }).AllInnerTextsAsync();
         Assert.Contains(ledger, row => row.Contains(Huiqi.Web.Pages.Show.Money(c.Amount), StringComparison.Ordinal));
         Assert.False(await new CaseSteps(fx.App).EngineOffersAsync(c));
         await fx.ScreenshotAsync(enterprise, "case-paid-ledger.png");

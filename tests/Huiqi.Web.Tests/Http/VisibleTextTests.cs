@@ -174,6 +174,13 @@ public sealed partial class VisibleTextTests(Apps apps) : IClassFixture<Apps>
     }
 
     /// <summary>The text a person sees on the page: the title, the body's text and the attributes read aloud or shown on hover, without what is technical or not yet read.</summary>
+    /// <summary>
+    /// What a page as the browser shows it says outside the bureau's words, one line per fault; the browser tests read
+    /// their screenshots' pages with it.
+    /// </summary>
+    internal static IReadOnlyList<string> Faults(HuiqiApp app, string url, string html) =>
+        [.. Offending(Visible(url, html), Forbidden(app)).Select(f => $"{f.Why}: «{f.Text}»")];
+
     private static string Visible(string url, string html)
     {
         var document = new HtmlParser().ParseDocument(html);
