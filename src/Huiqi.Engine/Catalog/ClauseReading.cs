@@ -65,8 +65,12 @@ public sealed record ClauseReading(
     string Window,
     IReadOnlyList<TypicalCase> Cases)
 {
-    /// <summary>Every sentence of the reading, in the order a page shows them (the typical cases last).</summary>
-    public IEnumerable<string> Sentences => Who.Concat(Standard).Concat(Limits).Append(Way).Append(Payer).Append(Window).Concat(Cases.Select(c => c.Sentence));
+    /// <summary>
+    /// Every sentence of the reading, in the order a page shows them (the typical cases last); the way, payer and window
+    /// carry the label a page puts in its own column.
+    /// </summary>
+    public IEnumerable<string> Sentences => Who.Concat(Standard).Concat(Limits)
+        .Append("兑现方式：" + Way).Append("资金来源：" + Payer).Append("适用期间：" + Window).Concat(Cases.Select(c => c.Sentence));
 
     /// <summary>The reading as one text, for a search or a test.</summary>
     public string Text => string.Join("\n", Sentences);
@@ -108,15 +112,15 @@ public sealed record ClauseReading(
     public static string WayOf(Clause clause)
     {
         ArgumentNullException.ThrowIfNull(clause);
-        return clause.IsReferral ? $"兑现方式：转人工——平台发现相关事项后提示，由{clause.Document.LeadUnit ?? "市级主管部门"}按原文及相关政策认定金额。"
-            : clause.Way == ClauseWay.NoApplication ? "兑现方式：免申即享——平台根据企业数据主动发现符合条件的企业并推送，企业确认后进入审核，无需提交申请。"
-            : "兑现方式：需申请（快申快享）——企业凭平台数据无法证明的材料提出申请，经审核后兑现。";
+        return clause.IsReferral ? $"转人工——平台发现相关事项后提示，由{clause.Document.LeadUnit ?? "市级主管部门"}按原文及相关政策认定金额。"
+            : clause.Way == ClauseWay.NoApplication ? "免申即享——平台根据企业数据主动发现符合条件的企业并推送，企业确认后进入审核，无需提交申请。"
+            : "需申请（快申快享）——企业凭平台数据无法证明的材料提出申请，经审核后兑现。";
     }
 
     /// <summary>Who pays: the document's cost split.</summary>
     public static string PayerOf(CostSplit split) => split.District == 0
-        ? "资金来源：奖励资金由市级财政全额承担。"
-        : $"资金来源：奖励资金由市、区按{split.City}:{split.District}分担。";
+        ? "奖励资金由市级财政全额承担。"
+        : $"奖励资金由市、区按{split.City}:{split.District}分担。";
 
     /// <summary>The days whose events the clause pays, and for an expired document until when it takes applications.</summary>
     public static string WindowOf(Clause clause, DateOnly today)
@@ -125,15 +129,15 @@ public sealed record ClauseReading(
         var d = clause.Document;
         if (!d.Adopted)
         {
-            return $"适用期间：本文件为征求意见稿，尚未生效，暂不兑现{(d.DurationYears is { } n ? $"；生效后{n}年内有效" : "")}。";
+            return $"本文件为征求意见稿，尚未生效，暂不兑现{(d.DurationYears is { } n ? $"；生效后{n}年内有效" : "")}。";
         }
 
         if (clause.EffectiveWindow is not { } w)
         {
-            return "适用期间：以原文为准。";
+            return "以原文为准。";
         }
 
-        var span = $"适用期间：对{Date(w.From)}至{Date(w.To)}期间发生的事项给予奖励{(clause.OwnWindow is not null ? "（本条自定期间）" : "")}";
+        var span = $"对{Date(w.From)}至{Date(w.To)}期间发生的事项给予奖励{(clause.OwnWindow is not null ? "（本条自定期间）" : "")}";
         return d.StatusOn(today) switch
         {
             DocumentStatus.Expired when d.AcceptsApplicationsOn(today) => $"{span}；本文件已于{Date(d.Window!.Value.To)}到期，期内发生的事项受理申请至{Date(d.ApplicationsUntil!.Value)}。",

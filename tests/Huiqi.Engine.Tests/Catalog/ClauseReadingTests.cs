@@ -64,9 +64,9 @@ public sealed class ClauseReadingTests
     {
         // zz2023-23/9: 分别按照不超过项目生产和技术设备投资额的15%、10%给予奖励，最高奖励不超过1000万元.
         var cases = Read("zz2023-23/9").Cases;
-        // An ordinary project: 设备投资1.2亿元 × 10% = 1200万元 > 1000万元, so the cap: 1000万元.
+        // An ordinary project: 设备投资1.2亿元 (12000万元, one unit in the sentence) × 10% = 1200万元 > 1000万元, so the cap: 1000万元.
         Assert.Equal(10_000_000m, cases[0].Amount);
-        Assert.Contains("1.2亿元×10%=1200万元", cases[0].Sentence, StringComparison.Ordinal);
+        Assert.Contains("12000万元×10%=1200万元", cases[0].Sentence, StringComparison.Ordinal);
         // A strategic emerging one: 1600万元 × 15% = 240万元, under the cap.
         Assert.Equal(2_400_000m, cases[1].Amount);
         Assert.Contains("1600万元×15%=240万元", cases[1].Sentence, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class ClauseReadingTests
         Assert.Contains("其他项目按12%", text, StringComparison.Ordinal);
         Assert.DoesNotContain("10%", text, StringComparison.Ordinal);
         // The over-the-cap case follows the rate: 1000万元 ÷ 12% × 1.2 = 1亿元, × 12% = 1200万元 > 1000万元.
-        Assert.Contains("1亿元×12%=1200万元", text, StringComparison.Ordinal);
+        Assert.Contains("10000万元×12%=1200万元", text, StringComparison.Ordinal);
     }
 
     [Fact]
