@@ -127,6 +127,9 @@ public sealed class ChainPurchasesRule : IClauseRule, IHintingRule
 
     #region 政策解读 (what the parameters say, in words)
 
+    /// <summary>The chain in the text's words: 现有供应链内 / 新增配套 (not a project kind's 新建项目).</summary>
+    private static string Chain(string chain) => Vocabulary.SupplyChains.TryGetValue(chain, out var zh) ? zh : Say.Term(chain);
+
     /// <inheritdoc/>
     public void Describe(ReadingDraft reading)
     {
@@ -134,9 +137,9 @@ public sealed class ChainPurchasesRule : IClauseRule, IHintingRule
         reading.Qualifies(Say.Requires(_requires) ?? "采购或委托加工本地配套产品的企业。");
         foreach (var (chain, min, rate, cap) in _chains)
         {
-            var basis = _base == "all-purchases" ? $"有一家供应商年采购额{Say.AtLeast(Zh.Money(min))}的，按全部{Say.Term(chain)}采购额" : $"按年采购额{Say.AtLeast(Zh.Money(min))}的{Say.Term(chain)}供应商的采购额合计";
-            reading.Pays($"{Say.Term(chain)}：{basis}的{Zh.Percent(rate)}给予奖励（按元向下取整）。");
-            reading.Limit($"{Say.Term(chain)}：{Say.Cap(cap, "每家企业每年")}");
+            var basis = _base == "all-purchases" ? $"有一家供应商年采购额{Say.AtLeast(Zh.Money(min))}的，按全部{Chain(chain)}采购额" : $"按年采购额{Say.AtLeast(Zh.Money(min))}的{Chain(chain)}供应商的采购额合计";
+            reading.Pays($"{Chain(chain)}：{basis}的{Zh.Percent(rate)}给予奖励（按元向下取整）。");
+            reading.Limit($"{Chain(chain)}：{Say.Cap(cap, "每家企业每年")}");
         }
 
         string[] suppliers = ["91410100MA18931346", "91410100MA119312XG", "91410100MA3159566W"];
@@ -146,7 +149,7 @@ public sealed class ChainPurchasesRule : IClauseRule, IHintingRule
             var small = min / 5m;
             var lines = new[] { (suppliers[0], big), (suppliers[1], big), (suppliers[2], small) }
                 .Select(s => new JsonObject { ["year"] = reading.Year, ["supplier"] = s.Item1, ["amount"] = s.Item2, ["chain"] = chain }).ToArray();
-            reading.Typical($"某企业{reading.Year}年向{Say.Term(chain)}的三家供应商分别采购{Zh.Money(big)}、{Zh.Money(big)}、{Zh.Money(small)}", Say.Facts("procurement", lines).With(_requires));
+            reading.Typical($"某企业{reading.Year}年向{Chain(chain)}的三家供应商分别采购{Zh.Money(big)}、{Zh.Money(big)}、{Zh.Money(small)}", Say.Facts("procurement", lines).With(_requires));
         }
     }
 

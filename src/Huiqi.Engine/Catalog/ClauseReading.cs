@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Huiqi.Engine.Evaluation;
+using Huiqi.Engine.Model;
 
 namespace Huiqi.Engine.Catalog;
 
@@ -89,10 +90,12 @@ public sealed record ClauseReading(
         {
             var draft = new ReadingDraft(clause.Id, year);
             part.Rule.Describe(draft);
-            // A block knows other clauses by id (a ladder across articles); the reader knows them by name.
-            who.AddRange(draft.Who.Select(catalog.Spell).Where(w => !who.Contains(w)));
-            standard.AddRange(draft.Standard.Select(catalog.Spell));
-            limits.AddRange(draft.Limits.Select(catalog.Spell).Where(l => !limits.Contains(l)));
+            // A block knows other clauses by id (a ladder across articles); the reader knows them by name. Where a clause
+            // pays several items by several rules, each sentence says which item it is of.
+            var of = clause.Parts.Count > 1 && part.Item is { } item ? Vocabulary.Chinese(item) + "：" : "";
+            who.AddRange(draft.Who.Select(w => of + catalog.Spell(w)).Where(w => !who.Contains(w)));
+            standard.AddRange(draft.Standard.Select(w => of + catalog.Spell(w)));
+            limits.AddRange(draft.Limits.Select(l => of + catalog.Spell(l)).Where(l => !limits.Contains(l)));
             perPart.Add(draft.Cases);
         }
 
@@ -137,7 +140,8 @@ public sealed record ClauseReading(
             return "以原文为准。";
         }
 
-        var span = $"对{Date(w.From)}至{Date(w.To)}期间发生的事项给予奖励{(clause.OwnWindow is not null ? "（本条自定期间）" : "")}";
+        var span = (w.To == DateOnly.MaxValue ? $"自{Date(w.From)}起发生的事项给予奖励（长期有效）" : $"对{Date(w.From)}至{Date(w.To)}期间发生的事项给予奖励")
+            + (clause.OwnWindow is not null ? "（本条自定期间）" : "");
         return d.StatusOn(today) switch
         {
             DocumentStatus.Expired when d.AcceptsApplicationsOn(today) => $"{span}；本文件已于{Date(d.Window!.Value.To)}到期，期内发生的事项受理申请至{Date(d.ApplicationsUntil!.Value)}。",

@@ -129,6 +129,22 @@ public sealed class ClauseReadingTests
     }
 
     [Fact]
+    public void Each_item_of_a_clause_that_pays_several_is_read_in_its_own_words()
+    {
+        // zzw2022-155/6 pays exhibitions (referred), launch events (50%, 100万 a year) and export growth (5万 a point):
+        // the export thresholds are the export item's, not the launch events'.
+        var six = Read("zzw2022-155/6").Text;
+        Assert.Contains("出口额：须2022年出口额超过1亿元", six, StringComparison.Ordinal);
+        Assert.Contains("新品发布会等场地租赁及会场搭建费：每年最高奖励100万元", six, StringComparison.Ordinal);
+        // zz2023-23/21's new suppliers are 新增配套 in the text, not a project's 新建项目.
+        var chain = Read("zz2023-23/21").Text;
+        Assert.Contains("新增配套：按年采购额达到200万元以上", chain, StringComparison.Ordinal);
+        Assert.DoesNotContain("新建项目", chain, StringComparison.Ordinal);
+        // zzb2022-zjtx sets no end date: it is read as lasting, not as running to the year 9999.
+        Assert.Contains("自2022年4月12日起发生的事项给予奖励（长期有效）", Read("zzb2022-zjtx/2").Window, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_changed_rate_changes_the_sentence_and_the_typical_case()
     {
         var changed = Changed("zz2023-23/9", "      rate: 10%", "      rate: 12%");
