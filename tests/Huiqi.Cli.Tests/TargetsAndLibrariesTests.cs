@@ -73,7 +73,7 @@ public sealed class TargetsAndLibrariesTests
         Assert.Equal(ExitCode.Ok, code);
         Assert.Contains("91410100MA3159566W\t上街高新\t上街区\t国家级高新技术企业", output, StringComparison.Ordinal);
         Assert.DoesNotContain("上街失信", output, StringComparison.Ordinal);
-        Assert.Contains("91410100MA119312XG\t金水小巨人\t金水区\t持有国家级专精特新“小巨人”企业", output, StringComparison.Ordinal);
+        Assert.Contains("91410100MA119312XG\t金水小巨人\t金水区\t持有国家级专精特新“小巨人”企业称号", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class TargetsAndLibrariesTests
         var (code, output, _) = await Run("libraries", "--year", "2024", "--db", db);
         Assert.Equal(ExitCode.Ok, code);
         // The selection's reason for the 小巨人, the district's own reason for the listing reserve, marked as by hand.
-        Assert.Contains("91410100MA119312XG\t金水小巨人\t金水区\t持有国家级专精特新“小巨人”企业", output, StringComparison.Ordinal);
+        Assert.Contains("91410100MA119312XG\t金水小巨人\t金水区\t持有国家级专精特新“小巨人”企业称号", output, StringComparison.Ordinal);
         Assert.Contains("上市挂牌后备资源库（listing-reserve）2024年：1 户（培育库台账年末在库）", output, StringComparison.Ordinal);
         Assert.Contains("91410100MA3159566W\t金水拟上市\t金水区\t已完成股改，拟于2025年申报（人工入库）", output, StringComparison.Ordinal);
 

@@ -42,7 +42,7 @@ public sealed class HoldsAnyRule : ILibraryRule
             }
         }
 
-        return held is not null ? $"持有{string.Join("、", held)}" : null;
+        return held is not null ? $"持有{string.Join("、", held)}称号" : null;
     }
 
     internal static bool Among(IReadOnlyList<string> words, string word)
