@@ -91,7 +91,7 @@ public sealed partial class CaseWorkflowTests
         await ctx.Database.ExecuteSqlRawAsync("UPDATE cases SET \"Amount\" = \"Amount\" - 1, \"CityShare\" = \"CityShare\" - 1 WHERE \"Id\" = {0}", c.Id);
         await ctx.Database.ExecuteSqlRawAsync("UPDATE case_payments SET \"Amount\" = \"Amount\" + 1000 WHERE \"CaseId\" = {0} AND \"Payer\" = 'city'", c.Id);
         problem = Assert.Single((await DecisionLog.AuditAsync(ctx)).State);
-        Assert.Contains($"事项#{c.Id}的市级拨付记录为", problem.Chinese);
+        Assert.Contains($"事项#{c.Id}的市级财政拨付记录为", problem.Chinese);
 
         // And a payment row removed: its entry says it was paid.
         await ctx.Database.ExecuteSqlRawAsync("DELETE FROM case_payments WHERE \"CaseId\" = {0} AND \"Payer\" = 'city'", c.Id);

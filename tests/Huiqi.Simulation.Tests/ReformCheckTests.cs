@@ -204,7 +204,7 @@ public sealed class ReformCheckTests
         Assert.Equal(new Amounts(5_000_000m, 0), report.Total);
         var line = Assert.Single(Assert.Single(report.TopLosers).Lines);
         Assert.Equal("zzb2022-zjtx/2", line.Clause);
-        Assert.Contains("2023-01-01起", line.Reason, StringComparison.Ordinal);
+        Assert.Contains("2023年1月1日起", line.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,8 +22,8 @@ public sealed class ClauseReadingPageTests(Apps apps) : IClassFixture<Apps>
         Assert.Contains("<h3>解读</h3>", html, StringComparison.Ordinal);
         Assert.Contains("总投资达到1000万元以上", html, StringComparison.Ordinal);
         Assert.Contains("典型情形", html, StringComparison.Ordinal);
-        // 设备投资1.2亿元 × 10% = 1200万元, over the 1000万元 cap of 第九条: 1000万元.
-        Assert.Contains("1.2亿元×10%=1200万元", html, StringComparison.Ordinal);
+        // 设备投资1.2亿元 (written 12000万元, one unit in the sentence) × 10% = 1200万元, over the 1000万元 cap of 第九条: 1000万元.
+        Assert.Contains("12000万元×10%=1200万元", html, StringComparison.Ordinal);
         Assert.Contains("合计奖励1000万元", html, StringComparison.Ordinal);
 
         Assert.DoesNotContain("技术细节", html, StringComparison.Ordinal);

@@ -67,7 +67,7 @@ public sealed class LedgerTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         var history = WebUtility.HtmlDecode(await own.GetStringAsync($"/libraries/{member.Library}/{member.Uscc}"));
         Assert.Contains("企业已迁出本区", history, StringComparison.Ordinal);
-        Assert.Contains("人工（" + HuiqiApp.Slug(member.District) + "-review）", history, StringComparison.Ordinal);
+        Assert.Contains($"人工（{member.District}工信部门）", history, StringComparison.Ordinal);
     }
 
     [Theory]

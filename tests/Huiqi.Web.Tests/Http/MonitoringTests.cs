@@ -65,7 +65,7 @@ public sealed partial class MonitoringTests(Apps apps) : IClassFixture<Apps>
         var app = await apps.GetAsync(db);
         using var client = await app.SignedInAsync("city-review");
         var html = await client.GetStringAsync("/dashboard?year=2020");
-        var rows = TargetRow().Matches(html).Where(m => m.Groups["source"].Value == "zzb2020-19/附件1").ToList();
+        var rows = TargetRow().Matches(html).Where(m => m.Groups["source"].Value == "19号文附件1").ToList();
         // Annex 1: 16 districts × 4 indicators.
         Assert.Equal(64, rows.Count);
         Assert.Equal(16, rows.Select(r => r.Groups["scope"].Value).Distinct().Count());

@@ -66,7 +66,8 @@ public sealed class SimulationFormTests(Apps apps) : IClassFixture<Apps>
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/simulation"));
         // The parameter is offered under the clause's name, in Chinese, with its current value.
         Assert.Contains("<optgroup label=\"郑政〔2023〕23号第九条“支持企业技术改造升级”\">", page, StringComparison.Ordinal);
-        Assert.Contains(">23号文第九条 最高奖励（上限）（现为1000万元）<", page, StringComparison.Ordinal);
+        // 第九条's cap, 1000万元, as the pages write money (1,000万元).
+        Assert.Contains($">23号文第九条 最高奖励（上限）（现为{Huiqi.Web.Pages.Show.Money(10_000_000m)}）<", page, StringComparison.Ordinal);
 
         var form = await StoredAsync(app, await Forms.PostAsync(client, "/simulation", "/simulation?handler=Form", new Dictionary<string, string>
         {
