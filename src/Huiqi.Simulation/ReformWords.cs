@@ -1,4 +1,3 @@
-using System.Globalization;
 using Huiqi.Engine.Catalog;
 using Huiqi.Engine.Evaluation;
 using YamlDotNet.RepresentationModel;
@@ -24,7 +23,7 @@ public static class ReformWords
             ParamChange p => Parameter(p, catalog),
             ClauseWindowChange w => $"{ClauseName(w.Clause)}适用期间{Span(w.From, w.To)}",
             WindowChange w => $"{DocumentName(w.Document)}有效期{Span(w.From, w.To)}",
-            InForceChange f => $"{DocumentName(f.Document)}视为自{Day(f.From)}起施行",
+            InForceChange f => $"{DocumentName(f.Document)}视为自{Zh.Date(f.From)}起施行",
             SplitChange s => $"{DocumentName(s.Document)}奖补资金改由市级财政承担{Share(s.City, s.City + s.District)}、区县（市）财政承担{Share(s.District, s.City + s.District)}",
             RemoveClauseChange r => $"删除{ClauseName(r.Clause)}",
             AddClauseChange a => $"{DocumentName(a.Document)}新增条款",
@@ -34,8 +33,6 @@ public static class ReformWords
         };
     }
 
-    /// <summary>A day in prose: 2029年11月26日.</summary>
-    public static string Day(DateOnly d) => d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
     /// <summary>A parameter's value as the documents write it: 1500万元, 15%.</summary>
     public static string Value(ParameterKind kind, decimal value) => kind == ParameterKind.Rate ? Zh.Percent(value) : Zh.Money(value);
@@ -53,7 +50,7 @@ public static class ReformWords
             : parameter.Kind == ParameterKind.Rate && ParamReader.TryParseRate(text, out var r) ? Value(ParameterKind.Rate, r)
             : parameter.Kind == ParameterKind.Amount && ParamReader.TryParseAmount(text, out var a) ? Value(ParameterKind.Amount, a)
             : text;
-        var from = p.From is { } f ? $"（自{Day(f)}起的事项适用）" : "";
+        var from = p.From is { } f ? $"（自{Zh.Date(f)}起的事项适用）" : "";
         return parameter is null
             ? $"{clause.Name}的一项参数改为{value}{from}"
             : $"{clause.Name}{parameter.Label}由{Value(parameter.Kind, parameter.Current)}改为{value}{from}";
@@ -62,9 +59,9 @@ public static class ReformWords
     private static string Span(DateOnly? from, DateOnly? to) =>
         (from, to) switch
         {
-            ({ } f, { } t) => $"改为{Day(f)}至{Day(t)}",
-            (null, { } t) => $"延至{Day(t)}",
-            ({ } f, null) => $"改为自{Day(f)}起",
+            ({ } f, { } t) => $"改为{Zh.Date(f)}至{Zh.Date(t)}",
+            (null, { } t) => $"延至{Zh.Date(t)}",
+            ({ } f, null) => $"改为自{Zh.Date(f)}起",
             _ => "",
         };
 

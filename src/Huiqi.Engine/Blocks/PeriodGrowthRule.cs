@@ -295,7 +295,7 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
 
         if (_honor is { } honor)
         {
-            reading.Qualifies($"须{(_honorFrom is { } f ? $"自{ClauseReading.Date(f)}以来" : "")}获评{Say.Term(honor)}。");
+            reading.Qualifies($"须{(_honorFrom is { } f ? $"自{Zh.Date(f)}以来" : "")}获评{Say.Term(honor)}。");
         }
 
         var bars = new List<string>();
@@ -357,7 +357,7 @@ public sealed class PeriodGrowthRule : IClauseRule, IHintingRule
         {
             var day = _honorFrom ?? _period.Start.AddMonths(-6);
             dossier["honors"] = new JsonArray(new JsonObject { ["kind"] = h, ["date"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
-            facts = $"{facts}，{ClauseReading.Date(day)}获评{Say.Term(h)}";
+            facts = $"{facts}，{Zh.Date(day)}获评{Say.Term(h)}";
         }
 
         reading.Typical(facts, dossier, _periodEnd.Year);

@@ -104,7 +104,7 @@ public sealed class PremisesRule : IClauseRule
             ["since"] = day.AddYears(-_leaseYears).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["date"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
-        reading.Typical($"某企业自{ClauseReading.Date(day.AddYears(-_leaseYears))}起租赁工业楼宇{Area(area)}，至{ClauseReading.Date(day)}满{_leaseYears}年", Say.Facts("premises", lease).With(_requires));
+        reading.Typical($"某企业自{Zh.Date(day.AddYears(-_leaseYears))}起租赁工业楼宇{Area(area)}，至{Zh.Date(day)}满{_leaseYears}年", Say.Facts("premises", lease).With(_requires));
     }
 
     #endregion

@@ -78,7 +78,7 @@ public sealed class RelocationRule : IClauseRule
         var moved = new DateOnly(reading.Year - 1, 3, 1);
         var dossier = Say.Facts("honors", new JsonObject { ["kind"] = top, ["date"] = $"{moved.Year - 2}-09-01" });
         dossier["relocatedOn"] = moved.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        reading.Typical($"某{Say.Term(top)}于{ClauseReading.Date(moved)}整体迁入郑州市，至{ClauseReading.Date(moved.AddYears(1))}正常经营满一年", dossier);
+        reading.Typical($"某{Say.Term(top)}于{Zh.Date(moved)}整体迁入郑州市，至{Zh.Date(moved.AddYears(1))}正常经营满一年", dossier);
     }
 
     #endregion

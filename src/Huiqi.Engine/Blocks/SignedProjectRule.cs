@@ -88,7 +88,7 @@ public sealed class SignedProjectRule : IClauseRule, IHintingRule
             ["signedOn"] = signed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["startedOn"] = started.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
-        reading.Typical($"某项目{ClauseReading.Date(signed)}签约、{ClauseReading.Date(started)}开工，合同投资额{Zh.Money(invest)}", Say.Facts("projects", project), started.Year);
+        reading.Typical($"某项目{Zh.Date(signed)}签约、{Zh.Date(started)}开工，合同投资额{Zh.Money(invest)}", Say.Facts("projects", project), started.Year);
     }
 
     #endregion

@@ -384,7 +384,7 @@ public sealed class TitlesRule : IClauseRule
 
     private static JsonObject Honor(string kind, DateOnly day) => new() { ["kind"] = kind, ["date"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
 
-    private static string Dated(DateOnly day) => ClauseReading.Date(day);
+    private static string Dated(DateOnly day) => Zh.Date(day);
 
     #endregion
 }

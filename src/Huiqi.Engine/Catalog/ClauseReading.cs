@@ -140,19 +140,17 @@ public sealed record ClauseReading(
             return "以原文为准。";
         }
 
-        var span = (w.To == DateOnly.MaxValue ? $"自{Date(w.From)}起发生的事项给予奖励（长期有效）" : $"对{Date(w.From)}至{Date(w.To)}期间发生的事项给予奖励")
+        var span = (w.To == DateOnly.MaxValue ? $"自{Zh.Date(w.From)}起发生的事项给予奖励（长期有效）" : $"对{Zh.Date(w.From)}至{Zh.Date(w.To)}期间发生的事项给予奖励")
             + (clause.OwnWindow is not null ? "（本条自定期间）" : "");
         return d.StatusOn(today) switch
         {
-            DocumentStatus.Expired when d.AcceptsApplicationsOn(today) => $"{span}；本文件已于{Date(d.Window!.Value.To)}到期，期内发生的事项受理申请至{Date(d.ApplicationsUntil!.Value)}。",
-            DocumentStatus.Expired => $"{span}；本文件已于{Date(d.Window!.Value.To)}到期，已停止受理申请。",
-            DocumentStatus.Repealed => $"{span}；本文件已废止（{d.Repealed!.By}，{Date(d.Repealed.On)}起）。",
+            DocumentStatus.Expired when d.AcceptsApplicationsOn(today) => $"{span}；本文件已于{Zh.Date(d.Window!.Value.To)}到期，期内发生的事项受理申请至{Zh.Date(d.ApplicationsUntil!.Value)}。",
+            DocumentStatus.Expired => $"{span}；本文件已于{Zh.Date(d.Window!.Value.To)}到期，已停止受理申请。",
+            DocumentStatus.Repealed => $"{span}；本文件已废止（{d.Repealed!.By}，{Zh.Date(d.Repealed.On)}起）。",
             _ => span + "。",
         };
     }
 
-    /// <summary>A date in prose: 2026年12月3日.</summary>
-    public static string Date(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
 
     /// <summary>An award year inside the clause's window: its second year where it has one (the first is often a stub), else its first.</summary>
     private static int TypicalYear(Clause clause, DateOnly today)

@@ -59,7 +59,7 @@ public static class Zh
         unit == 1m ? Trim(yuan) + "元" : Trim(yuan / unit) + (unit == 100_000_000m ? "亿元" : "万元");
 
     /// <summary>A day in a sentence: 2024年4月1日.</summary>
-    public static string Date(DateOnly day) => day.ToString("yyyy年M月d日", Inv);
+    public static string Date(DateOnly day) => Model.Written.LongDate(day);
 
     /// <summary>A rate as a percentage, exact when it has at most four decimals of a percent, else to two.</summary>
     public static string Percent(decimal rate)

@@ -1,3 +1,4 @@
+using Huiqi.Engine.Evaluation;
 using System.Globalization;
 using Huiqi.Store.Import;
 
@@ -69,7 +70,7 @@ public static class RenewalWorkbook
 
     private static Dictionary<string, object?> Line(string item, string what, decimal? amount) => new() { ["项目"] = item, ["说明"] = what, ["金额（元）"] = amount };
 
-    private static string Day(DateOnly d) => ReformWords.Day(d);
+    private static string Day(DateOnly d) => Zh.Date(d);
 
     private static string Percent(decimal rate) => (rate * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 }

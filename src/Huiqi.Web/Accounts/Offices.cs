@@ -27,7 +27,7 @@ public sealed class Offices(IDbContextFactory<WebDbContext> contexts)
             return Platform;
         }
 
-        if (account == Huiqi.Demo.DemoMonitoring.Actor)
+        if (account is Huiqi.Demo.DemoMonitoring.Actor or Huiqi.Demo.DemoLedger.Actor)
         {
             return "演示数据";
         }

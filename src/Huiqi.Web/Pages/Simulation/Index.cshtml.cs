@@ -1,6 +1,5 @@
 using Huiqi.Engine.Catalog;
 using Huiqi.Simulation;
-using Microsoft.AspNetCore.Identity;
 using Huiqi.Simulation.Runs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,7 +13,7 @@ namespace Huiqi.Web.Pages.Simulation;
 /// the run is stored and opened. A form with faults names each field; a YAML reform with faults shows each with its
 /// line; neither runs anything.
 /// </summary>
-public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine, UserManager<HuiqiUser> users) : PageModel
+public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine) : PageModel
 {
     /// <summary>The largest reform file taken: reforms are a few changes, never megabytes.</summary>
     public const int MaxReformBytes = 256 * 1024;
@@ -44,9 +43,6 @@ public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine, UserMan
     public long? TooMany { get; private set; }
 
     public IReadOnlyList<SimulationRunRow> Runs { get; private set; } = [];
-
-    /// <summary>Who ran the runs listed, as their accounts are named.</summary>
-    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
 
     public long MaxEnterprises => runs.MaxEnterprises;
 
@@ -108,7 +104,6 @@ public sealed class IndexModel(SimulationRuns runs, PolicyEngine engine, UserMan
     private async Task ListAsync(CancellationToken cancel)
     {
         Runs = await runs.ListAsync(cancel: cancel);
-        People = await SimulationShow.PeopleAsync(users, Runs.Select(r => r.CreatedBy));
     }
 
     /// <summary>The reform handed in: an uploaded file wins over pasted text, which wins over the shipped example chosen.</summary>

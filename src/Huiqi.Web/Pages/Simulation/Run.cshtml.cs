@@ -1,5 +1,4 @@
 using Huiqi.Simulation;
-using Microsoft.AspNetCore.Identity;
 using Huiqi.Simulation.Runs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +8,7 @@ namespace Huiqi.Web.Pages.Simulation;
 /// A stored simulation run: its report (totals; by district, clause and payer as chart and table; gainers and losers
 /// with why; the changes that had no effect), reproduction from its snapshot, and its detail as xlsx.
 /// </summary>
-public sealed class RunModel(SimulationRuns runs, PolicyEngine engine, UserManager<HuiqiUser> users) : PageModel
+public sealed class RunModel(SimulationRuns runs, PolicyEngine engine) : PageModel
 {
     public SimulationRunRow Run { get; private set; } = null!;
 
@@ -21,7 +20,6 @@ public sealed class RunModel(SimulationRuns runs, PolicyEngine engine, UserManag
     public PolicyEngine Engine => engine;
 
     /// <summary>Who ran it, as their account is named.</summary>
-    public string CreatedBy { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancel) =>
         await LoadAsync(id, cancel) ? Page() : NotFound();
@@ -76,7 +74,6 @@ public sealed class RunModel(SimulationRuns runs, PolicyEngine engine, UserManag
         Run = run;
         Report = RunReport.Parse(run.ReportJson);
         _changes = ReformReader.Read(run.ReformFile, run.ReformText).Reform?.Changes;
-        CreatedBy = (await SimulationShow.PeopleAsync(users, [run.CreatedBy]))[run.CreatedBy];
         return true;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Huiqi.Engine.Catalog;
-using Microsoft.AspNetCore.Identity;
 
 namespace Huiqi.Web.Pages.Simulation;
 
@@ -32,22 +31,6 @@ public static class SimulationShow
     {
         ArgumentNullException.ThrowIfNull(e);
         return e.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{e.File} 第 {e.Line} 行") : e.File;
-    }
-
-    /// <summary>
-    /// The people who ran simulations, by the names their accounts show (市财政局预算处 …) rather than their sign-in names;
-    /// an account since removed keeps its sign-in name.
-    /// </summary>
-    public static async Task<IReadOnlyDictionary<string, string>> PeopleAsync(UserManager<HuiqiUser> users, IEnumerable<string> names)
-    {
-        ArgumentNullException.ThrowIfNull(users);
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in names.Distinct(StringComparer.Ordinal))
-        {
-            result[name] = await users.FindByNameAsync(name) is { DisplayName: { Length: > 0 } shown } ? shown : name;
-        }
-
-        return result;
     }
 
     public static string Percent(decimal rate) => (rate * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
